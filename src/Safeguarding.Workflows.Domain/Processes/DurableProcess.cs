@@ -1,0 +1,35 @@
+namespace Safeguarding.Workflows.Domain.Processes;
+
+/// <summary>
+/// What the durable-deadline engine needs from a process kind's pure rules. The state type is an immutable record;
+/// every transition returns a new state plus the emails it decided to send.
+/// </summary>
+/// <remarks>
+/// Waking is idempotent (architecture rule 2): <see cref="Wake"/> does everything due as of <c>now</c> and records that
+/// it did it in the returned state, so calling it again with the same or an earlier <c>now</c> changes nothing.
+/// </remarks>
+public interface IDurableProcess<TSelf> where TSelf : IDurableProcess<TSelf>
+{
+    ProcessKey Key { get; }
+
+    ProcessStatus Status { get; }
+
+    IReadOnlyList<Deadline> Deadlines { get; }
+
+    IReadOnlyList<TimelineEntry> Timeline { get; }
+
+    /// <summary>The earliest instant at which something (a send, a reminder, a deadline check) falls due; null when nothing is scheduled.</summary>
+    DateTimeOffset? NextWakeAt { get; }
+
+    /// <summary>Does everything due as of <paramref name="now"/>, in due order.</summary>
+    Transition<TSelf> Wake(DateTimeOffset now);
+
+    /// <summary>Stops every pending action; recorded in the timeline with the reason.</summary>
+    Transition<TSelf> Cancel(string reason, string actor, DateTimeOffset now);
+}
+
+/// <summary>The result of a pure transition: the new state and the emails to send because of it.</summary>
+public sealed record Transition<T>(T State, IReadOnlyList<OutgoingEmail> Emails)
+{
+    public static implicit operator Transition<T>(T state) => new(state, []);
+}

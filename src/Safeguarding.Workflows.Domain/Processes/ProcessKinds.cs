@@ -1,0 +1,37 @@
+namespace Safeguarding.Workflows.Domain.Processes;
+
+/// <summary>The process kinds of api.md, with their URL plural.</summary>
+public static class ProcessKinds
+{
+    public const string Meeting = "meeting";
+    public const string RapidReview = "rapid-review";
+    public const string PracticeReview = "practice-review";
+    public const string Escalation = "escalation";
+    public const string AnnualReport = "annual-report";
+
+    public static readonly IReadOnlyDictionary<string, string> ByPlural = new Dictionary<string, string>
+    {
+        ["meetings"] = Meeting,
+        ["rapid-reviews"] = RapidReview,
+        ["practice-reviews"] = PracticeReview,
+        ["escalations"] = Escalation,
+        ["annual-reports"] = AnnualReport,
+    };
+}
+
+/// <summary>Identifies one process instance: <c>{partnershipId}/{kind}/{id}</c>, the grain key.</summary>
+public readonly record struct ProcessKey(string PartnershipId, string Kind, string Id)
+{
+    public override string ToString() => $"{PartnershipId}/{Kind}/{Id}";
+
+    public static ProcessKey Parse(string value)
+    {
+        var parts = value.Split('/', 3);
+        if (parts.Length != 3 || parts.Any(string.IsNullOrEmpty))
+        {
+            throw new FormatException($"'{value}' is not a process key of the form partnership/kind/id.");
+        }
+
+        return new ProcessKey(parts[0], parts[1], parts[2]);
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds, starts a private Azurite on free ports, runs every test project, and ends with "N passed, N failed".
+set -uo pipefail
+root="$(cd "$(dirname "$0")" && pwd)"
+cd "$root"
+scripts/install-tools.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+work="$(mktemp -d /tmp/sgw-test.XXXXXX)"
+blob=$(free_port); queue=$(free_port); table=$(free_port)
+azurite_pid=$(scripts/azurite.sh "$work/azurite" "$blob" "$queue" "$table") || { echo "0 passed, 1 failed"; exit 1; }
+cleanup() { kill "$azurite_pid" 2>/dev/null; wait "$azurite_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+export AZURITE_CONNECTION_STRING="$(scripts/connection-string.sh "$blob" "$queue" "$table")"
+export AZURITE_DATA_DIR="$work/azurite" AZURITE_PORTS="$blob,$queue,$table"
+
+if ! dotnet build Safeguarding.Workflows.sln -c Release -nologo -v quiet; then
+  echo "Build failed."; echo "0 passed, 1 failed"; exit 1
+fi
+
+passed=0; failed=0; status=0
+for proj in tests/*/*.Tests.csproj; do
+  log="$work/$(basename "$proj" .csproj).log"
+  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E "^\s*(Failed|Passed|Skipped) |error|Failed!|Passed!" || true
+  rc=${PIPESTATUS[0]}
+  # VSTest ends each run with "Failed:  N, Passed:  N, Skipped: N, Total: N".
+  summary=$(grep -E "Failed:\s+[0-9]+, Passed:\s+[0-9]+" "$log" | tail -n 1)
+  p=$(echo "$summary" | sed -nE 's/.*Passed:\s+([0-9]+).*/\1/p'); f=$(echo "$summary" | sed -nE 's/.*Failed:\s+([0-9]+),.*/\1/p')
+  p=${p:-0}; f=${f:-0}
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$proj: test run failed without a test failure (see above)"; fi
+  passed=$((passed + p)); failed=$((failed + f)); [ "$rc" -ne 0 ] && status=1
+done
+echo "${passed} passed, ${failed} failed"
+exit $status

@@ -69,15 +69,22 @@ public static class LondonTime
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            // Slim container images may ship without tzdata. UK summer time has run from 01:00 UTC on the last Sunday in
-            // March to 01:00 UTC on the last Sunday in October since 1996; that is enough for the dates we count.
-            var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
-                DateTime.MinValue.Date,
-                DateTime.MaxValue.Date,
-                TimeSpan.FromHours(1),
-                TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 1, 0, 0), 3, 5, DayOfWeek.Sunday),
-                TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 10, 5, DayOfWeek.Sunday));
-            return TimeZoneInfo.CreateCustomTimeZone("Europe/London", TimeSpan.Zero, "Europe/London", "GMT", "BST", [rule]);
+            return CurrentUkRules();
         }
+    }
+
+    /// <summary>
+    /// For hosts without tzdata (slim container images): UK summer time as it has run since 1996, from 01:00 UTC on the
+    /// last Sunday in March to 01:00 UTC on the last Sunday in October. Enough for every date we count.
+    /// </summary>
+    internal static TimeZoneInfo CurrentUkRules()
+    {
+        var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
+            new DateTime(1996, 1, 1),
+            DateTime.MaxValue.Date,
+            TimeSpan.FromHours(1),
+            TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 1, 0, 0), 3, 5, DayOfWeek.Sunday),
+            TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 10, 5, DayOfWeek.Sunday));
+        return TimeZoneInfo.CreateCustomTimeZone("Europe/London", TimeSpan.Zero, "Europe/London", "GMT", "BST", [rule]);
     }
 }

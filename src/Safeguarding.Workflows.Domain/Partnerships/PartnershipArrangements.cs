@@ -19,6 +19,9 @@ public sealed record PartnershipArrangements
     /// <summary>Organisations the partners require to work with them (Relevant Agency Regulations 2018).</summary>
     public IReadOnlyList<string> RelevantAgencies { get; init; } = [];
 
+    /// <summary>Groups and sub-groups that carry out the partnership's work (for example an improvement partnership group).</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
     /// <summary>Everyone who receives the meeting pack, each with a nominated deputy where there is one.</summary>
     public required IReadOnlyList<Member> Members { get; init; }
 

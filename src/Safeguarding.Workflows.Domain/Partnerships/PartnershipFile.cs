@@ -86,6 +86,14 @@ public static partial class PartnershipFile
             }
         }
 
+        for (var i = 0; i < a.Groups.Count; i++)
+        {
+            foreach (var p in Blank(a.Groups[i], $"groups[{i}]"))
+            {
+                yield return p;
+            }
+        }
+
         if (a.Members.Count == 0)
         {
             yield return new("members", "at least one member is required to receive meeting papers");

@@ -237,9 +237,30 @@ public static partial class PartnershipFile
             return new(field, "is not a known field (check the spelling; unknown fields are refused)");
         }
 
+        if (NotConvertible().Match(message) is { Success: true } wrongType)
+        {
+            return new(field, DescribeExpected(wrongType.Groups["type"].Value));
+        }
+
+        if (message.Contains("doesn't allow setting null values", StringComparison.Ordinal))
+        {
+            return new(field, "must not be null");
+        }
+
         var pathStart = message.IndexOf(" Path:", StringComparison.Ordinal);
         return new(field, pathStart > 0 ? message[..pathStart] : message);
     }
+
+    private static string DescribeExpected(string typeName) => typeName switch
+    {
+        "System.Int32" => "must be a whole number",
+        "System.Boolean" => "must be true or false",
+        "System.String" => "must be text",
+        "System.DateOnly" => "must be a date written YYYY-MM-DD",
+        _ when typeof(PartnershipFile).Assembly.GetType(typeName) is { IsEnum: true } type =>
+            "must be one of: " + string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName)),
+        _ => "has the wrong type of value",
+    };
 
     private static string Kebab(PartnerKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
 
@@ -268,6 +289,9 @@ public static partial class PartnershipFile
 
     [GeneratedRegex("missing required properties including: '(?<names>[^']+)'")]
     private static partial Regex MissingRequired();
+
+    [GeneratedRegex(@"The JSON value could not be converted to (?<type>[\w.]+)\.")]
+    private static partial Regex NotConvertible();
 
     [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
     private static partial Regex Unmapped();

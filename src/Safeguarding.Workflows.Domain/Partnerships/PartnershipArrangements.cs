@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Safeguarding.Workflows.Domain.Partnerships;
 
 /// <summary>
@@ -46,6 +48,7 @@ public sealed record PartnershipArrangements
     public SafeguardingPartner Partner(PartnerKind kind) => SafeguardingPartners.Single(p => p.Kind == kind);
 
     /// <summary>Members and nominated deputies, once each by email address: the circulation list for meeting packs.</summary>
+    [JsonIgnore]
     public IReadOnlyList<Contact> MembersAndDeputies =>
     [
         .. Members

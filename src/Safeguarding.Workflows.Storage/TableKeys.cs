@@ -69,9 +69,18 @@ public static class TableKeys
     }
 
     /// <summary>Escapes and checks the length limit, naming what the key is for in the error.</summary>
-    public static string Key(string value, string what)
+    public static string Key(string value, string what) => Checked(Escape(value), what);
+
+    /// <summary>Escapes each part and joins them with <see cref="Separator"/>, so parts can never run into each other.</summary>
+    public static string Join(string what, params ReadOnlySpan<string> parts)
     {
-        var key = Escape(value);
+        var escaped = new string[parts.Length];
+        for (var i = 0; i < parts.Length; i++) escaped[i] = Escape(parts[i]);
+        return Checked(string.Join(Separator, escaped), what);
+    }
+
+    private static string Checked(string key, string what)
+    {
         if (key.Length > MaxKeyLength)
         {
             throw new ArgumentException($"The {what} is too long for an Azure Table key ({key.Length} characters escaped; at most {MaxKeyLength}).", what);

@@ -161,7 +161,7 @@ public sealed partial class AzureTableReminderTable : IReminderTable
     private static string GrainPart(GrainId grainId) => TableKeys.Escape(grainId.ToString());
 
     private static string RowKey(GrainId grainId, string reminderName) =>
-        TableKeys.Key(GrainPart(grainId) + TableKeys.Separator + TableKeys.Escape(reminderName), "grain id and reminder name");
+        TableKeys.Join("grain id and reminder name", grainId.ToString(), reminderName);
 
     private static DateTime AsUtc(DateTime value) => value.Kind switch
     {

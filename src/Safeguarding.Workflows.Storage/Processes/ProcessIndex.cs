@@ -1,0 +1,214 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using Safeguarding.Workflows.Domain.Processes;
+
+namespace Safeguarding.Workflows.Storage.Processes;
+
+/// <summary>
+/// The list of processes (Orleans has no cross-grain query): table <c>{prefix}processes</c>, PartitionKey = escaped
+/// partnership id, RowKey = escaped <c>{kind}/{id}</c>. Each grain upserts its own row after it changes.
+/// </summary>
+public sealed class ProcessIndex
+{
+    public const string TableSuffix = "processes";
+    public const int MaxTop = 1000;
+
+    private const string TokenVersion = "1:";
+    private const string DateFormat = "yyyy-MM-dd";
+
+    private readonly StorageClients _clients;
+
+    public ProcessIndex(StorageClients clients) => _clients = clients;
+
+    /// <summary>Inserts or replaces the row of <paramref name="entry"/>'s process.</summary>
+    public async Task UpsertAsync(ProcessIndexEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        await table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ProcessIndexEntry?> GetAsync(ProcessKey key, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(key.PartnershipId), RowKey(key.Kind, key.Id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue && response.Value is not null ? ToEntry(response.Value) : null;
+    }
+
+    /// <summary>
+    /// One page of a partnership's processes in kind/id order. Every filter runs in the table service. A page holds
+    /// <see cref="ProcessQuery.Top"/> items unless it is the last.
+    /// </summary>
+    /// <exception cref="ArgumentException">A malformed continuation token (parameter <c>continuationToken</c>) or a bad <c>top</c>.</exception>
+    public async Task<ProcessPage> QueryAsync(string partnershipId, ProcessQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partnershipId);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Top is < 1 or > MaxTop)
+        {
+            throw new ArgumentOutOfRangeException("top", query.Top, $"top must be between 1 and {MaxTop}.");
+        }
+
+        var token = DecodeToken(query.ContinuationToken);
+        var filter = Filter(partnershipId, query);
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+
+        var items = new List<ProcessIndexEntry>(query.Top);
+        do
+        {
+            // The service may return short (even empty) pages with a token; keep reading until the page is full.
+            var remaining = query.Top - items.Count;
+            Page<TableEntity>? page;
+            try
+            {
+                page = await FirstPageAsync(table.QueryAsync<TableEntity>(filter, remaining, cancellationToken: cancellationToken).AsPages(token, remaining)).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status == 400 && query.ContinuationToken is not null)
+            {
+                throw BadToken(e);
+            }
+
+            if (page is null) break;
+            items.AddRange(page.Values.Select(ToEntry));
+            token = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
+        }
+        while (items.Count < query.Top && token is not null);
+
+        return new ProcessPage(items, EncodeToken(token));
+    }
+
+    /// <summary>Every process, in any partnership, whose <see cref="ProcessIndexEntry.NextWakeAt"/> is at or before <paramref name="atOrBefore"/>.</summary>
+    public async IAsyncEnumerable<ProcessIndexEntry> DueForWakeAsync(DateTimeOffset atOrBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"NextWakeAt le {atOrBefore.ToUniversalTime()}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return ToEntry(entity);
+        }
+    }
+
+    internal static string Filter(string partnershipId, ProcessQuery query)
+    {
+        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(partnershipId)}") };
+        if (!string.IsNullOrEmpty(query.Kind))
+        {
+            // Per-character escaping keeps the kind a RowKey prefix, so this is a range scan inside the partition.
+            var prefix = TableKeys.Escape(query.Kind + "/");
+            var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+            clauses.Add(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {upper}"));
+        }
+
+        if (query.Status is { } status)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Status eq {StatusName(status)}"));
+        }
+
+        if (query.Overdue is { } overdue)
+        {
+            clauses.Add(overdue
+                ? TableClient.CreateQueryFilter($"OverdueCount gt {0}")
+                : TableClient.CreateQueryFilter($"OverdueCount eq {0}"));
+        }
+
+        if (query.DueBefore is { } dueBefore)
+        {
+            // ISO dates compare correctly as strings; a row with no next deadline has no property and never matches.
+            clauses.Add(TableClient.CreateQueryFilter($"NextDeadlineDueOn lt {dueBefore.ToString(DateFormat, CultureInfo.InvariantCulture)}"));
+        }
+
+        return string.Join(" and ", clauses);
+    }
+
+    private static async Task<Page<TableEntity>?> FirstPageAsync(IAsyncEnumerable<Page<TableEntity>> pages)
+    {
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            return page;
+        }
+
+        return null;
+    }
+
+    /// <summary>Our token is the service's token, versioned and base64url-encoded so it is safe in a query string.</summary>
+    internal static string? EncodeToken(string? serviceToken) =>
+        serviceToken is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(TokenVersion + serviceToken));
+
+    internal static string? DecodeToken(string? token)
+    {
+        if (token is null) return null;
+        if (token.Length is 0 or > 4096 || !Base64Url.IsValid(token))
+        {
+            throw BadToken(null);
+        }
+
+        string decoded;
+        try
+        {
+            decoded = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Base64Url.DecodeFromChars(token));
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw BadToken(e);
+        }
+
+        // The table service's token is "{next partition key} {next row key}"; both halves are opaque to us.
+        var service = decoded.StartsWith(TokenVersion, StringComparison.Ordinal) ? decoded[TokenVersion.Length..] : null;
+        if (service is null || service.Split(' ') is not [{ Length: > 0 }, _] || service.Any(char.IsControl))
+        {
+            throw BadToken(null);
+        }
+
+        return service;
+    }
+
+    private static ArgumentException BadToken(Exception? inner) =>
+        new("The continuation token is not one this service issued.", "continuationToken", inner);
+
+    private Task<TableClient> TableAsync(CancellationToken cancellationToken) => _clients.CreatedTableAsync(TableSuffix, cancellationToken);
+
+    private static string PartitionKey(string partnershipId) => TableKeys.Key(partnershipId, "partnership id");
+
+    private static string RowKey(string kind, string id) => TableKeys.Key($"{kind}/{id}", "process kind and id");
+
+    private static string StatusName(ProcessStatus status) => status.ToString().ToLowerInvariant();
+
+    private static TableEntity ToEntity(ProcessIndexEntry entry)
+    {
+        var entity = new TableEntity(PartitionKey(entry.PartnershipId), RowKey(entry.Kind, entry.Id))
+        {
+            ["PartnershipId"] = entry.PartnershipId,
+            ["Kind"] = entry.Kind,
+            ["Id"] = entry.Id,
+            ["Status"] = StatusName(entry.Status),
+            ["OverdueCount"] = entry.OverdueCount,
+            ["CreatedAt"] = entry.CreatedAt,
+            ["UpdatedAt"] = entry.UpdatedAt,
+        };
+        // Absent rather than null, so a filter on the property never matches a row without it.
+        if (entry.Title is not null) entity["Title"] = entry.Title;
+        if (entry.NextDeadlineName is not null) entity["NextDeadlineName"] = entry.NextDeadlineName;
+        if (entry.NextDeadlineDueOn is { } dueOn) entity["NextDeadlineDueOn"] = dueOn.ToString(DateFormat, CultureInfo.InvariantCulture);
+        if (entry.NextDeadlineDueAt is { } dueAt) entity["NextDeadlineDueAt"] = dueAt;
+        if (entry.NextWakeAt is { } wakeAt) entity["NextWakeAt"] = wakeAt;
+        return entity;
+    }
+
+    private static ProcessIndexEntry ToEntry(TableEntity entity) => new(
+        entity.GetString("PartnershipId"),
+        entity.GetString("Kind"),
+        entity.GetString("Id"),
+        Enum.Parse<ProcessStatus>(entity.GetString("Status"), ignoreCase: true),
+        entity.GetString("Title"),
+        entity.GetString("NextDeadlineName"),
+        entity.GetString("NextDeadlineDueOn") is { } dueOn ? DateOnly.ParseExact(dueOn, DateFormat, CultureInfo.InvariantCulture) : null,
+        entity.GetDateTimeOffset("NextDeadlineDueAt"),
+        entity.GetInt32("OverdueCount") ?? 0,
+        entity.GetDateTimeOffset("NextWakeAt"),
+        entity.GetDateTimeOffset("CreatedAt") ?? default,
+        entity.GetDateTimeOffset("UpdatedAt") ?? default);
+}

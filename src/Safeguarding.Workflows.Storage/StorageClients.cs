@@ -20,6 +20,7 @@ public sealed partial class StorageClients
     private static readonly TimeSpan ReachabilityTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, Lazy<Task>> _created = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TableClient> _tableClients = new(StringComparer.Ordinal);
     private readonly Lazy<TableServiceClient> _tables;
     private readonly Lazy<BlobServiceClient> _blobs;
     private readonly Lazy<QueueServiceClient> _queues;
@@ -63,7 +64,7 @@ public sealed partial class StorageClients
     public QueueServiceClient QueueService => _queues.Value;
 
     /// <summary>The table <c>{prefix}{suffix}</c> (letters and digits only). Does not create it.</summary>
-    public TableClient Table(string suffix) => TableService.GetTableClient(TableName(suffix));
+    public TableClient Table(string suffix) => _tableClients.GetOrAdd(suffix, s => TableService.GetTableClient(TableName(s)));
 
     /// <summary>The blob container <c>{prefix}-{suffix}</c> (lower case and single hyphens). Does not create it.</summary>
     public BlobContainerClient Container(string suffix) => BlobService.GetBlobContainerClient(HyphenatedName(suffix));

@@ -1,11 +1,17 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Safeguarding.Workflows.Host.Tests.Durable;
+using Safeguarding.Workflows.Orchestration.Deadlines;
 
 namespace Safeguarding.Workflows.Host.Tests;
 
 /// <summary>
 /// The whole service in-process, against the Azurite that ./test.sh started (AZURITE_CONNECTION_STRING), with its own
-/// storage prefix so tests never see each other's data. Settings can be overridden per test.
+/// storage prefix and Orleans ports so tests never see each other. Settings can be overridden per test. A second
+/// factory given the same <see cref="StoragePrefix"/> sees the same durable state: that is a host restart.
 /// </summary>
 public sealed class ServiceFactory : WebApplicationFactory<Program>
 {
@@ -19,7 +25,13 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Storage:ConnectionString"] = TestStorage.ConnectionString,
             ["Storage:Prefix"] = StoragePrefix,
             ["Clock:Mode"] = "Simulated",
+            ["Clock:SimulatedStart"] = "2026-01-05T08:00:00+00:00",
             ["Email:Provider"] = "Outbox",
+            ["Email:PollInterval"] = "00:00:00.200",
+            ["Engine:SiloPort"] = FreePort().ToString(),
+            ["Engine:GatewayPort"] = FreePort().ToString(),
+            ["Engine:WakeRetryPeriod"] = "00:00:01",
+            ["Engine:ClusterId"] = StoragePrefix,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -27,7 +39,6 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>The table/container prefix; a second factory with the same prefix sees the same durable state (a restart).</summary>
     public string StoragePrefix { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,6 +48,15 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddProcessKind<IDrillGrain>(DrillProcess.Kind));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

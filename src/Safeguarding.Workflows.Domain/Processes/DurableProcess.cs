@@ -14,14 +14,20 @@ public interface IDurableProcess<TSelf> where TSelf : IDurableProcess<TSelf>
 
     ProcessStatus Status { get; }
 
+    /// <summary>A short non-identifying title for lists and emails (a meeting title, a case reference).</summary>
+    string Title { get; }
+
     IReadOnlyList<Deadline> Deadlines { get; }
 
     IReadOnlyList<TimelineEntry> Timeline { get; }
 
-    /// <summary>The earliest instant at which something (a send, a reminder, a deadline check) falls due; null when nothing is scheduled.</summary>
+    /// <summary>
+    /// The earliest instant at which something (a send, a reminder, a deadline check) falls due; null when nothing is
+    /// scheduled. Include <see cref="DeadlineChecks.NextCheck"/> so that missed deadlines are noticed on time.
+    /// </summary>
     DateTimeOffset? NextWakeAt { get; }
 
-    /// <summary>Does everything due as of <paramref name="now"/>, in due order.</summary>
+    /// <summary>Does everything due as of <paramref name="now"/>, in due order. Returns this same instance when nothing was due.</summary>
     Transition<TSelf> Wake(DateTimeOffset now);
 
     /// <summary>Stops every pending action; recorded in the timeline with the reason.</summary>

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Safeguarding.Workflows.Orchestration.Clock;
+using Safeguarding.Workflows.Storage.Grains;
+using Safeguarding.Workflows.Storage.Reminders;
+using Safeguarding.Workflows.Orchestration.Deadlines;
+
+namespace Safeguarding.Workflows.Host.Engine;
+
+/// <summary>The co-hosted Orleans silo, its durable storage and the process clock.</summary>
+public static class EngineSetup
+{
+    public static WebApplicationBuilder AddWorkflowEngine(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section)
+            .Validate(o => o.Mode == ClockMode.System || !builder.Environment.IsProduction(), "Clock:Mode=Simulated is refused in Production.")
+            .ValidateOnStart();
+        services.AddSingleton<WorkflowClock>();
+        services.AddSingleton<ProcessEngine>();
+        services.AddSingleton<ProcessGrains>();
+        services.AddSingleton<ClockAdvancer>();
+
+        var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(engine.SiloPort, engine.GatewayPort, serviceId: engine.ServiceId, clusterId: engine.ClusterId);
+            silo.AddAzureTableGrainStorage(ProcessStorage.Name);
+            silo.UseAzureTableReminderService();
+            silo.Configure<ReminderOptions>(o =>
+            {
+                // The wake retry period is the reminder period; Orleans refuses periods below this minimum.
+                o.MinimumReminderPeriod = engine.WakeRetryPeriod < o.MinimumReminderPeriod ? engine.WakeRetryPeriod : o.MinimumReminderPeriod;
+            });
+            // Domain records carry no Orleans attributes (the Domain project may not reference Orleans), so they cross
+            // grain calls as JSON.
+            silo.Services.AddSerializer(s => s.AddJsonSerializer(
+                isSupported: type => type.Namespace?.StartsWith("Safeguarding.Workflows.Domain", StringComparison.Ordinal) == true,
+                jsonSerializerOptions: DomainJson));
+        });
+        return builder;
+    }
+
+    private static readonly JsonSerializerOptions DomainJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Host.Http;
+using Safeguarding.Workflows.Orchestration.Deadlines;
+using Safeguarding.Workflows.Storage.Processes;
+
+namespace Safeguarding.Workflows.Host.Processes;
+
+/// <summary>
+/// What every process kind shares over HTTP: the listing (backed by the process index, since Orleans has no
+/// cross-grain query), each process's audit history, and cancellation.
+/// </summary>
+public static class ProcessesApi
+{
+    public static IEndpointRouteBuilder MapProcessesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/partnerships/{partnershipId}").WithTags("Processes");
+        group.MapGet("/processes", ListProcesses);
+        group.MapGet("/{kindPlural}/{id}/history", GetHistory);
+        group.MapPost("/{kindPlural}/{id}/cancel", CancelProcess);
+        return app;
+    }
+
+    public sealed record NextDeadlineView(string Name, DateOnly? DueOn, DateTimeOffset? DueAt);
+
+    public sealed record ProcessListItem(
+        string Id,
+        string Kind,
+        string PartnershipId,
+        string Status,
+        string? Title,
+        NextDeadlineView? NextDeadline,
+        int OverdueCount,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset UpdatedAt);
+
+    public sealed record HistoryEntry(DateTimeOffset At, string Type, string Actor, string Detail);
+
+    public sealed record CancelRequest(string? Reason);
+
+    public sealed record CancelledView(string Id, string Kind, string PartnershipId, string Status);
+
+    /// <summary>
+    /// <c>GET /api/partnerships/{p}/processes?kind=&amp;status=&amp;overdue=true&amp;dueBefore=YYYY-MM-DD&amp;top=&amp;continuationToken=</c>.
+    /// A JSON array; when there are more, the <c>x-continuation-token</c> header carries the token for the next page.
+    /// </summary>
+    public static async Task<Results<Ok<List<ProcessListItem>>, ValidationProblem, ProblemHttpResult>> ListProcesses(
+        string partnershipId,
+        string? kind,
+        string? status,
+        string? overdue,
+        string? dueBefore,
+        string? top,
+        string? continuationToken,
+        PartnershipDirectory partnerships,
+        ProcessIndex index,
+        HttpResponse response,
+        CancellationToken cancellationToken)
+    {
+        if (partnerships.Find(partnershipId) is null)
+        {
+            return Problems.NotFound($"There is no partnership '{partnershipId}'.");
+        }
+
+        if (kind is not null && !ProcessKinds.ByPlural.Values.Contains(kind))
+        {
+            return Problems.Invalid("kind", $"Unknown kind '{kind}'. Use one of: {string.Join(", ", ProcessKinds.ByPlural.Values)}.");
+        }
+
+        ProcessStatus? statusFilter = null;
+        if (status is not null)
+        {
+            if (!ApiNames.TryParseStatus(status, out var parsed))
+            {
+                return Problems.Invalid("status", "Use open, completed or cancelled.");
+            }
+
+            statusFilter = parsed;
+        }
+
+        bool? overdueFilter = null;
+        if (overdue is not null)
+        {
+            if (!bool.TryParse(overdue, out var parsed))
+            {
+                return Problems.Invalid("overdue", "Use true or false.");
+            }
+
+            overdueFilter = parsed;
+        }
+
+        DateOnly? dueBeforeFilter = null;
+        if (dueBefore is not null)
+        {
+            if (!DateOnly.TryParseExact(dueBefore, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return Problems.Invalid("dueBefore", "Use a date as YYYY-MM-DD.");
+            }
+
+            dueBeforeFilter = parsed;
+        }
+
+        var pageSize = 50;
+        if (top is not null && (!int.TryParse(top, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
+        {
+            return Problems.Invalid("top", "Use a whole number from 1 to 1000.");
+        }
+
+        ProcessPage page;
+        try
+        {
+            page = await index.QueryAsync(partnershipId, new ProcessQuery(kind, statusFilter, overdueFilter, dueBeforeFilter, pageSize, continuationToken), cancellationToken);
+        }
+        catch (ArgumentException)
+        {
+            return Problems.Invalid("continuationToken", "This continuation token is not one this service gave out.");
+        }
+
+        if (page.ContinuationToken is { } next)
+        {
+            response.Headers["x-continuation-token"] = next;
+        }
+
+        return TypedResults.Ok(page.Items.Select(ToListItem).ToList());
+    }
+
+    /// <summary><c>GET /api/partnerships/{p}/{kind-plural}/{id}/history</c>: the append-only audit log, oldest first.</summary>
+    public static async Task<Results<Ok<List<HistoryEntry>>, ProblemHttpResult>> GetHistory(
+        string partnershipId, string kindPlural, string id, ProcessIndex index, AuditLog auditLog, CancellationToken cancellationToken)
+    {
+        if (!ProcessKinds.ByPlural.TryGetValue(kindPlural, out var kind))
+        {
+            return Problems.NotFound($"There is no kind of process called '{kindPlural}'.");
+        }
+
+        var key = new ProcessKey(partnershipId, kind, id);
+        if (await index.GetAsync(key, cancellationToken) is null)
+        {
+            return Problems.NotFound($"There is no {kind} '{id}' in partnership '{partnershipId}'.");
+        }
+
+        var records = await auditLog.ReadAsync(key, cancellationToken);
+        return TypedResults.Ok(records.Select(r => new HistoryEntry(r.At, r.Type, r.Actor, r.Detail)).ToList());
+    }
+
+    /// <summary><c>POST /api/partnerships/{p}/{kind-plural}/{id}/cancel {reason}</c>: stops every pending action.</summary>
+    public static async Task<Results<Ok<CancelledView>, ValidationProblem, ProblemHttpResult>> CancelProcess(
+        string partnershipId, string kindPlural, string id, CancelRequest request, PartnershipDirectory partnerships, ProcessGrains grains, HttpContext context)
+    {
+        if (partnerships.Find(partnershipId) is null)
+        {
+            return Problems.NotFound($"There is no partnership '{partnershipId}'.");
+        }
+
+        if (!ProcessKinds.ByPlural.TryGetValue(kindPlural, out var kind) || grains.Find(new ProcessKey(partnershipId, kind, id)) is not { } grain)
+        {
+            return Problems.NotFound($"There is no kind of process called '{kindPlural}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
+        {
+            return Problems.Invalid("reason", "Give a reason of up to 1000 characters.");
+        }
+
+        return await grain.CancelAsync(request.Reason.Trim(), RequestActor.Of(context)) switch
+        {
+            ChangeOutcome.Done => TypedResults.Ok(new CancelledView(id, kind, partnershipId, "cancelled")),
+            ChangeOutcome.NotOpen => Problems.Conflict($"The {kind} '{id}' is no longer open."),
+            _ => Problems.NotFound($"There is no {kind} '{id}' in partnership '{partnershipId}'."),
+        };
+    }
+
+    private static ProcessListItem ToListItem(ProcessIndexEntry e) => new(
+        e.Id,
+        e.Kind,
+        e.PartnershipId,
+        ApiNames.Status(e.Status),
+        e.Title,
+        e.NextDeadlineName is null ? null : new NextDeadlineView(e.NextDeadlineName, e.NextDeadlineDueOn, e.NextDeadlineDueAt),
+        e.OverdueCount,
+        e.CreatedAt,
+        e.UpdatedAt);
+}

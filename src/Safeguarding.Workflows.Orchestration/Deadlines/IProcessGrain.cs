@@ -1,0 +1,28 @@
+namespace Safeguarding.Workflows.Orchestration.Deadlines;
+
+/// <summary>What every process grain offers the engine and the generic endpoints, whatever its kind.</summary>
+public interface IProcessGrain : IGrainWithStringKey
+{
+    /// <summary>Does everything due as of the process clock's now and returns the next wake instant (null: nothing scheduled).</summary>
+    Task<DateTimeOffset?> WakeAsync();
+
+    /// <summary>Stops every pending action, with a reason recorded in the timeline and the audit log.</summary>
+    Task<ChangeOutcome> CancelAsync(string reason, string actor);
+
+    /// <summary>Whether the process exists, and its status.</summary>
+    Task<ProcessStatusView?> GetStatusAsync();
+}
+
+/// <summary>How a command on a process ended, for endpoints to turn into 200/404/409.</summary>
+[GenerateSerializer, Alias("sgw.ChangeOutcome")]
+public enum ChangeOutcome
+{
+    Done,
+    NotFound,
+    NotOpen,
+}
+
+[GenerateSerializer, Alias("sgw.ProcessStatusView")]
+public sealed record ProcessStatusView(
+    [property: Id(0)] Domain.Processes.ProcessStatus Status,
+    [property: Id(1)] DateTimeOffset? NextWakeAt);

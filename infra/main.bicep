@@ -119,6 +119,9 @@ param logRetentionInDays int = 90
 @maxValue(90)
 param keyVaultSoftDeleteRetentionDays int = 90
 
+@description('Put CanNotDelete locks on the storage account and the Key Vault (recommended for production).')
+param protectFromDeletion bool = true
+
 @description('Object id of a person or group who manages the secrets (gets Key Vault Secrets Officer); empty for none.')
 param operatorPrincipalId string = ''
 
@@ -244,6 +247,18 @@ module redis 'modules/redis.bicep' = if (enableRedisClustering) {
     tags: allTags
   }
   dependsOn: [
+    keyVault
+  ]
+}
+
+module deleteLocks 'modules/delete-locks.bicep' = if (protectFromDeletion) {
+  name: 'delete-locks'
+  params: {
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
+  }
+  dependsOn: [
+    storage
     keyVault
   ]
 }

@@ -18,3 +18,6 @@ param emailProvider = 'Outbox'
 param emailFrom = 'safeguarding-dev@example.org'
 
 param enableRedisClustering = false
+
+// A trial environment is meant to be torn down: no delete locks.
+param protectFromDeletion = false

@@ -21,3 +21,5 @@ param graphMailbox = 'safeguarding@example.org'
 
 param enableRedisClustering = true
 param replicaCount = 2
+
+param protectFromDeletion = true

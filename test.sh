@@ -30,5 +30,13 @@ for proj in tests/*/*.Tests.csproj; do
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$proj: test run failed without a test failure (see above)"; fi
   passed=$((passed + p)); failed=$((failed + f)); [ "$rc" -ne 0 ] && status=1
 done
+# Infrastructure as code: bicep build + lint of every file (a suite of its own, with the same closing line).
+out=$(scripts/validate-infra.sh 2>&1); rc=$?
+echo "$out" | tail -n 5
+last=$(echo "$out" | tail -n 1)
+p=$(echo "$last" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p'); f=$(echo "$last" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p')
+p=${p:-0}; f=${f:-0}; [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+passed=$((passed + p)); failed=$((failed + f)); [ "$rc" -ne 0 ] && status=1
+
 echo "${passed} passed, ${failed} failed"
 exit $status

@@ -49,7 +49,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddProcessKind<IDrillGrain>(DrillProcess.Kind));
+        builder.ConfigureTestServices(services => services.AddProcessKind<IDrillGrain>(DrillProcess.Kind, "drills"));
     }
 
     private static int FreePort()

@@ -1,6 +1,7 @@
 using Safeguarding.Workflows.Host.Calendar;
 using Safeguarding.Workflows.Host.Configuration;
 using Safeguarding.Workflows.Host.DevClock;
+using Safeguarding.Workflows.Host.Drills;
 using Safeguarding.Workflows.Host.Engine;
 using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<Safeguarding.Workflows.Notifications.Email.EmailQu
 builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
+builder.AddDrills();
 
 var app = builder.Build();
 app.UseHttpConventions();
@@ -24,6 +26,7 @@ app.MapPartnershipsApi();
 app.MapCalendarApi();
 app.MapProcessesApi();
 app.MapDevClockApi();
+app.MapDrillsApi();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

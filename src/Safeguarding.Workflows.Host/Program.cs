@@ -5,6 +5,7 @@ using Safeguarding.Workflows.Host.Drills;
 using Safeguarding.Workflows.Host.Engine;
 using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
+using Safeguarding.Workflows.Host.Operations;
 using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Storage;
@@ -18,6 +19,7 @@ builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
 builder.AddDrills();
+builder.AddOperations();
 
 var app = builder.Build();
 app.UseHttpConventions();
@@ -27,6 +29,7 @@ app.MapCalendarApi();
 app.MapProcessesApi();
 app.MapDevClockApi();
 app.MapDrillsApi();
+app.MapOperations();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

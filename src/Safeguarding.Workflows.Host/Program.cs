@@ -6,6 +6,7 @@ using Safeguarding.Workflows.Host.Engine;
 using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Operations;
+using Safeguarding.Workflows.Host.Pages;
 using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Storage;
@@ -20,9 +21,11 @@ builder.AddPartnerships();
 builder.AddHealth();
 builder.AddDrills();
 builder.AddOperations();
+builder.AddPages();
 
 var app = builder.Build();
 app.UseHttpConventions();
+app.UsePageAssets();
 app.MapHealth();
 app.MapPartnershipsApi();
 app.MapCalendarApi();
@@ -30,6 +33,7 @@ app.MapProcessesApi();
 app.MapDevClockApi();
 app.MapDrillsApi();
 app.MapOperations();
+app.MapPages();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

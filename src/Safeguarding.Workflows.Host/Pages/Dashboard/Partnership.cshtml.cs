@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Host.Processes;
+using Safeguarding.Workflows.Orchestration.Clock;
+using Safeguarding.Workflows.Orchestration.Deadlines;
+using Safeguarding.Workflows.Storage.Processes;
+
+namespace Safeguarding.Workflows.Host.Pages.Dashboard;
+
+/// <summary>
+/// <c>/partnerships/{p}</c>: a partnership's open processes by kind, what is due in the next 10 working days, what is
+/// overdue, recent activity, failed emails, and a search with the filters of <c>GET /api/partnerships/{p}/processes</c>.
+/// </summary>
+public sealed class PartnershipModel(
+    PartnershipDirectory partnerships,
+    ProcessIndex index,
+    AuditLog auditLog,
+    ProcessGrains grains,
+    ProcessSnapshots snapshots,
+    WorkflowClock clock) : PageModel
+{
+    /// <summary>"Due soon" means due within this many working days (today counted as day 0).</summary>
+    public const int DueSoonWorkingDays = 10;
+
+    private const int RecentProcesses = 10;
+    private const int RecentEntries = 15;
+
+    public PartnershipArrangements Partnership { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
+
+    public DateOnly DueSoonUntil { get; private set; }
+
+    public IReadOnlyList<(string Kind, int Count)> OpenByKind { get; private set; } = [];
+
+    public IReadOnlyList<ProcessIndexEntry> Overdue { get; private set; } = [];
+
+    public IReadOnlyList<ProcessIndexEntry> DueSoon { get; private set; } = [];
+
+    public IReadOnlyList<(ProcessIndexEntry Process, AuditRecord Entry)> Recent { get; private set; } = [];
+
+    public IReadOnlyList<FailedEmail> FailedEmails { get; private set; } = [];
+
+    /// <summary>The search, as the processes API answered it (null until searched).</summary>
+    public IReadOnlyList<ProcessesApi.ProcessListItem>? Results { get; private set; }
+
+    /// <summary>The same search's next page, when there is one.</summary>
+    public string? NextPageLink { get; private set; }
+
+    public FormState Filter { get; private set; } = new();
+
+    public IReadOnlyList<string> Kinds => [.. grains.Kinds.Order(StringComparer.Ordinal)];
+
+    public string PluralOf(string kind) => snapshots.PluralOf(kind);
+
+    public async Task<IActionResult> OnGetAsync(string p, CancellationToken cancellationToken)
+    {
+        if (partnerships.Find(p) is not { } partnership)
+        {
+            return PageResults.NotFound($"There is no partnership '{p}'.");
+        }
+
+        Partnership = partnership;
+        Today = LondonTime.LocalDate(clock.GetUtcNow());
+        DueSoonUntil = partnerships.CalendarFor(p).AddWorkingDays(Today, DueSoonWorkingDays);
+
+        var open = (await index.QueryAsync(p, new ProcessQuery(Status: ProcessStatus.Open, Top: ProcessIndex.MaxTop), cancellationToken)).Items;
+        OpenByKind = [.. open.GroupBy(e => e.Kind).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal)];
+        Overdue = [.. open.Where(e => e.OverdueCount > 0).OrderBy(e => e.NextDeadlineDueAt)];
+        DueSoon = [.. open.Where(e => e.OverdueCount == 0 && e.NextDeadlineDueOn is { } dueOn && dueOn <= DueSoonUntil).OrderBy(e => e.NextDeadlineDueAt)];
+        Recent = await RecentActivityAsync(p, cancellationToken);
+        FailedEmails = await FailedEmail.ListAsync(HttpContext.RequestServices, p, cancellationToken);
+
+        await SearchAsync(p, cancellationToken);
+        return Page();
+    }
+
+    // The search form posts nothing: its fields are the API's query parameters, read and checked by the API's handler.
+    private async Task SearchAsync(string p, CancellationToken cancellationToken)
+    {
+        var query = Request.Query;
+        Filter = new FormState();
+        foreach (var name in new[] { "kind", "status", "overdue", "dueBefore-day", "dueBefore-month", "dueBefore-year" })
+        {
+            Filter.Set(name, query[name].ToString().Trim());
+        }
+
+        if (!query.ContainsKey("search"))
+        {
+            return;
+        }
+
+        var dueBefore = Filter.Date("dueBefore", "Next deadline due before");
+        if (Filter.HasErrors)
+        {
+            return;
+        }
+
+        var answer = new DefaultHttpContext().Response;
+        var outcome = ApiOutcome.Of(await ProcessesApi.ListProcesses(
+            p, Filter.Optional("kind"), Filter.Optional("status"), Filter.Optional("overdue"), dueBefore, top: "50",
+            query["continuationToken"].FirstOrDefault(), partnerships, grains, index, answer, cancellationToken));
+        if (!outcome.Succeeded)
+        {
+            outcome.ShowOn(Filter, SearchLabels);
+            return;
+        }
+
+        Results = outcome.ValueAs<List<ProcessesApi.ProcessListItem>>();
+        if (answer.Headers["x-continuation-token"].FirstOrDefault() is { } token)
+        {
+            var next = query.Where(q => q.Key != "continuationToken").Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())).Append(KeyValuePair.Create("continuationToken", token));
+            NextPageLink = $"/partnerships/{p}{QueryString.Create(next!)}#results";
+        }
+    }
+
+    private static readonly Dictionary<string, FieldLabel> SearchLabels = new()
+    {
+        ["kind"] = new("Kind of process", "Choose a kind of process"),
+        ["status"] = new("Status", "Choose a status"),
+        ["overdue"] = new("Overdue", "Choose whether overdue"),
+        ["dueBefore"] = FieldLabel.Date("Next deadline due before", "Enter a date"),
+        ["continuationToken"] = new("Page", "Start the search again", FieldId: "kind"),
+    };
+
+    /// <summary>The latest entries of the histories of the most recently changed processes, newest first.</summary>
+    private async Task<IReadOnlyList<(ProcessIndexEntry, AuditRecord)>> RecentActivityAsync(string p, CancellationToken cancellationToken)
+    {
+        var all = (await index.QueryAsync(p, new ProcessQuery(Top: ProcessIndex.MaxTop), cancellationToken)).Items;
+        var latest = all.OrderByDescending(e => e.UpdatedAt).Take(RecentProcesses).ToList();
+        var histories = await Task.WhenAll(latest.Select(async e => (Process: e, History: await auditLog.ReadAsync(e.Key, cancellationToken))));
+        return [.. histories
+            .SelectMany(h => h.History.Select(entry => (h.Process, entry)))
+            .OrderByDescending(x => x.entry.At)
+            .Take(RecentEntries)];
+    }
+}

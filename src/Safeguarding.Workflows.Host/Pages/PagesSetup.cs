@@ -1,0 +1,48 @@
+using Microsoft.Extensions.FileProviders;
+using Safeguarding.Workflows.Host.Pages.Dashboard;
+
+namespace Safeguarding.Workflows.Host.Pages;
+
+/// <summary>
+/// The server-rendered pages: the dashboard and the agency forms (Razor Pages, GOV.UK Frontend, no JavaScript needed).
+/// Forms call the same handlers as the JSON API, so both keep one set of rules.
+/// </summary>
+public static class PagesSetup
+{
+    public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "sgw-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.AddSingleton<ProcessSnapshots>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The pages' CSS and JavaScript (<c>/assets/govuk/*</c> from GOV.UK Frontend, <c>/assets/app/*</c> our own), copied
+    /// beside the binaries at build. Served before authentication: they are public and hold nothing about anyone.
+    /// </summary>
+    public static WebApplication UsePageAssets(this WebApplication app)
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = Directory.Exists(root) ? new PhysicalFileProvider(root) : new NullFileProvider(),
+            OnPrepareResponse = context =>
+            {
+                context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Context.Response.Headers.CacheControl = "public, max-age=3600";
+            },
+        });
+        return app;
+    }
+
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}

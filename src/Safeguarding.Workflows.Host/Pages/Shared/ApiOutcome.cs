@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Safeguarding.Workflows.Host.Pages.Shared;
+
+/// <summary>
+/// What an API handler answered when a form called it in-process. Forms post to the same static handlers the JSON
+/// API maps, so a form is held to exactly the API's rules; this turns the handler's typed result back into something
+/// a page can show.
+/// </summary>
+public sealed record ApiOutcome(int StatusCode, object? Value, IDictionary<string, string[]>? Errors, string? Detail)
+{
+    public bool Succeeded => StatusCode is >= 200 and < 300;
+
+    public bool IsNotFound => StatusCode == StatusCodes.Status404NotFound;
+
+    public T ValueAs<T>() => Value is T value ? value : throw new InvalidOperationException($"The API answered {Value?.GetType().Name ?? "nothing"}, not {typeof(T).Name}.");
+
+    public static async Task<ApiOutcome> Of<TResult>(Task<TResult> call) where TResult : IResult => Of(await call);
+
+    public static ApiOutcome Of(IResult result) => result switch
+    {
+        INestedHttpResult nested => Of(nested.Result),
+        ValidationProblem validation => new(StatusCodes.Status400BadRequest, null, validation.ProblemDetails.Errors, validation.ProblemDetails.Detail),
+        ProblemHttpResult problem => new(problem.StatusCode, null, ErrorsOf(problem.ProblemDetails), problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title),
+        IStatusCodeHttpResult { StatusCode: { } status } and IValueHttpResult value => new(status, value.Value, null, null),
+        IStatusCodeHttpResult { StatusCode: { } status } => new(status, null, null, null),
+        _ => throw new InvalidOperationException($"A form cannot read an API result of type {result.GetType().Name}."),
+    };
+
+    /// <summary>
+    /// Puts the API's field errors on the form. <paramref name="labels"/> maps an API field path to its label (for
+    /// messages that name the field) and, optionally, a GOV.UK-style message for a missing answer; the error goes to
+    /// the field whose id is <see cref="FormState.IdOf"/> the path (a date's summary link goes to its day input).
+    /// </summary>
+    public void ShowOn(FormState form, IReadOnlyDictionary<string, FieldLabel> labels)
+    {
+        foreach (var (path, messages) in Errors ?? new Dictionary<string, string[]>())
+        {
+            var label = labels.GetValueOrDefault(path) ?? FieldLabel.Fallback(path);
+            var id = FormState.IdOf(label.FieldId ?? path);
+            form.Fail(id, label.Say(messages.FirstOrDefault() ?? "Check this answer."), label.IsDate ? id + "-day" : id);
+        }
+
+        if (!Succeeded && (Errors is null || Errors.Count == 0) && Detail is not null)
+        {
+            form.Fail("form", Detail, labels.Values.FirstOrDefault()?.FieldId is { } first ? FormState.IdOf(first) : "main-content");
+        }
+    }
+
+    private static IDictionary<string, string[]>? ErrorsOf(ProblemDetails problem) =>
+        problem.Extensions.TryGetValue("errors", out var errors) ? errors as IDictionary<string, string[]> : null;
+}
+
+/// <summary>How a form names one API field in its messages.</summary>
+/// <param name="Label">The question's short name, as in "Case reference must be at most 31 characters".</param>
+/// <param name="Missing">The message when the answer is missing, such as "Enter the case reference".</param>
+/// <param name="FieldId">The form field when it is not the API path (for example a date input's id).</param>
+public sealed partial record FieldLabel(string Label, string Missing, string? FieldId = null, bool IsDate = false)
+{
+    public static FieldLabel Date(string label, string missing, string? fieldId = null) => new(label, missing, fieldId, IsDate: true);
+
+    public static FieldLabel Fallback(string path) => new(path, $"Answer '{path}'");
+
+    /// <summary>The API's message in the form's words: the missing-answer message, or the message naming the label.</summary>
+    public string Say(string apiMessage)
+    {
+        if (Required().IsMatch(apiMessage))
+        {
+            return Missing;
+        }
+
+        var text = Quoted().Replace(apiMessage, Label).Trim();
+        text = text.EndsWith('.') ? text[..^1] : text;
+        return text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : Missing;
+    }
+
+    // "'awareOn' is required." / "'childLookedAfter' is required (true or false)." / "... must be a list."
+    [GeneratedRegex(@"^'[^']+' (is required|must be a list|must be an object)", RegexOptions.CultureInvariant)]
+    private static partial Regex Required();
+
+    [GeneratedRegex(@"'[A-Za-z0-9_.\[\]]+'", RegexOptions.CultureInvariant)]
+    private static partial Regex Quoted();
+}

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Safeguarding.Workflows.Host.Pages.Shared;
 /// API maps, so a form is held to exactly the API's rules; this turns the handler's typed result back into something
 /// a page can show.
 /// </summary>
-public sealed record ApiOutcome(int StatusCode, object? Value, IDictionary<string, string[]>? Errors, string? Detail)
+public sealed partial record ApiOutcome(int StatusCode, object? Value, IDictionary<string, string[]>? Errors, string? Detail)
 {
     public bool Succeeded => StatusCode is >= 200 and < 300;
 
@@ -34,13 +35,15 @@ public sealed record ApiOutcome(int StatusCode, object? Value, IDictionary<strin
     /// messages that name the field) and, optionally, a GOV.UK-style message for a missing answer; the error goes to
     /// the field whose id is <see cref="FormState.IdOf"/> the path (a date's summary link goes to its day input).
     /// </summary>
-    public void ShowOn(FormState form, IReadOnlyDictionary<string, FieldLabel> labels)
+    /// <param name="sent">The body the API was given: a field it was sent blank gets the field's missing-answer message.</param>
+    public void ShowOn(FormState form, IReadOnlyDictionary<string, FieldLabel> labels, JsonElement? sent = null)
     {
         foreach (var (path, messages) in Errors ?? new Dictionary<string, string[]>())
         {
             var label = labels.GetValueOrDefault(path) ?? FieldLabel.Fallback(path);
             var id = FormState.IdOf(label.FieldId ?? path);
-            form.Fail(id, label.Say(messages.FirstOrDefault() ?? "Check this answer."), label.IsDate ? id + "-day" : id);
+            var message = sent is { } body && IsBlank(body, path) ? label.Missing : label.Say(messages.FirstOrDefault() ?? "Check this answer.");
+            form.Fail(id, message, label.IsDate ? id + "-day" : id);
         }
 
         if (!Succeeded && (Errors is null || Errors.Count == 0) && Detail is not null)
@@ -49,8 +52,37 @@ public sealed record ApiOutcome(int StatusCode, object? Value, IDictionary<strin
         }
     }
 
+    /// <summary>Whether the value at <paramref name="path"/> (<c>agencies[0].contact.email</c>) is missing, null or an empty string.</summary>
+    public static bool IsBlank(JsonElement body, string path)
+    {
+        var current = body;
+        foreach (var part in PathParts().Matches(path).Select(m => m.Value))
+        {
+            if (part.StartsWith('[') && current.ValueKind == JsonValueKind.Array && int.TryParse(part[1..^1], out var index) && index < current.GetArrayLength())
+            {
+                current = current[index];
+            }
+            else if (!part.StartsWith('[') && current.ValueKind == JsonValueKind.Object && current.TryGetProperty(part, out var next))
+            {
+                current = next;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return current.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
+            || (current.ValueKind == JsonValueKind.String && current.GetString()!.Trim().Length == 0)
+            || (current.ValueKind == JsonValueKind.Array && current.GetArrayLength() == 0);
+    }
+
+    [GeneratedRegex(@"[^.\[\]]+|\[\d+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex PathParts();
+
     private static IDictionary<string, string[]>? ErrorsOf(ProblemDetails problem) =>
-        problem.Extensions.TryGetValue("errors", out var errors) ? errors as IDictionary<string, string[]> : null;
+        problem is HttpValidationProblemDetails validation ? validation.Errors
+        : problem.Extensions.TryGetValue("errors", out var errors) ? errors as IDictionary<string, string[]> : null;
 }
 
 /// <summary>How a form names one API field in its messages.</summary>
@@ -77,7 +109,7 @@ public sealed partial record FieldLabel(string Label, string Missing, string? Fi
     }
 
     // "'awareOn' is required." / "'childLookedAfter' is required (true or false)." / "... must be a list."
-    [GeneratedRegex(@"^'[^']+' (is required|must be a list|must be an object)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^'[^']+' (is required|must be a list|must be an object|must have 1 to)", RegexOptions.CultureInvariant)]
     private static partial Regex Required();
 
     [GeneratedRegex(@"'[A-Za-z0-9_.\[\]]+'", RegexOptions.CultureInvariant)]

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Host.Pages.Shared;
+
+namespace Safeguarding.Workflows.Host.Pages.Forms;
+
+/// <summary>
+/// What every form page shares: the posted values and errors (<see cref="Form"/>), the partnership, and the three
+/// answers to a submission — the form again with errors (400), the confirmation (200, a GOV.UK panel with a
+/// reference), or "Page not found". A confirmation is rendered in answer to the POST, not after a redirect, so that a
+/// single-use contributor link is spent only by a submission that succeeded.
+/// </summary>
+public abstract class FormPage : PageModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public FormState Form { get; protected set; } = new();
+
+    public PartnershipArrangements Partnership { get; protected set; } = null!;
+
+    /// <summary>Set once the API accepted the submission: the page shows its confirmation instead of the form.</summary>
+    public Confirmation? Confirmed { get; protected set; }
+
+    /// <summary>Reads the posted form. Call first in a POST handler.</summary>
+    protected void ReadForm() => Form = FormState.From(Request.Form);
+
+    /// <summary>The request body the API handler is given, as it would arrive over HTTP.</summary>
+    protected static JsonElement Body(object body) => JsonSerializer.SerializeToElement(body, Json);
+
+    /// <summary>The form again, with its error summary, as a 400.</summary>
+    protected IActionResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    protected IActionResult Confirm(Confirmation confirmation)
+    {
+        Confirmed = confirmation;
+        return Page();
+    }
+
+    /// <summary>
+    /// The API's answer on the page: success confirms, 404 is "Page not found", anything else shows the API's errors
+    /// on their fields (409 and other refusals as an error at the top of the form).
+    /// </summary>
+    protected IActionResult Answer(ApiOutcome outcome, IReadOnlyDictionary<string, FieldLabel> labels, Func<Confirmation> confirmation, JsonElement? sent = null)
+    {
+        if (outcome.Succeeded && !Form.HasErrors)
+        {
+            return Confirm(confirmation());
+        }
+
+        if (outcome.IsNotFound)
+        {
+            return PageResults.NotFound(outcome.Detail ?? "There is nothing here.");
+        }
+
+        outcome.ShowOn(Form, labels, sent);
+        return Invalid();
+    }
+}
+
+/// <summary>The GOV.UK confirmation panel: a title, the reference, and what happens next.</summary>
+public sealed record Confirmation(string Title, string Reference, IReadOnlyList<string> Next, string? Link = null, string? LinkText = null);

@@ -31,6 +31,8 @@ public sealed class BrowserService : WebApplicationFactory<Program>
             ["Engine:WakeRetryPeriod"] = "00:00:01",
             ["Engine:ClusterId"] = StoragePrefix,
             ["Diagnostics:EnableDrills"] = "true",
+            // No sign-in: the browser acts as local-user, a business-unit user of every partnership.
+            ["Auth:Mode"] = "Development",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
         };

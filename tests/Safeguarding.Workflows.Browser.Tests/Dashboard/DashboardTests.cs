@@ -36,7 +36,7 @@ public sealed class DashboardTests(BrowserFixture browser)
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/partnerships/solihull");
-        var row = page.Locator("#overdue tr", new() { HasText = id });
+        var row = page.Locator("#overdue-processes tr", new() { HasText = id });
         var tag = row.Locator(".govuk-tag");
         Assert.Equal("Overdue", (await tag.InnerTextAsync()).Trim(), ignoreCase: true);
         Assert.Contains("govuk-tag--red", await tag.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);

@@ -48,7 +48,10 @@ public sealed partial record ApiOutcome(int StatusCode, object? Value, IDictiona
 
         if (!Succeeded && (Errors is null || Errors.Count == 0) && Detail is not null)
         {
-            form.Fail("form", Detail, labels.Values.FirstOrDefault()?.FieldId is { } first ? FormState.IdOf(first) : "main-content");
+            // A refusal that names no field (409, 413, 415) is shown on the form's first field.
+            var first = labels.FirstOrDefault();
+            var id = first.Value is null ? "main-content" : FormState.IdOf(first.Value.FieldId ?? first.Key);
+            form.Fail(id, Detail, first.Value?.IsDate == true ? id + "-day" : id);
         }
     }
 

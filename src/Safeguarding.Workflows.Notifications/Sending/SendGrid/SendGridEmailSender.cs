@@ -33,8 +33,8 @@ public sealed class SendGridEmailSender : IEmailSender
             HtmlContent = email.Html,
         };
         message.AddTos([.. email.Message.To.Select(r => new EmailAddress(r.Email, r.Name))]);
-        message.AddCustomArg(MessageIdArg, email.Id);
-        message.AddCustomArg("partnershipId", email.Message.PartnershipId);
+        message.AddGlobalCustomArg(MessageIdArg, email.Id);
+        message.AddGlobalCustomArg("partnershipId", email.Message.PartnershipId);
         message.SetSandBoxMode(options.SendGrid.SandboxMode);
         foreach (var attachment in email.Attachments)
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Notifications;
 using Safeguarding.Workflows.Notifications.Delivery;
@@ -53,18 +52,13 @@ public static class OutboxApi
     public static async Task<Ok<IReadOnlyList<FailedMessage>>> ListFailed(FailedMessages failed, CancellationToken cancellationToken) =>
         TypedResults.Ok(await failed.ListAsync(cancellationToken));
 
-    public static async Task<Results<Accepted, NotFound<ProblemDetails>>> RetryFailed(string id, FailedMessages failed, CancellationToken cancellationToken)
+    public static async Task<Results<Accepted, ProblemHttpResult>> RetryFailed(string id, FailedMessages failed, CancellationToken cancellationToken)
     {
         // Routing leaves an encoded '/' (%2F) in the value; message ids contain slashes.
         var messageId = Uri.UnescapeDataString(id);
         if (!await failed.RetryAsync(messageId, cancellationToken))
         {
-            return TypedResults.NotFound(new ProblemDetails
-            {
-                Title = "Not Found",
-                Status = StatusCodes.Status404NotFound,
-                Detail = $"There is no failed email '{messageId}'.",
-            });
+            return TypedResults.Problem(detail: $"There is no failed email '{messageId}'.", statusCode: StatusCodes.Status404NotFound);
         }
 
         return TypedResults.Accepted((string?)null);

@@ -41,8 +41,15 @@ public static class EmailDeliveryExtensions
         services.TryAddSingleton<FailedMessages>();
         services.TryAddSingleton<Outbox>();
 
-        services.AddHttpClient(nameof(SendGridEmailSender));
-        services.AddHttpClient(nameof(GraphEmailSender));
+        // The senders are singletons that keep their HttpClient: pooled connections are recycled instead, so DNS
+        // changes are still seen. A hung request becomes a timeout, which the delivery policy retries.
+        foreach (var name in new[] { nameof(SendGridEmailSender), nameof(GraphEmailSender) })
+        {
+            services.AddHttpClient(name, client => client.Timeout = TimeSpan.FromSeconds(30))
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        }
+
         services.TryAddSingleton(sp => CreateGraphClient(sp));
         services.TryAddSingleton<GraphCalendar>();
         services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Provider switch

@@ -19,6 +19,9 @@ public static class EmailBenchmark
         var live = await RunOnceAsync(options, enqueueFirst: false);
         Console.WriteLine($"  enqueued:         {Rate(options.Count, live.Enqueue)}  ({live.Enqueue.TotalSeconds:F1} s, worker running)");
         Console.WriteLine($"  end to end:       {Rate(options.Count, live.Deliver)}  ({live.Deliver.TotalSeconds:F1} s, first enqueue to last message sent)");
+        var raw = await RawStorageAsync(options);
+        Console.WriteLine($"  raw storage calls: {Rate(options.Count, raw)}  ({raw.TotalSeconds:F1} s, the same queue/table/blob calls made directly: the ceiling)");
+        Console.WriteLine($"  end to end is {100 * raw.TotalSeconds / live.Deliver.TotalSeconds:F0} % of the raw rate");
         if (options.Drain)
         {
             var drain = await RunOnceAsync(options, enqueueFirst: true);
@@ -79,6 +82,57 @@ public static class EmailBenchmark
 
         await DeleteAsync(storage);
         return (enqueue, deliver);
+    }
+
+    /// <summary>
+    /// The storage calls one delivered message costs, made directly with the SDK and no delivery code: a queue put, a
+    /// share of a 32-message receive, a table read, a blob upload, a table upsert and a queue delete.
+    /// </summary>
+    private static async Task<TimeSpan> RawStorageAsync(BenchOptions options)
+    {
+        var storage = EmailStorageNames.FromConnectionString(options.ConnectionString, "raw" + Guid.NewGuid().ToString("N")[..8]);
+        var queue = storage.Queues.GetQueueClient(storage.Queue);
+        var table = storage.Tables.GetTableClient(storage.SentTable);
+        var container = storage.Blobs.GetBlobContainerClient(storage.OutboxContainer);
+        await queue.CreateAsync();
+        await table.CreateAsync();
+        await container.CreateAsync();
+        var body = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(new string('x', 900)));
+        var page = BinaryData.FromString(new string('y', 6000));
+        var done = 0;
+
+        var stopwatch = Stopwatch.StartNew();
+        var producer = Parallel.ForAsync(0, options.Count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) => await queue.SendMessageAsync(body, ct));
+        var consumers = Enumerable.Range(0, Math.Max(1, options.Concurrency / 8)).Select(_ => Task.Run(async () =>
+        {
+            while (Volatile.Read(ref done) < options.Count)
+            {
+                var messages = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
+                if (messages.Length == 0)
+                {
+                    await Task.Delay(10);
+                    continue;
+                }
+
+                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (message, ct) =>
+                {
+                    var key = message.MessageId;
+                    await table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>(key, "sent", cancellationToken: ct);
+                    await container.GetBlobClient(key + ".json").UploadAsync(page, overwrite: true, ct);
+                    await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity(key, "sent") { ["SentAt"] = DateTimeOffset.UtcNow }, cancellationToken: ct);
+                    await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+                    Interlocked.Increment(ref done);
+                });
+            }
+        })).ToList();
+        await producer;
+        await Task.WhenAll(consumers);
+        var elapsed = stopwatch.Elapsed;
+
+        await queue.DeleteAsync();
+        await table.DeleteAsync();
+        await container.DeleteAsync();
+        return elapsed;
     }
 
     private static async Task<TimeSpan> EnqueueAllAsync(EmailQueue queue, int count)

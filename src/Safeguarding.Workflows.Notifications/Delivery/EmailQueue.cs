@@ -14,7 +14,7 @@ namespace Safeguarding.Workflows.Notifications.Delivery;
 /// simulated clock can wait for the email a jump in time caused (<see cref="WaitUntilIdleAsync"/>), and it wakes the
 /// worker at once instead of at its next poll.
 /// </remarks>
-public sealed partial class EmailQueue
+public sealed class EmailQueue
 {
     // Azure Storage refuses messages over 64 KiB; base64 costs a third of that.
     private const int MaxEncodedLength = 64 * 1024;

@@ -2,6 +2,7 @@ using Safeguarding.Workflows.Host.Calendar;
 using Safeguarding.Workflows.Host.Configuration;
 using Safeguarding.Workflows.Host.DevClock;
 using Safeguarding.Workflows.Host.Engine;
+using Safeguarding.Workflows.Host.Escalations;
 using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Partnerships;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<Safeguarding.Workflows.Notifications.Email.EmailQu
 builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
+builder.AddEscalations();
 
 var app = builder.Build();
 app.UseHttpConventions();
@@ -23,6 +25,7 @@ app.MapHealth();
 app.MapPartnershipsApi();
 app.MapCalendarApi();
 app.MapProcessesApi();
+app.MapEscalationsApi();
 app.MapDevClockApi();
 app.Run();
 

@@ -58,7 +58,9 @@ public static class DocxDocumentWriter
         DocumentParagraph p => [new Paragraph(TextRun(p.Text))],
         DocumentList list => list.Items.Select(ListItem),
         DocumentFacts facts => facts.Facts.Select(f => new Paragraph(TextRun(f.Label + ": ", bold: true), TextRun(f.Value))),
-        DocumentTable table => [Table(table), new Paragraph()], // an empty paragraph keeps two tables from merging
+        // The caption is a paragraph above the table (w:tblCaption is not in the ECMA-376 2007 schema older readers validate
+        // against); the empty paragraph after it keeps two tables from merging.
+        DocumentTable table => [StyledParagraph("Caption", table.Caption), Table(table), new Paragraph()],
         _ => throw new ArgumentException($"No DOCX for {block.GetType().Name}.", nameof(block)),
     };
 
@@ -102,8 +104,7 @@ public static class DocxDocumentWriter
             new TableProperties(
                 new TableStyle { Val = "TableGrid" },
                 new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                new TableLook { Val = "04A0", FirstRow = true, FirstColumn = table.FirstColumnIsRowHeader, LastRow = false, LastColumn = false, NoHorizontalBand = false, NoVerticalBand = true },
-                new TableCaption { Val = table.Caption }),
+                new TableLook { Val = table.FirstColumnIsRowHeader ? "04A0" : "0420" }),
             new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
 
         // The header row repeats on every page and is marked as a header for assistive technology.
@@ -146,6 +147,15 @@ public static class DocxDocumentWriter
         HeadingStyle(2, "32"),
         HeadingStyle(3, "28"),
         HeadingStyle(4, "24"),
+        new Style(
+            new StyleName { Val = "caption" },
+            new BasedOn { Val = "Normal" },
+            new NextParagraphStyle { Val = "Normal" },
+            new UIPriority { Val = 35 },
+            new PrimaryStyle(),
+            new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "120", After = "60" }),
+            new StyleRunProperties(new Bold()))
+        { Type = StyleValues.Paragraph, StyleId = "Caption" },
         new Style(
             new StyleName { Val = "List Bullet" },
             new BasedOn { Val = "Normal" },

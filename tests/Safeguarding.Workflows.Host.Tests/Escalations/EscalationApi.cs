@@ -11,6 +11,8 @@ internal sealed class EscalationApi(ServiceFactory factory) : IAsyncDisposable
 
     public HttpClient Client { get; } = factory.CreateClient();
 
+    public ServiceFactory Factory => factory;
+
     public static object Raise(string raisedOn = "2026-01-05", bool immediateRisk = false, string concerningAgency = "Staffordshire Police") => new
     {
         raisedOn,

@@ -419,7 +419,7 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
         if (step.Action == RapidReviewAction.WarnAtRisk)
         {
             var deadline = Deadlines.FirstOrDefault(d => d.Name == step.Target);
-            if (deadline is not { State: DeadlineState.Pending } || now > deadline.DueAt)
+            if (deadline is not { State: DeadlineState.Pending } || step.At > deadline.DueAt)
             {
                 return state;
             }

@@ -113,11 +113,11 @@ public static partial class IdentifyingText
         "child|baby|infant|toddler|new-?born|boy|girl|son|daughter|brother|sister|sibling|twin|pupil|teenager|young person|mother|father|mum|dad|parent|carer|stepfather|stepmother|grandmother|grandfather|nan|aunt|uncle|cousin";
 
     // 03/04/2015, 3.4.15, 3-4-2015 (day and month either way round: both are dates).
-    [GeneratedRegex(@"(?<![\d/.-])(?<a>\d{1,2})\s?[/.-]\s?(?<b>\d{1,2})\s?[/.-]\s?(?:\d{4}|\d{2})(?![\d/.-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d[/.-]?)(?<a>\d{1,2})\s?[/.-]\s?(?<b>\d{1,2})\s?[/.-]\s?(?:\d{4}|\d{2})(?![/.-]?\d)", RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
     // 2015-04-03, 2015/4/3.
-    [GeneratedRegex(@"(?<![\d/.-])(?:19|20)\d{2}[/.-](?<m>\d{1,2})[/.-](?<d>\d{1,2})(?![\d/.-])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d[/.-]?)(?:19|20)\d{2}[/.-](?<m>\d{1,2})[/.-](?<d>\d{1,2})(?![/.-]?\d)", RegexOptions.CultureInvariant)]
     private static partial Regex YearMonthDay();
 
     // 03042015 (ddMMyyyy).

@@ -5,7 +5,9 @@ using Safeguarding.Workflows.Host.Engine;
 using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Partnerships;
+using Safeguarding.Workflows.Host.PracticeReviews;
 using Safeguarding.Workflows.Host.Processes;
+using Safeguarding.Workflows.Host.RapidReviews;
 using Safeguarding.Workflows.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +18,8 @@ builder.Services.AddSingleton<Safeguarding.Workflows.Notifications.Email.EmailQu
 builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
+builder.AddRapidReviews();
+builder.AddPracticeReviews();
 
 var app = builder.Build();
 app.UseHttpConventions();
@@ -24,6 +28,8 @@ app.MapPartnershipsApi();
 app.MapCalendarApi();
 app.MapProcessesApi();
 app.MapDevClockApi();
+app.MapRapidReviewsApi();
+app.MapPracticeReviewsApi();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

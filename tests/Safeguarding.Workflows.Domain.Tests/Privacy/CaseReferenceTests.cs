@@ -39,3 +39,28 @@ public sealed class CaseReferenceTests
         Assert.DoesNotContain("Jayden", CaseReference.Problem("Jayden Smith"));
     }
 }
+
+public sealed class UrlIdTests
+{
+    [Theory]
+    [InlineData("rr-2026-014", true)]
+    [InlineData("r1", true)]
+    [InlineData("1", true)]
+    [InlineData("rr-2026-014-lcspr", true)]
+    [InlineData("RR-2026-014", false)]   // upper case
+    [InlineData("jayden-smith", false)]  // no digit
+    [InlineData("rr/2026", false)]
+    [InlineData("-rr-1", false)]
+    [InlineData("rr-03-04-2015", false)] // a date of birth
+    [InlineData("", false)]
+    public void Ids_in_urls(string id, bool valid)
+    {
+        Assert.Equal(valid, Safeguarding.Workflows.Domain.Privacy.UrlId.Problem(id) is null);
+    }
+
+    [Fact]
+    public void The_length_limit_is_the_callers()
+    {
+        Assert.NotNull(Safeguarding.Workflows.Domain.Privacy.UrlId.Problem("rr-" + new string('1', 60), maxLength: 58));
+    }
+}

@@ -116,4 +116,31 @@ public sealed class RapidReviewsApiTests(SharedService service) : IClassFixture<
         var cancelled = await reviews.GetAsync("rapid-reviews", "rr-2026-004");
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task An_lcspr_decision_opens_its_practice_review_once_even_if_someone_opened_it_first()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await reviews.PutAsync("rapid-reviews", "rr-2026-005", Body(caseReference: "RR-2026-005"))).StatusCode);
+        var manual = await reviews.PutAsync("practice-reviews", "rr-2026-005-lcspr", new { caseReference = "RR-2026-005", decidedOn = "2026-01-05", rapidReviewId = "rr-2026-005" });
+        Assert.Equal(HttpStatusCode.Created, manual.StatusCode);
+
+        var submitted = await reviews.RecordAsync("rapid-reviews", "rr-2026-005", new { type = "review-submitted", on = "2026-01-05", decision = "lcspr" });
+
+        Assert.Equal("rr-2026-005-lcspr", submitted.GetProperty("practiceReviewId").GetString());
+        Assert.Contains(Timeline(submitted), t => t.Type == "practice-review-opened" && t.Detail == "rr-2026-005-lcspr (already open)");
+        var practiceReview = await reviews.GetAsync("practice-reviews", "rr-2026-005-lcspr");
+        Assert.Single(Timeline(practiceReview), t => t.Type == "opened");
+    }
+
+    [Fact]
+    public async Task Other_decisions_open_no_practice_review()
+    {
+        await reviews.PutAsync("rapid-reviews", "rr-2026-006", Body(caseReference: "RR-2026-006"));
+
+        var submitted = await reviews.RecordAsync("rapid-reviews", "rr-2026-006", new { type = "review-submitted", on = "2026-01-05", decision = "national-review-recommended" });
+
+        Assert.Equal("national-review-recommended", submitted.GetProperty("decision").GetString());
+        Assert.Equal(JsonValueKind.Null, submitted.GetProperty("practiceReviewId").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviews.Http.GetAsync(reviews.Resource("practice-reviews", "rr-2026-006-lcspr"))).StatusCode);
+    }
 }

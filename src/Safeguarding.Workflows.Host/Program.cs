@@ -9,7 +9,9 @@ using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Operations;
 using Safeguarding.Workflows.Host.Partnerships;
+using Safeguarding.Workflows.Host.PracticeReviews;
 using Safeguarding.Workflows.Host.Processes;
+using Safeguarding.Workflows.Host.RapidReviews;
 using Safeguarding.Workflows.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +25,8 @@ builder.AddHealth();
 builder.AddEscalations();
 builder.AddDrills();
 builder.AddOperations();
+builder.AddRapidReviews();
+builder.AddPracticeReviews();
 
 var app = builder.Build();
 app.UseHttpConventions();
@@ -35,6 +39,8 @@ app.MapDevClockApi();
 app.MapEscalationsApi();
 app.MapDrillsApi();
 app.MapOperations();
+app.MapRapidReviewsApi();
+app.MapPracticeReviewsApi();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -139,11 +139,11 @@ public sealed record AnnualReport(
 
         var state = this with { Deadlines = deadlines, Timeline = Timeline.AddRange(missed) };
         var emails = new List<OutgoingEmail>();
-        // After downtime several weekly chases can be due at once: only the latest is sent.
-        var lastChase = due.LastOrDefault(s => s.Action == StepAction.ContributionsChase);
+        // After downtime the reminder and several weekly chases can be due at once: only the latest is sent.
+        var lastAsk = due.LastOrDefault(IsAsk);
         foreach (var step in due)
         {
-            var superseded = step.Action == StepAction.ContributionsChase && step != lastChase;
+            var superseded = IsAsk(step) && step != lastAsk;
             var (next, sent) = superseded ? (state, []) : state.Do(step, now);
             emails.AddRange(sent);
             state = next with { Steps = next.Steps.Replace(step, step with { DoneAt = now, Skipped = superseded }) };
@@ -290,9 +290,12 @@ public sealed record AnnualReport(
             Timeline = Timeline.Add(new TimelineEntry(now, AnnualReportEvents.Cancelled, actor, reason)),
         };
 
+    private static bool IsAsk(ScheduledStep step) => step.Action is StepAction.ContributionsReminder or StepAction.ContributionsChase;
+
     private (AnnualReport State, IReadOnlyList<OutgoingEmail> Emails) Do(ScheduledStep step, DateTimeOffset now)
     {
-        var today = LondonTime.LocalDate(now);
+        // Emails are named by the step's own date, so each action has one stable message id however late it runs.
+        var today = LondonTime.LocalDate(step.At);
         var missing = Sections.Where(s => !s.IsReceived).ToList();
         switch (step.Action)
         {

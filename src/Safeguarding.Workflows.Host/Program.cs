@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Host.AnnualReports;
 using Safeguarding.Workflows.Host.Calendar;
 using Safeguarding.Workflows.Host.Configuration;
 using Safeguarding.Workflows.Host.DevClock;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<Safeguarding.Workflows.Notifications.Email.EmailQu
 builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
+builder.AddAnnualReports();
 
 var app = builder.Build();
 app.UseHttpConventions();
@@ -23,6 +25,7 @@ app.MapHealth();
 app.MapPartnershipsApi();
 app.MapCalendarApi();
 app.MapProcessesApi();
+app.MapAnnualReportsApi();
 app.MapDevClockApi();
 app.Run();
 

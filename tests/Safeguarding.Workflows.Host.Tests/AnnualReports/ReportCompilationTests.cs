@@ -60,6 +60,18 @@ public sealed class ReportCompilationTests
     }
 
     [Fact]
+    public void A_contribution_that_starts_at_level_two_still_sits_just_below_its_section()
+    {
+        var content = Content with { Sections = [new("section-1", "1. Done", "## Sub\n\ntext\n\n### Subsub\n\n#### Deeper\n\n##### Deepest")] };
+
+        var main = Assert.Single(ReportDocuments.ParseHtml(ReportHtml.Render(content)).All("main"));
+        Assert.Equal(["h2", "h3", "h4", "h5", "h6"], main.Descendants().Where(e => e.Name.LocalName is ['h', >= '1' and <= '6']).Select(e => e.Name.LocalName));
+
+        var (paragraphs, _, _) = ReportDocuments.ReadDocx(ReportDocx.Render(content));
+        Assert.Equal(["Heading1", "Heading2", "Heading3", "Heading4", "Heading5"], paragraphs.Where(p => p.Style?.StartsWith("Heading", StringComparison.Ordinal) == true).Select(p => p.Style));
+    }
+
+    [Fact]
     public void Contributed_html_and_script_links_come_out_as_harmless_text()
     {
         var raw = ReportHtml.Render(Content);

@@ -26,13 +26,22 @@ public static class ReportMarkdown
 {
     public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-    /// <summary>Parses <paramref name="markdown"/>; every heading goes <paramref name="headingOffset"/> levels down (at most 6).</summary>
-    public static MarkdownDocument Parse(string markdown, int headingOffset)
+    /// <summary>
+    /// Parses <paramref name="markdown"/>. Headings keep their relative levels but move so that the contribution's
+    /// highest heading (whether written <c>#</c> or <c>##</c>) becomes level <paramref name="topLevel"/>, just below
+    /// the section heading; none goes deeper than 6.
+    /// </summary>
+    public static MarkdownDocument Parse(string markdown, int topLevel)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Count > 0)
         {
-            heading.Level = Math.Min(6, heading.Level + headingOffset);
+            var shift = topLevel - headings.Min(h => h.Level);
+            foreach (var heading in headings)
+            {
+                heading.Level = Math.Min(6, heading.Level + shift);
+            }
         }
 
         foreach (var link in document.Descendants<LinkInline>().ToList())

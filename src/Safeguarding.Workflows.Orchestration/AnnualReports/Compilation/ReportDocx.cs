@@ -41,7 +41,7 @@ public static class ReportDocx
                 body.Append(Paragraph("Heading1", new Run(Text(section.Heading))));
                 if (section.Markdown is { } markdown)
                 {
-                    writer.Blocks(ReportMarkdown.Parse(markdown, headingOffset: 1), body, new Context(null, -1, null));
+                    writer.Blocks(ReportMarkdown.Parse(markdown, topLevel: 2), body, new Context(null, -1, null));
                 }
                 else
                 {

@@ -42,7 +42,7 @@ public static class ReportHtml
             if (section.Markdown is { } markdown)
             {
                 using var writer = new StringWriter();
-                Markdown.ToHtml(ReportMarkdown.Parse(markdown, headingOffset: 2), writer, ReportMarkdown.Pipeline);
+                Markdown.ToHtml(ReportMarkdown.Parse(markdown, topLevel: 3), writer, ReportMarkdown.Pipeline);
                 html.Append(writer);
             }
             else

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Safeguarding.Workflows.Host.Tests.AnnualReports;
 
 /// <summary>Drives one partnership's yearly report over HTTP the way an agency, the business manager and a test would.</summary>
-internal sealed class AnnualReportClient(HttpClient client, string partnershipId, string year = "2025-26")
+public sealed class AnnualReportClient(HttpClient client, string partnershipId, string year = "2025-26")
 {
     public string Path { get; } = $"/api/partnerships/{partnershipId}/annual-reports/{year}";
 

@@ -305,7 +305,7 @@ public sealed record AnnualReport(
                     ? ("contributions-reminder", AnnualReportTemplates.ContributionsReminder, AnnualReportEvents.ContributionsReminded)
                     : ("contribution-chase", AnnualReportTemplates.ContributionChase, AnnualReportEvents.ContributionsChased);
                 var emails = missing.Select(s => SectionEmail(s, action, template, today, now)).ToList();
-                return (With(new TimelineEntry(now, type, Actors.System, $"Sections {Numbers(missing)} asked of their owners again.")), emails);
+                return (With(new TimelineEntry(now, type, Actors.System, $"{SectionsText(missing)} asked of their owners again.")), emails);
             }
 
             case StepAction.DraftCheck when MissingMandatorySections.Count > 0 || Compiled is null:
@@ -313,7 +313,7 @@ public sealed record AnnualReport(
                 var problems = new List<string>();
                 if (MissingMandatorySections.Count > 0)
                 {
-                    problems.Add($"mandatory sections {Numbers(MissingMandatorySections)} have no text");
+                    problems.Add($"mandatory {SectionsText(MissingMandatorySections).ToLowerInvariant()} {(MissingMandatorySections.Count == 1 ? "has" : "have")} no text");
                 }
 
                 if (Compiled is null)
@@ -413,6 +413,8 @@ public sealed record AnnualReport(
     private static string Agencies(IEnumerable<Contact> owners) => string.Join(", ", owners.Select(o => o.Agency).Distinct(StringComparer.Ordinal));
 
     private static string Numbers(IEnumerable<ReportSection> sections) => string.Join(", ", sections.Select(s => s.Number.ToString(CultureInfo.InvariantCulture)));
+
+    private static string SectionsText(IReadOnlyCollection<ReportSection> sections) => $"{(sections.Count == 1 ? "Section" : "Sections")} {Numbers(sections)}";
 
     private static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Host.AnnualReports;
 using Safeguarding.Workflows.Host.Calendar;
 using Safeguarding.Workflows.Host.Configuration;
 using Safeguarding.Workflows.Host.DevClock;
@@ -25,10 +26,9 @@ builder.AddHealth();
 builder.AddEscalations();
 builder.AddRapidReviews();
 builder.AddPracticeReviews();
+builder.AddAnnualReports();
 builder.AddDrills();
 builder.AddOperations();
-builder.AddRapidReviews();
-builder.AddPracticeReviews();
 
 var app = builder.Build();
 app.UseHttpConventions();
@@ -41,10 +41,9 @@ app.MapDevClockApi();
 app.MapEscalationsApi();
 app.MapRapidReviewsApi();
 app.MapPracticeReviewsApi();
+app.MapAnnualReportsApi();
 app.MapDrillsApi();
 app.MapOperations();
-app.MapRapidReviewsApi();
-app.MapPracticeReviewsApi();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

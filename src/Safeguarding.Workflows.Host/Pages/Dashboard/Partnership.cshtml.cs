@@ -6,6 +6,7 @@ using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Host.Processes;
+using Safeguarding.Workflows.Notifications.Delivery;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Storage.Processes;
@@ -22,6 +23,7 @@ public sealed class PartnershipModel(
     AuditLog auditLog,
     ProcessGrains grains,
     ProcessSnapshots snapshots,
+    FailedMessages failedMessages,
     WorkflowClock clock) : PageModel
 {
     /// <summary>"Due soon" means due within this many working days (today counted as day 0).</summary>
@@ -74,7 +76,7 @@ public sealed class PartnershipModel(
         Overdue = [.. open.Where(e => e.OverdueCount > 0).OrderBy(e => e.NextDeadlineDueAt)];
         DueSoon = [.. open.Where(e => e.OverdueCount == 0 && e.NextDeadlineDueOn is { } dueOn && dueOn <= DueSoonUntil).OrderBy(e => e.NextDeadlineDueAt)];
         Recent = await RecentActivityAsync(p, cancellationToken);
-        FailedEmails = await FailedEmail.ListAsync(HttpContext.RequestServices, p, cancellationToken);
+        FailedEmails = await FailedEmail.ListAsync(failedMessages, p, cancellationToken);
 
         await SearchAsync(p, cancellationToken);
         return Page();

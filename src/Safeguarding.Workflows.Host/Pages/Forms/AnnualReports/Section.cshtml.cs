@@ -1,0 +1,103 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Safeguarding.Workflows.Domain.AnnualReports;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Host.AnnualReports;
+using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Orchestration.AnnualReports;
+using Safeguarding.Workflows.Storage.Documents;
+
+namespace Safeguarding.Workflows.Host.Pages.Forms.AnnualReports;
+
+/// <summary>
+/// <c>/forms/annual-reports/{p}/{year}/sections/{n}</c> (the link in the contribution request): a section's text, sent
+/// through the API's own handler (<c>PUT .../annual-reports/{year}/sections/{n}</c>). The form opens with the
+/// section's current text, so a contributor can correct it.
+/// </summary>
+public sealed class SectionModel(PartnershipDirectory partnerships, IGrainFactory grains, DocumentStore documents, IOptions<AnnualReportOptions> options) : FormPage
+{
+    public AnnualReportsApi.AnnualReportView Report { get; private set; } = null!;
+
+    public AnnualReportsApi.SectionView Section { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string p, string year, int n, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(p, year, n) is { } notFound)
+        {
+            return notFound;
+        }
+
+        if (await documents.OpenAsync(new ProcessKey(p, ProcessKinds.AnnualReport, year), ReportSection.DocumentNameOf(n), null, cancellationToken) is var (_, content))
+        {
+            await using (content)
+            {
+                using var reader = new StreamReader(content, Encoding.UTF8);
+                Form.Set("text", await reader.ReadToEndAsync(cancellationToken));
+            }
+        }
+
+        if (Section.Received?.Contributor is { } by)
+        {
+            Form.Set("contributor-name", by.Name);
+            Form.Set("contributor-email", by.Email);
+            Form.Set("contributor-agency", by.Agency);
+        }
+        else if (Section.Owners.FirstOrDefault() is { } owner)
+        {
+            Form.Set("contributor-agency", owner.Agency);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string p, string year, int n)
+    {
+        if (await FindAsync(p, year, n) is { } notFound)
+        {
+            return notFound;
+        }
+
+        ReadForm();
+        var request = new AnnualReportsApi.SectionRequest(
+            // Browsers send line breaks as CRLF; the section's Markdown is kept with LF.
+            Form.Optional("text")?.ReplaceLineEndings("\n"),
+            new AnnualReportsApi.ContributorRequest(Form.Optional("contributor-name"), Form.Optional("contributor-email"), Form.Optional("contributor-agency")));
+        var outcome = await ApiOutcome.Of(AnnualReportsApi.SubmitSection(p, year, n, request, partnerships, grains, options, HttpContext));
+        return Answer(outcome, Labels, () => new Confirmation(
+            $"Section {n} received",
+            $"{year}/{n}",
+            [$"Thank you. Section {n}, “{Section.Title}”, of the {Report.Title} has been received.",
+             "You can send a corrected text from the same link until the report is compiled: the latest text is used."]),
+            Body(request));
+    }
+
+    private async Task<IActionResult?> FindAsync(string p, string year, int n)
+    {
+        if (partnerships.Find(p) is not { } partnership)
+        {
+            return PageResults.NotFound($"There is no partnership '{p}'.");
+        }
+
+        var found = ApiOutcome.Of(await AnnualReportsApi.GetReport(p, year, partnerships, grains));
+        if (!found.Succeeded || found.ValueAs<AnnualReportsApi.AnnualReportView>().Sections.FirstOrDefault(s => s.Number == n) is not { } section)
+        {
+            return PageResults.NotFound("There is no such section of a yearly report.");
+        }
+
+        Partnership = partnership;
+        Report = found.ValueAs<AnnualReportsApi.AnnualReportView>();
+        Section = section;
+        return null;
+    }
+
+    private static readonly Dictionary<string, FieldLabel> Labels = new()
+    {
+        ["text"] = new("The section’s text", "Enter the section’s text"),
+        ["contributor"] = new("Your details", "Enter your name, email address and agency", "contributor-name"),
+        ["contributor.name"] = new("Your name", "Enter your full name"),
+        ["contributor.email"] = new("Your email address", "Enter your email address"),
+        ["contributor.agency"] = new("Your agency", "Enter your agency"),
+    };
+}

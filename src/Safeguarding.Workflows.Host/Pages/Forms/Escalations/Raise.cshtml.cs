@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Host.Escalations;
+using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Orchestration.Clock;
+
+namespace Safeguarding.Workflows.Host.Pages.Forms.Escalations;
+
+/// <summary>
+/// <c>/forms/escalations/{p}/new</c>: raise a professional disagreement, through the API's own handler
+/// (<c>PUT /api/partnerships/{p}/escalations/{id}</c>). The id is made when the form is first shown and travels with
+/// it, so sending the form twice raises one escalation.
+/// </summary>
+public sealed class RaiseModel(PartnershipDirectory partnerships, IGrainFactory grains, WorkflowClock clock) : FormPage
+{
+    public IActionResult OnGet(string p)
+    {
+        if (partnerships.Find(p) is not { } partnership)
+        {
+            return PageResults.NotFound($"There is no partnership '{p}'.");
+        }
+
+        Partnership = partnership;
+        var today = LondonTime.LocalDate(clock.GetUtcNow());
+        Form.Set("id", NewId(today));
+        Form.SetDate("raisedOn", today);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string p)
+    {
+        if (partnerships.Find(p) is not { } partnership)
+        {
+            return PageResults.NotFound($"There is no partnership '{p}'.");
+        }
+
+        Partnership = partnership;
+        ReadForm();
+        var raisedOn = Form.Date("raisedOn", "The date the disagreement was raised");
+        var immediateRisk = Form.Value("immediateRisk") switch { "yes" => true, "no" => (bool?)false, _ => null };
+        if (immediateRisk is null)
+        {
+            Form.Fail("immediateRisk", "Select yes if a child is at immediate risk of harm");
+        }
+
+        if (Form.HasErrors)
+        {
+            return Invalid();
+        }
+
+        var request = new EscalationsApi.EscalationBody(raisedOn, Party("raisedBy"), Party("concerning"), Form.Optional("summary"), immediateRisk);
+        var id = Form.Value("id").Length > 0 ? Form.Value("id") : NewId(LondonTime.LocalDate(clock.GetUtcNow()));
+        var outcome = await ApiOutcome.Of(EscalationsApi.PutEscalation(p, id, request, partnerships, grains, HttpContext));
+        return Answer(outcome, Labels, () =>
+        {
+            var escalation = outcome.ValueAs<EscalationsApi.EscalationView>();
+            var stage = escalation.Stages.FirstOrDefault(s => s.Number == escalation.CurrentStage);
+            return new Confirmation(
+                "Escalation raised",
+                escalation.Id,
+                [
+                    escalation.ImmediateRisk
+                        ? "Because a child is at immediate risk, every stage has been told at once."
+                        : $"{escalation.Concerning.Name} at {escalation.Concerning.Agency} has been told, and asked to respond.",
+                    stage is null ? "" : $"Stage {stage.Number} ({stage.Name}) should be resolved by {Show.Date(stage.ResolveBy)}. If it is not, it moves to the next stage automatically.",
+                ],
+                $"/forms/escalations/{p}/{escalation.Id}/respond",
+                "Record a response");
+        }, Body(request));
+    }
+
+    private EscalationsApi.PartyBody Party(string prefix) =>
+        new(Form.Optional($"{prefix}-agency"), Form.Optional($"{prefix}-name"), Form.Optional($"{prefix}-email"));
+
+    private static string NewId(DateOnly today) =>
+        string.Create(CultureInfo.InvariantCulture, $"esc-{today:yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}");
+
+    private static readonly Dictionary<string, FieldLabel> Labels = new()
+    {
+        ["raisedOn"] = FieldLabel.Date("The date the disagreement was raised", "Enter the date the disagreement was raised"),
+        ["raisedBy"] = new("Your details", "Enter your agency, name and email address", "raisedBy-agency"),
+        ["raisedBy.agency"] = new("Your agency", "Enter your agency"),
+        ["raisedBy.name"] = new("Your name", "Enter your full name"),
+        ["raisedBy.email"] = new("Your email address", "Enter your email address"),
+        ["concerning"] = new("The other practitioner’s details", "Enter the other practitioner’s agency, name and email address", "concerning-agency"),
+        ["concerning.agency"] = new("Their agency", "Enter the agency of the practitioner you disagree with"),
+        ["concerning.name"] = new("Their name", "Enter the name of the practitioner you disagree with"),
+        ["concerning.email"] = new("Their email address", "Enter the email address of the practitioner you disagree with"),
+        ["summary"] = new("The disagreement", "Enter what the disagreement is about"),
+        ["immediateRisk"] = new("Immediate risk", "Select yes if a child is at immediate risk of harm"),
+        ["id"] = new("Reference", "Start again from the dashboard", "raisedOn"),
+    };
+}

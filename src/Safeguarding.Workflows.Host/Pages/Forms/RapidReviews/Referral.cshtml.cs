@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Privacy;
+using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Host.RapidReviews;
+using Safeguarding.Workflows.Orchestration.Clock;
+
+namespace Safeguarding.Workflows.Host.Pages.Forms.RapidReviews;
+
+/// <summary>
+/// <c>/forms/rapid-reviews/{p}/new</c>: the serious incident referral. It opens a rapid review through the API's own
+/// handler (<c>PUT /api/partnerships/{p}/rapid-reviews/{id}</c>); the review's id is the case reference in lower case,
+/// so sending the same referral twice opens one review.
+/// </summary>
+public sealed class ReferralModel(PartnershipDirectory partnerships, IGrainFactory grains, WorkflowClock clock) : FormPage
+{
+    /// <summary>Rows for agencies on the form; rows left blank are not sent.</summary>
+    public const int AgencyRows = 6;
+
+    public IActionResult OnGet(string p)
+    {
+        if (partnerships.Find(p) is not { } partnership)
+        {
+            return PageResults.NotFound($"There is no partnership '{p}'.");
+        }
+
+        Partnership = partnership;
+        for (var i = 0; i < partnership.SafeguardingPartners.Count && i < AgencyRows; i++)
+        {
+            Form.Set(AgencyId(i, "agency"), partnership.SafeguardingPartners[i].Organisation);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string p)
+    {
+        if (partnerships.Find(p) is not { } partnership)
+        {
+            return PageResults.NotFound($"There is no partnership '{p}'.");
+        }
+
+        Partnership = partnership;
+        ReadForm();
+        var awareOn = Form.Date("awareOn", "The date the local authority became aware");
+        var rows = Enumerable.Range(0, AgencyRows)
+            .Where(i => new[] { "agency", "contact-name", "contact-email" }.Any(f => Form.Value(AgencyId(i, f)).Length > 0))
+            .ToList();
+        var lookedAfter = Form.Value("childLookedAfter") switch { "yes" => true, "no" => (bool?)false, _ => null };
+        var body = Body(new
+        {
+            caseReference = Form.Optional("caseReference")?.ToUpperInvariant(),
+            awareOn,
+            childLookedAfter = lookedAfter,
+            agencies = rows.Select(i => new
+            {
+                agency = Form.Optional(AgencyId(i, "agency")),
+                contact = new { name = Form.Optional(AgencyId(i, "contact-name")), email = Form.Optional(AgencyId(i, "contact-email")) },
+            }),
+        });
+
+        // A valid case reference always makes a valid id; an invalid one is reported by the API on its own field.
+        var reference = Form.Value("caseReference").ToUpperInvariant();
+        var id = CaseReference.IsValid(reference) ? IdOf(reference) : "rr-0";
+        var outcome = await ApiOutcome.Of(RapidReviewsApi.PutRapidReview(p, id, body, partnerships, grains, clock));
+
+        // The API numbers the agencies it was sent; the form numbers its rows.
+        var labels = new Dictionary<string, FieldLabel>(Labels);
+        for (var sent = 0; sent < rows.Count; sent++)
+        {
+            var row = rows[sent];
+            labels[$"agencies[{sent}].agency"] = new($"Agency {row + 1}", $"Enter the name of agency {row + 1}", AgencyId(row, "agency"));
+            labels[$"agencies[{sent}].contact.name"] = new($"The contact's name for agency {row + 1}", $"Enter the name of the contact at agency {row + 1}", AgencyId(row, "contact-name"));
+            labels[$"agencies[{sent}].contact.email"] = new($"The contact's email address for agency {row + 1}", $"Enter the email address of the contact at agency {row + 1}", AgencyId(row, "contact-email"));
+        }
+
+        return Answer(outcome, labels, () =>
+        {
+            var review = outcome.ValueAs<RapidReviewView>();
+            var due = review.Deadlines.Where(d => d.State == "pending").OrderBy(d => d.DueOn)
+                .Select(d => $"{Show.Name(d.Name)}: due by {Show.Date(d.DueOn)}.");
+            return new Confirmation(
+                "Serious incident referred",
+                review.CaseReference,
+                [$"A rapid review has been opened. Each agency has been asked for its summary by {Show.Date(review.Agencies.Select(a => a.DueOn).DefaultIfEmpty().Min())}.", .. due],
+                $"/partnerships/{p}/rapid-reviews/{review.Id}",
+                "See the rapid review");
+        }, body);
+    }
+
+    public static string AgencyId(int row, string field) => $"agencies-{row}-{field}";
+
+    /// <summary>The review's id: the case reference in lower case, '/' as '-' (RR-2026-014 → rr-2026-014).</summary>
+    public static string IdOf(string caseReference) => caseReference.ToLowerInvariant().Replace('/', '-');
+
+    private static readonly Dictionary<string, FieldLabel> Labels = new()
+    {
+        ["caseReference"] = new("Case reference", "Enter the case reference"),
+        ["awareOn"] = FieldLabel.Date("The date the local authority became aware", "Enter the date the local authority became aware of the incident"),
+        ["childLookedAfter"] = new("Whether the child was looked after", "Select yes if the child was looked after by the local authority"),
+        ["agencies"] = new("Agencies", "Enter at least one agency to ask for a summary", AgencyId(0, "agency")),
+        ["id"] = new("Case reference", "Enter the case reference", "caseReference"),
+    };
+}

@@ -26,6 +26,7 @@ public sealed class BrowserService : WebApplicationFactory<Program>
             ["Clock:SimulatedStart"] = "2026-01-05T08:00:00+00:00",
             ["Email:Provider"] = "Outbox",
             ["Email:PollInterval"] = "00:00:00.200",
+            ["Email:PublicBaseUrl"] = $"http://127.0.0.1:{Port}",
             ["Engine:SiloPort"] = FreePort().ToString(),
             ["Engine:GatewayPort"] = FreePort().ToString(),
             ["Engine:WakeRetryPeriod"] = "00:00:01",

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Safeguarding.Workflows.Browser.Tests;
 
@@ -47,6 +48,30 @@ public sealed class ServiceApi(BrowserService service) : IDisposable
         var response = await client.PostAsJsonAsync(path, body);
         Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// The link starting <paramref name="path"/> in an email the process sent (the Outbox provider keeps what it
+    /// "sent"); waits for delivery, which runs in the background.
+    /// </summary>
+    public async Task<string> LinkInEmailAsync(string processId, string path)
+    {
+        var pattern = new Regex(Regex.Escape(service.BaseAddress.ToString().TrimEnd('/') + path) + @"[^\s""'<>)]*");
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var emails = await client.GetFromJsonAsync<JsonElement>($"/api/outbox?processId={Uri.EscapeDataString(processId)}");
+            foreach (var email in emails.EnumerateArray())
+            {
+                if (pattern.Match(email.GetProperty("body").GetString() ?? "") is { Success: true } match)
+                {
+                    return match.Value;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No email about {processId} links to {path}.");
     }
 
     public void Dispose() => client.Dispose();

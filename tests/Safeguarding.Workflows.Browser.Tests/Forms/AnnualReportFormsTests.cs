@@ -10,9 +10,10 @@ public sealed class AnnualReportFormsTests(BrowserFixture browser)
     {
         using var api = new ServiceApi(browser.Service);
         await api.PutAsync("/api/partnerships/east-sussex/annual-reports/2025-26", new { });
+        var link = await api.LinkInEmailAsync("2025-26", "/forms/annual-reports/east-sussex/2025-26/sections/3");
 
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/forms/annual-reports/east-sussex/2025-26/sections/3");
+        await page.GotoAsync(link);
         await PageChecks.CheckAsync(page, "annual-report-section");
         await page.FillAsync("#contributor-name", "Ash Turner");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the section" }).ClickAsync();

@@ -77,8 +77,10 @@ public sealed class RapidReviewFormsTests(BrowserFixture browser)
             childLookedAfter = false,
             agencies = new[] { new { agency = "Warwickshire Police", contact = new { name = "Pat Khan", email = "pat.khan@example.org" } } },
         });
-        var link = review.GetProperty("agencies")[0].GetProperty("submissionLink").GetString()!;
-        Assert.Equal($"/forms/rapid-reviews/warwickshire/{id}/agency-summary/warwickshire-police", link);
+        Assert.Equal($"/forms/rapid-reviews/warwickshire/{id}/agency-summary/warwickshire-police", review.GetProperty("agencies")[0].GetProperty("submissionLink").GetString());
+
+        // The form opens from the link in the summary request the agency was emailed.
+        var link = await api.LinkInEmailAsync(id, $"/forms/rapid-reviews/warwickshire/{id}/agency-summary/warwickshire-police");
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync(link);

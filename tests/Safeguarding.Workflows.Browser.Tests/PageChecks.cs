@@ -23,6 +23,7 @@ public static class PageChecks
         var duplicateIds = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[id]')].map(e => e.id).filter((id, i, all) => all.indexOf(id) !== i)");
         Assert.True(duplicateIds.Length == 0, $"{screenshotName}: duplicate ids {string.Join(", ", duplicateIds)}");
         // The page's own styles and scripts load: the content security policy lets them, and the server finds them.
+        await page.WaitForFunctionAsync("() => document.body.classList.contains('govuk-frontend-supported')");
         Assert.Equal("arial, sans-serif", await page.Locator("h1").EvaluateAsync<string>("e => getComputedStyle(e).fontFamily"));
 
         var violations = await Axe.RunAsync(page);

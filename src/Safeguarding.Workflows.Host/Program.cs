@@ -4,6 +4,7 @@ using Safeguarding.Workflows.Host.DevClock;
 using Safeguarding.Workflows.Host.Engine;
 using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
+using Safeguarding.Workflows.Host.Meetings;
 using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Storage;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<Safeguarding.Workflows.Notifications.Email.EmailQu
 builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
+builder.AddMeetings();
 
 var app = builder.Build();
 app.UseHttpConventions();
@@ -23,6 +25,7 @@ app.MapHealth();
 app.MapPartnershipsApi();
 app.MapCalendarApi();
 app.MapProcessesApi();
+app.MapMeetingsApi();
 app.MapDevClockApi();
 app.Run();
 

@@ -9,7 +9,7 @@ if [ -z "${Storage__ConnectionString:-}" ]; then
   azurite_pid=$(scripts/azurite.sh "$root/.data/azurite" 10000 10001 10002)
   export Storage__ConnectionString="UseDevelopmentStorage=true"
 fi
-trap '[ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null; true' EXIT
+trap '[ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null; true' EXIT INT TERM
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Email__Provider="${Email__Provider:-Outbox}"
 dotnet run --project src/Safeguarding.Workflows.Host -c Release --urls "http://localhost:${PORT:-7071}"

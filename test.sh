@@ -3,7 +3,7 @@
 set -uo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
-scripts/install-tools.sh || { echo "0 passed, 1 failed"; exit 1; }
+scripts/install-tools.sh --tests || { echo "0 passed, 1 failed"; exit 1; }
 
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 work="$(mktemp -d /tmp/sgw-test.XXXXXX)"
@@ -21,7 +21,7 @@ fi
 passed=0; failed=0; status=0
 for proj in tests/*/*.Tests.csproj; do
   log="$work/$(basename "$proj" .csproj).log"
-  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E "^\s*(Failed|Passed|Skipped) |error|Failed!|Passed!" || true
+  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" | grep -E "^\s*Failed |Error Message|error |Failed!|Passed!" || true
   rc=${PIPESTATUS[0]}
   # VSTest ends each run with "Failed:  N, Passed:  N, Skipped: N, Total: N".
   summary=$(grep -E "Failed:\s+[0-9]+, Passed:\s+[0-9]+" "$log" | tail -n 1)

@@ -1,6 +1,7 @@
 using Safeguarding.Workflows.Host.Calendar;
 using Safeguarding.Workflows.Host.Configuration;
 using Safeguarding.Workflows.Host.DevClock;
+using Safeguarding.Workflows.Host.Drills;
 using Safeguarding.Workflows.Host.Engine;
 using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
@@ -17,6 +18,7 @@ builder.Services.AddSingleton<Safeguarding.Workflows.Notifications.Email.EmailQu
 builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
+builder.AddDrills();
 builder.AddMeetings();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ app.MapCalendarApi();
 app.MapProcessesApi();
 app.MapMeetingsApi();
 app.MapDevClockApi();
+app.MapDrillsApi();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

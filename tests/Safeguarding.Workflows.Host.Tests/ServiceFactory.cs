@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Safeguarding.Workflows.Host.Tests.Durable;
-using Safeguarding.Workflows.Orchestration.Deadlines;
 
 namespace Safeguarding.Workflows.Host.Tests;
 
@@ -32,6 +29,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Engine:GatewayPort"] = FreePort().ToString(),
             ["Engine:WakeRetryPeriod"] = "00:00:01",
             ["Engine:ClusterId"] = StoragePrefix,
+            ["Diagnostics:EnableDrills"] = "true",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -48,8 +46,6 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-
-        builder.ConfigureTestServices(services => services.AddProcessKind<IDrillGrain>(DrillProcess.Kind));
     }
 
     private static int FreePort()

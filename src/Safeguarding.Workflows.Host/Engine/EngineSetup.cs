@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,10 @@ public static class EngineSetup
     public static WebApplicationBuilder AddWorkflowEngine(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Clustering != EngineClustering.Redis || !string.IsNullOrWhiteSpace(o.RedisConnectionString), "Engine:RedisConnectionString is required when Engine:Clustering is Redis.")
+            .Validate(o => o.AdvertisedAddress is null || IPAddress.TryParse(o.AdvertisedAddress, out _), "Engine:AdvertisedAddress must be an IP address.")
+            .ValidateOnStart();
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section)
             .Validate(o => o.Mode == ClockMode.System || !builder.Environment.IsProduction(), "Clock:Mode=Simulated is refused in Production.")
             .ValidateOnStart();
@@ -28,7 +33,18 @@ public static class EngineSetup
         var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(engine.SiloPort, engine.GatewayPort, serviceId: engine.ServiceId, clusterId: engine.ClusterId);
+            if (engine.Clustering == EngineClustering.Redis && !string.IsNullOrWhiteSpace(engine.RedisConnectionString))
+            {
+                // Several hosts, one cluster: membership in Redis, each host reachable on its advertised address.
+                silo.UseRedisClustering(engine.RedisConnectionString);
+                silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (engine.ClusterId, engine.ServiceId));
+                silo.ConfigureEndpoints(AdvertisedAddress(engine), engine.SiloPort, engine.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(engine.SiloPort, engine.GatewayPort, serviceId: engine.ServiceId, clusterId: engine.ClusterId);
+            }
+
             silo.AddAzureTableGrainStorage(ProcessStorage.Name);
             silo.UseAzureTableReminderService();
             silo.Configure<ReminderOptions>(o =>
@@ -44,6 +60,10 @@ public static class EngineSetup
         });
         return builder;
     }
+
+    private static IPAddress AdvertisedAddress(EngineOptions engine) =>
+        engine.AdvertisedAddress is { } configured ? IPAddress.Parse(configured)
+            : Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)) ?? IPAddress.Loopback;
 
     private static readonly JsonSerializerOptions DomainJson = new(JsonSerializerDefaults.Web)
     {

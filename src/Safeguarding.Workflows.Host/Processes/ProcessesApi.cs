@@ -55,6 +55,7 @@ public static class ProcessesApi
         string? top,
         string? continuationToken,
         PartnershipDirectory partnerships,
+        ProcessGrains grains,
         ProcessIndex index,
         HttpResponse response,
         CancellationToken cancellationToken)
@@ -64,9 +65,9 @@ public static class ProcessesApi
             return Problems.NotFound($"There is no partnership '{partnershipId}'.");
         }
 
-        if (kind is not null && !ProcessKinds.ByPlural.Values.Contains(kind))
+        if (kind is not null && !grains.IsKnownKind(kind))
         {
-            return Problems.Invalid("kind", $"Unknown kind '{kind}'. Use one of: {string.Join(", ", ProcessKinds.ByPlural.Values)}.");
+            return Problems.Invalid("kind", $"Unknown kind '{kind}'. Use one of: {string.Join(", ", grains.Kinds)}.");
         }
 
         ProcessStatus? statusFilter = null;
@@ -128,9 +129,9 @@ public static class ProcessesApi
 
     /// <summary><c>GET /api/partnerships/{p}/{kind-plural}/{id}/history</c>: the append-only audit log, oldest first.</summary>
     public static async Task<Results<Ok<List<HistoryEntry>>, ProblemHttpResult>> GetHistory(
-        string partnershipId, string kindPlural, string id, ProcessIndex index, AuditLog auditLog, CancellationToken cancellationToken)
+        string partnershipId, string kindPlural, string id, ProcessGrains grains, ProcessIndex index, AuditLog auditLog, CancellationToken cancellationToken)
     {
-        if (!ProcessKinds.ByPlural.TryGetValue(kindPlural, out var kind))
+        if (grains.KindOfPlural(kindPlural) is not { } kind)
         {
             return Problems.NotFound($"There is no kind of process called '{kindPlural}'.");
         }
@@ -154,7 +155,7 @@ public static class ProcessesApi
             return Problems.NotFound($"There is no partnership '{partnershipId}'.");
         }
 
-        if (!ProcessKinds.ByPlural.TryGetValue(kindPlural, out var kind) || grains.Find(new ProcessKey(partnershipId, kind, id)) is not { } grain)
+        if (grains.KindOfPlural(kindPlural) is not { } kind || grains.Find(new ProcessKey(partnershipId, kind, id)) is not { } grain)
         {
             return Problems.NotFound($"There is no kind of process called '{kindPlural}'.");
         }

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using static Safeguarding.Workflows.Host.Tests.Meetings.MeetingsClient;
+
+namespace Safeguarding.Workflows.Host.Tests.Meetings;
+
+/// <summary>
+/// Issue 5's "done when", over HTTP against Azurite with the simulated clock (starting Mon 5 Jan 2026 08:00): a
+/// Staffordshire meeting 40 days ahead with three papers, one on time, one late, one never.
+/// </summary>
+public sealed class MeetingCirculationTests
+{
+    private const string Id = "board-2026-02";
+
+    [Fact]
+    public async Task Requests_reminders_chasers_the_pack_at_nine_on_circulation_day_and_a_late_paper_sent_on_its_own()
+    {
+        await using var factory = new ServiceFactory();
+        var meetings = new MeetingsClient(factory.CreateClient());
+
+        // Saturday 14 February 2026, 40 days ahead: circulation moves back to Friday 6 February, papers due Friday 30 January.
+        var created = await meetings.ScheduleAsync(Id, At("2026-02-14T10:00:00Z"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var meeting = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2026-02-06", meeting.GetProperty("circulationOn").GetString());
+        Assert.Equal("2026-01-30", meeting.GetProperty("paperDeadlineOn").GetString());
+        Assert.Equal("police", meeting.GetProperty("chair").GetProperty("partner").GetString());
+        Assert.False(meeting.GetProperty("shortNotice").GetBoolean());
+        Assert.Equal(["awaited", "awaited", "awaited"], PaperStatuses(meeting));
+        Assert.Equal(["paper-deadline", "circulation", "notes"], meeting.GetProperty("deadlines").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
+
+        // One author uploads on time.
+        await meetings.MoveClockTo(At("2026-01-28T14:00:00Z"));
+        var upload = await meetings.UploadAsync(Id, "performance", Pdf, "performance-report.pdf");
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal("received", (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+
+        // Circulation day, 09:00 London (GMT in February).
+        await meetings.MoveClockTo(At("2026-02-06T09:00:00Z"));
+        meeting = await meetings.GetAsync(Id);
+        Assert.Equal("2026-02-06T09:00:00+00:00", meeting.GetProperty("circulatedAt").GetDateTimeOffset().ToString("yyyy-MM-ddTHH:mm:sszzz"));
+        Assert.Equal(["received", "awaited", "awaited"], PaperStatuses(meeting));
+        Assert.Equal("missed", Deadline(meeting, "paper-deadline").GetProperty("state").GetString());
+        Assert.Equal("met", Deadline(meeting, "circulation").GetProperty("state").GetString());
+
+        // The second author sends theirs after circulation: a late paper, sent at once.
+        await meetings.MoveClockTo(At("2026-02-09T11:30:00Z"));
+        Assert.Equal(HttpStatusCode.OK, (await meetings.UploadAsync(Id, "audit", Pdf, "audit.pdf")).StatusCode);
+        meeting = await meetings.GetAsync(Id);
+        Assert.Equal(["received", "late", "awaited"], PaperStatuses(meeting));
+
+        var history = await meetings.HistoryAsync(Id);
+        Assert.Equal(
+            [.. Enumerable.Repeat(At("2026-01-27T09:00:00Z"), 3), At("2026-01-30T09:00:00Z"), At("2026-01-30T09:00:00Z")],
+            history.Where(h => h.Type == "paper-reminder-sent").Select(h => h.At));
+        Assert.Equal(
+            [At("2026-02-02T09:00:00Z"), At("2026-02-03T09:00:00Z"), At("2026-02-04T09:00:00Z"), At("2026-02-05T09:00:00Z")],
+            history.Where(h => h.Type == "paper-chased").Select(h => h.At).Distinct());
+        Assert.Equal(8, history.Count(h => h.Type == "paper-chased"));
+        Assert.DoesNotContain(history, h => h.Type is "paper-chased" or "paper-reminder-sent" && h.Detail.StartsWith("performance", StringComparison.Ordinal) && h.At > At("2026-01-28T00:00:00Z"));
+        var pack = Assert.Single(history, h => h.Type == "pack-circulated");
+        Assert.Equal(At("2026-02-06T09:00:00Z"), pack.At);
+        Assert.StartsWith("3 papers: 1 received, 2 missing", pack.Detail, StringComparison.Ordinal);
+        var late = Assert.Single(history, h => h.Type == "late-paper-sent");
+        Assert.Equal(At("2026-02-09T11:30:00Z"), late.At);
+        Assert.StartsWith("audit", late.Detail, StringComparison.Ordinal);
+        Assert.Equal(history.OrderBy(h => h.At).Select(h => h.At), history.Select(h => h.At));
+
+        // The stored paper comes back as it was sent.
+        var download = await meetings.Http.GetAsync($"{meetings.Path(Id)}/papers/performance");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_same_put_again_is_200_and_a_different_one_409()
+    {
+        await using var factory = new ServiceFactory();
+        var meetings = new MeetingsClient(factory.CreateClient());
+
+        Assert.Equal(HttpStatusCode.Created, (await meetings.ScheduleAsync(Id, At("2026-02-14T10:00:00Z"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await meetings.ScheduleAsync(Id, At("2026-02-14T10:00:00+00:00"))).StatusCode);
+        var conflict = await meetings.ScheduleAsync(Id, At("2026-02-14T10:00:00Z"), title: "Another meeting");
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await meetings.Http.GetAsync(meetings.Path("no-such-meeting"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await meetings.Http.GetAsync("/api/partnerships/nowhere/meetings/" + Id)).StatusCode);
+    }
+
+    private static List<string?> PaperStatuses(JsonElement meeting) =>
+        meeting.GetProperty("papers").EnumerateArray().Select(p => p.GetProperty("status").GetString()).ToList();
+
+    private static JsonElement Deadline(JsonElement meeting, string name) =>
+        meeting.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("name").GetString() == name);
+}

@@ -89,6 +89,31 @@ public sealed class MeetingCirculationTests
         Assert.Equal(HttpStatusCode.NotFound, (await meetings.Http.GetAsync("/api/partnerships/nowhere/meetings/" + Id)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_meeting_carries_on_after_a_host_restart()
+    {
+        string prefix;
+        await using (var first = new ServiceFactory())
+        {
+            prefix = first.StoragePrefix;
+            var before = new MeetingsClient(first.CreateClient());
+            Assert.Equal(HttpStatusCode.Created, (await before.ScheduleAsync(Id, At("2026-02-14T10:00:00Z"))).StatusCode);
+            await before.MoveClockTo(At("2026-01-28T10:00:00Z"));
+            Assert.Equal(HttpStatusCode.OK, (await before.UploadAsync(Id, "performance", Pdf)).StatusCode);
+        }
+
+        // The same storage, a new host: the meeting is read back from Azure Storage and time carries it on.
+        await using var second = new ServiceFactory(new Dictionary<string, string?> { ["Clock:SimulatedStart"] = "2026-01-28T11:00:00+00:00" }, prefix);
+        var meetings = new MeetingsClient(second.CreateClient());
+        Assert.Equal("received", (await meetings.GetAsync(Id)).GetProperty("papers")[0].GetProperty("status").GetString());
+        await meetings.MoveClockTo(At("2026-02-06T09:00:00Z"));
+
+        var history = await meetings.HistoryAsync(Id);
+        Assert.Equal(At("2026-02-06T09:00:00Z"), Assert.Single(history, h => h.Type == "pack-circulated").At);
+        Assert.Equal(3, history.Count(h => h.Type == "paper-reminder-sent" && h.At == At("2026-01-27T09:00:00Z")));
+        Assert.Equal(2, history.Count(h => h.Type == "paper-reminder-sent" && h.At == At("2026-01-30T09:00:00Z")));
+    }
+
     private static List<string?> PaperStatuses(JsonElement meeting) =>
         meeting.GetProperty("papers").EnumerateArray().Select(p => p.GetProperty("status").GetString()).ToList();
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using static Safeguarding.Workflows.Host.Tests.Meetings.MeetingsClient;
 
 namespace Safeguarding.Workflows.Host.Tests.Meetings;
@@ -87,6 +90,25 @@ public sealed class MeetingCirculationTests
         Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await meetings.Http.GetAsync(meetings.Path("no-such-meeting"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await meetings.Http.GetAsync("/api/partnerships/nowhere/meetings/" + Id)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_paper_larger_than_the_default_request_limit_is_accepted_up_to_the_paper_limit()
+    {
+        await using var factory = new ServiceFactory();
+        var meetings = new MeetingsClient(factory.CreateClient());
+        await meetings.ScheduleAsync(Id, At("2026-02-14T10:00:00Z"));
+        var big = new byte[3 * 1024 * 1024]; // over the service's 1 MiB default body limit, well under 25 MB
+        "%PDF"u8.CopyTo(big);
+
+        var response = await meetings.UploadAsync(Id, "health", big, "annual-health-report.pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(big.Length, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("length").GetInt64());
+
+        // The test server does not enforce Kestrel's body limit, so check that the endpoint raises it for Kestrel.
+        var upload = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "UploadPaper");
+        Assert.Equal((25L * 1024 * 1024) + (1024 * 1024), upload.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Safeguarding.Workflows.Host.Engine;
 using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Meetings;
+using Safeguarding.Workflows.Host.Operations;
 using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Storage;
@@ -19,6 +20,7 @@ builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
 builder.AddDrills();
+builder.AddOperations();
 builder.AddMeetings();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.MapProcessesApi();
 app.MapMeetingsApi();
 app.MapDevClockApi();
 app.MapDrillsApi();
+app.MapOperations();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -4,11 +4,13 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Storage.Grains;
 using Safeguarding.Workflows.Storage.Reminders;
 using Safeguarding.Workflows.Orchestration.Deadlines;
+using Safeguarding.Workflows.Orchestration.Telemetry;
 
 namespace Safeguarding.Workflows.Host.Engine;
 
@@ -29,6 +31,7 @@ public static class EngineSetup
         services.AddSingleton<ProcessEngine>();
         services.AddSingleton<ProcessGrains>();
         services.AddSingleton<ClockAdvancer>();
+        services.AddSingleton<WorkflowMetrics>();
 
         var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
         builder.UseOrleans(silo =>
@@ -47,6 +50,7 @@ public static class EngineSetup
 
             silo.AddAzureTableGrainStorage(ProcessStorage.Name);
             silo.UseAzureTableReminderService();
+            silo.AddDashboard();
             silo.Configure<ReminderOptions>(o =>
             {
                 // The wake retry period is the reminder period; Orleans refuses periods below this minimum.

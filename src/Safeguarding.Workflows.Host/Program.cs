@@ -28,8 +28,6 @@ builder.AddRapidReviews();
 builder.AddPracticeReviews();
 builder.AddDrills();
 builder.AddOperations();
-builder.AddRapidReviews();
-builder.AddPracticeReviews();
 builder.AddMeetings();
 
 var app = builder.Build();
@@ -46,8 +44,6 @@ app.MapRapidReviewsApi();
 app.MapPracticeReviewsApi();
 app.MapDrillsApi();
 app.MapOperations();
-app.MapRapidReviewsApi();
-app.MapPracticeReviewsApi();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -23,7 +23,7 @@ public sealed class MeetingAfterwardsApiTests
     public async Task Attendance_quorum_notes_and_actions_through_to_completion()
     {
         await using var factory = new ServiceFactory();
-        var meetings = new MeetingsClient(factory.CreateClient());
+        var meetings = new MeetingsClient(factory);
         await meetings.ScheduleAsync("board", At("2026-02-14T10:00:00Z"));
 
         Assert.Equal(HttpStatusCode.Conflict, (await meetings.PostAsync("board", "attendance", AllThree)).StatusCode); // not held yet
@@ -59,6 +59,13 @@ public sealed class MeetingAfterwardsApiTests
         Assert.Equal(At("2026-03-10T09:00:00Z"), Assert.Single(history, h => h.Type == "action-reminder-sent").At);
         Assert.Equal(At("2026-03-16T09:00:00Z"), Assert.Single(history, h => h.Type == "action-chased").At);
 
+        var outbox = await meetings.OutboxAsync("board");
+        Assert.Equal(8, Assert.Single(outbox, e => e.Kind == "meetings/notes").To.Count);
+        Assert.Equal(
+            [("meetings/action-assigned", At("2026-02-16T10:00:00Z")), ("meetings/action-reminder", At("2026-03-10T09:00:00Z")), ("meetings/action-chase", At("2026-03-16T09:00:00Z"))],
+            outbox.Where(e => e.Kind.StartsWith("meetings/action-", StringComparison.Ordinal)).Select(e => (e.Kind, e.SentAt)));
+        Assert.All(outbox.Where(e => e.Kind.StartsWith("meetings/action-", StringComparison.Ordinal)), e => Assert.Equal(["olive@council.example.org"], e.To));
+
         var done = await meetings.Http.PostAsync($"{meetings.Path("board")}/actions/threshold/complete", null);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         meeting = await done.Content.ReadFromJsonAsync<JsonElement>();
@@ -71,7 +78,7 @@ public sealed class MeetingAfterwardsApiTests
     public async Task A_meeting_without_one_partner_is_inquorate_and_pending_ratification()
     {
         await using var factory = new ServiceFactory();
-        var meetings = new MeetingsClient(factory.CreateClient());
+        var meetings = new MeetingsClient(factory);
         await meetings.ScheduleAsync("board", At("2026-01-12T10:00:00Z"), papers: []);
         await meetings.MoveClockTo(At("2026-01-12T12:00:00Z"));
 

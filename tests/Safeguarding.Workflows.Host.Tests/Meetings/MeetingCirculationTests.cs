@@ -20,7 +20,7 @@ public sealed class MeetingCirculationTests
     public async Task Requests_reminders_chasers_the_pack_at_nine_on_circulation_day_and_a_late_paper_sent_on_its_own()
     {
         await using var factory = new ServiceFactory();
-        var meetings = new MeetingsClient(factory.CreateClient());
+        var meetings = new MeetingsClient(factory);
 
         // Saturday 14 February 2026, 40 days ahead: circulation moves back to Friday 6 February, papers due Friday 30 January.
         var created = await meetings.ScheduleAsync(Id, At("2026-02-14T10:00:00Z"));
@@ -70,6 +70,39 @@ public sealed class MeetingCirculationTests
         Assert.StartsWith("audit", late.Detail, StringComparison.Ordinal);
         Assert.Equal(history.OrderBy(h => h.At).Select(h => h.At), history.Select(h => h.At));
 
+        // The outbox: every email at its moment, to the right people.
+        var outbox = await meetings.OutboxAsync(Id);
+        var invitation = Assert.Single(outbox, e => e.Kind == "meetings/invitation");
+        Assert.Equal(At("2026-01-05T08:00:00Z"), invitation.SentAt);
+        Assert.Equal(8, invitation.To.Count); // five members, three nominated deputies
+        Assert.Contains("METHOD:REQUEST", Assert.Single(invitation.Attachments).Content, StringComparison.Ordinal);
+        Assert.Equal(
+            ["ann@council.example.org", "bob@police.example.org", "cy@icb.example.org"],
+            outbox.Where(e => e.Kind == "meetings/paper-request").Select(e => Assert.Single(e.To)).Order());
+        Assert.Contains("/forms/meetings/staffordshire/board-2026-02/papers/audit", outbox.Single(e => e.Kind == "meetings/paper-request" && e.To[0] == "bob@police.example.org").Body, StringComparison.Ordinal);
+        Assert.Equal(
+            [(At("2026-01-27T09:00:00Z"), 3), (At("2026-01-30T09:00:00Z"), 2)],
+            outbox.Where(e => e.Kind == "meetings/paper-reminder").GroupBy(e => e.SentAt).Select(g => (g.Key, g.Count())));
+        var chasers = outbox.Where(e => e.Kind == "meetings/paper-chase").ToList();
+        Assert.Equal(8, chasers.Count);
+        Assert.Equal(4, chasers.Select(c => c.SentAt).Distinct().Count());
+        Assert.DoesNotContain(chasers, c => c.To.Contains("ann@council.example.org"));
+
+        var packEmail = Assert.Single(outbox, e => e.Kind == "meetings/pack");
+        Assert.Equal(At("2026-02-06T09:00:00Z"), packEmail.SentAt);
+        Assert.Equal(invitation.To, packEmail.To);
+        Assert.Contains("1. Performance report (Staffordshire County Council): http", packEmail.Body, StringComparison.Ordinal);
+        Assert.Contains("/api/partnerships/staffordshire/meetings/board-2026-02/papers/performance", packEmail.Body, StringComparison.Ordinal);
+        Assert.Contains("2. Multi-agency audit (Staffordshire Police): MISSING", packEmail.Body, StringComparison.Ordinal);
+        Assert.Contains("3. Health update (Staffordshire and Stoke-on-Trent Integrated Care Board): MISSING", packEmail.Body, StringComparison.Ordinal);
+
+        var latePaper = Assert.Single(outbox, e => e.Kind == "meetings/late-paper");
+        Assert.Equal(At("2026-02-09T11:30:00Z"), latePaper.SentAt);
+        Assert.StartsWith("LATE PAPER: Multi-agency audit", latePaper.Subject, StringComparison.Ordinal);
+        Assert.Equal(invitation.To, latePaper.To);
+        Assert.Equal(outbox.Count, outbox.Select(e => e.Id).Distinct().Count());
+        Assert.Equal(1 + 3 + 5 + 8 + 1 + 1, outbox.Count);
+
         // The stored paper comes back as it was sent.
         var download = await meetings.Http.GetAsync($"{meetings.Path(Id)}/papers/performance");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -81,7 +114,7 @@ public sealed class MeetingCirculationTests
     public async Task The_same_put_again_is_200_and_a_different_one_409()
     {
         await using var factory = new ServiceFactory();
-        var meetings = new MeetingsClient(factory.CreateClient());
+        var meetings = new MeetingsClient(factory);
 
         Assert.Equal(HttpStatusCode.Created, (await meetings.ScheduleAsync(Id, At("2026-02-14T10:00:00Z"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await meetings.ScheduleAsync(Id, At("2026-02-14T10:00:00+00:00"))).StatusCode);
@@ -96,7 +129,7 @@ public sealed class MeetingCirculationTests
     public async Task A_paper_larger_than_the_default_request_limit_is_accepted_up_to_the_paper_limit()
     {
         await using var factory = new ServiceFactory();
-        var meetings = new MeetingsClient(factory.CreateClient());
+        var meetings = new MeetingsClient(factory);
         await meetings.ScheduleAsync(Id, At("2026-02-14T10:00:00Z"));
         var big = new byte[3 * 1024 * 1024]; // over the service's 1 MiB default body limit, well under 25 MB
         "%PDF"u8.CopyTo(big);
@@ -118,7 +151,7 @@ public sealed class MeetingCirculationTests
         await using (var first = new ServiceFactory())
         {
             prefix = first.StoragePrefix;
-            var before = new MeetingsClient(first.CreateClient());
+            var before = new MeetingsClient(first);
             Assert.Equal(HttpStatusCode.Created, (await before.ScheduleAsync(Id, At("2026-02-14T10:00:00Z"))).StatusCode);
             await before.MoveClockTo(At("2026-01-28T10:00:00Z"));
             Assert.Equal(HttpStatusCode.OK, (await before.UploadAsync(Id, "performance", Pdf)).StatusCode);
@@ -126,7 +159,7 @@ public sealed class MeetingCirculationTests
 
         // The same storage, a new host: the meeting is read back from Azure Storage and time carries it on.
         await using var second = new ServiceFactory(new Dictionary<string, string?> { ["Clock:SimulatedStart"] = "2026-01-28T11:00:00+00:00" }, prefix);
-        var meetings = new MeetingsClient(second.CreateClient());
+        var meetings = new MeetingsClient(second);
         Assert.Equal("received", (await meetings.GetAsync(Id)).GetProperty("papers")[0].GetProperty("status").GetString());
         await meetings.MoveClockTo(At("2026-02-06T09:00:00Z"));
 

@@ -12,7 +12,7 @@ public sealed class MeetingRescheduleAndCancelTests
     public async Task Rescheduling_moves_every_pending_date_and_keeps_what_was_done()
     {
         await using var factory = new ServiceFactory();
-        var meetings = new MeetingsClient(factory.CreateClient());
+        var meetings = new MeetingsClient(factory);
         Assert.Equal(HttpStatusCode.Created, (await meetings.ScheduleAsync("board", At("2026-02-14T10:00:00Z"))).StatusCode);
         await meetings.MoveClockTo(At("2026-01-28T10:00:00Z")); // the first reminders went on 27 January
 
@@ -36,13 +36,23 @@ public sealed class MeetingRescheduleAndCancelTests
         Assert.Equal(At("2026-02-13T09:00:00Z"), Assert.Single(history, h => h.Type == "pack-circulated").At);
         Assert.Single(history, h => h.Type == "rescheduled");
         Assert.Equal(2, history.Count(h => h.Type == "invitation-sent"));
+
+        var outbox = await meetings.OutboxAsync("board");
+        var update = Assert.Single(outbox, e => e.Kind == "meetings/rescheduled");
+        Assert.Equal(At("2026-01-28T10:00:00Z"), update.SentAt);
+        var ics = Assert.Single(update.Attachments).Content;
+        Assert.Contains("METHOD:REQUEST", ics, StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:1", ics, StringComparison.Ordinal);
+        Assert.Contains("SEQUENCE:0", Assert.Single(outbox, e => e.Kind == "meetings/invitation").Attachments[0].Content, StringComparison.Ordinal);
+        Assert.Equal(3, outbox.Count(e => e.Kind == "meetings/paper-deadline-changed"));
+        Assert.Equal(At("2026-02-13T09:00:00Z"), Assert.Single(outbox, e => e.Kind == "meetings/pack").SentAt);
     }
 
     [Fact]
     public async Task Moving_into_short_notice_circulates_at_once()
     {
         await using var factory = new ServiceFactory();
-        var meetings = new MeetingsClient(factory.CreateClient());
+        var meetings = new MeetingsClient(factory);
         await meetings.ScheduleAsync("board", At("2026-02-14T10:00:00Z"));
         await meetings.MoveClockTo(At("2026-01-20T10:00:00Z"));
 
@@ -57,7 +67,7 @@ public sealed class MeetingRescheduleAndCancelTests
     public async Task A_short_notice_meeting_circulates_as_soon_as_it_is_scheduled()
     {
         await using var factory = new ServiceFactory();
-        var meetings = new MeetingsClient(factory.CreateClient());
+        var meetings = new MeetingsClient(factory);
 
         var meeting = await (await meetings.ScheduleAsync("extraordinary", At("2026-01-09T14:00:00Z"))).Content.ReadFromJsonAsync<JsonElement>();
 
@@ -77,7 +87,7 @@ public sealed class MeetingRescheduleAndCancelTests
     public async Task Cancelling_stops_every_pending_action_and_the_meeting_refuses_further_commands()
     {
         await using var factory = new ServiceFactory();
-        var meetings = new MeetingsClient(factory.CreateClient());
+        var meetings = new MeetingsClient(factory);
         await meetings.ScheduleAsync("board", At("2026-02-14T10:00:00Z"));
         await meetings.MoveClockTo(At("2026-01-20T10:00:00Z"));
 
@@ -92,6 +102,14 @@ public sealed class MeetingRescheduleAndCancelTests
         var history = await meetings.HistoryAsync("board");
         Assert.Equal("The chair is unavailable", Assert.Single(history, h => h.Type == "cancelled").Detail);
         Assert.DoesNotContain(history, h => h.At > At("2026-01-20T10:00:00Z"));
+
+        var outbox = await meetings.OutboxAsync("board");
+        var notice = Assert.Single(outbox, e => e.Kind == "meetings/cancelled");
+        Assert.Equal(8, notice.To.Count);
+        Assert.Contains("METHOD:CANCEL", Assert.Single(notice.Attachments).Content, StringComparison.Ordinal);
+        Assert.DoesNotContain("chair is unavailable", notice.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(3, outbox.Count(e => e.Kind == "meetings/paper-not-needed"));
+        Assert.DoesNotContain(outbox, e => e.SentAt > At("2026-01-20T10:00:00Z"));
 
         Assert.Equal(HttpStatusCode.Conflict, (await meetings.PostAsync("board", "cancel", new { reason = "Again" })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await meetings.UploadAsync("board", "audit", Pdf)).StatusCode);

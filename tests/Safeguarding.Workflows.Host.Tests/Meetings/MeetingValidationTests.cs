@@ -14,7 +14,7 @@ public sealed class MeetingValidationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        meetings = new MeetingsClient(factory.CreateClient());
+        meetings = new MeetingsClient(factory);
         (await meetings.ScheduleAsync("board", At("2026-02-14T10:00:00Z"))).EnsureSuccessStatusCode();
     }
 

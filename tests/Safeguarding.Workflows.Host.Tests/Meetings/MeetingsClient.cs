@@ -1,12 +1,16 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Workflows.Notifications.Delivery;
 
 namespace Safeguarding.Workflows.Host.Tests.Meetings;
 
 /// <summary>Drives Staffordshire meetings over HTTP the way an agency form or the business manager would.</summary>
-public sealed class MeetingsClient(HttpClient client, string partnershipId = "staffordshire")
+public sealed class MeetingsClient(ServiceFactory factory, string partnershipId = "staffordshire")
 {
+    private readonly HttpClient client = factory.CreateClient();
+
     public static readonly byte[] Pdf = "%PDF-1.7\n% a paper\n"u8.ToArray();
 
     public static readonly object[] ThreePapers =
@@ -47,7 +51,18 @@ public sealed class MeetingsClient(HttpClient client, string partnershipId = "st
     public async Task MoveClockTo(DateTimeOffset instant) =>
         (await client.PostAsJsonAsync("/api/dev/clock", new { setTo = instant })).EnsureSuccessStatusCode();
 
+    /// <summary>What the Outbox provider sent for the meeting, once every queued email has been delivered.</summary>
+    public async Task<List<OutboxItem>> OutboxAsync(string id)
+    {
+        Assert.True(await factory.Services.GetRequiredService<EmailQueue>().WaitUntilIdleAsync(TimeSpan.FromSeconds(30)), "Email delivery did not settle.");
+        return (await client.GetFromJsonAsync<List<OutboxItem>>($"/api/outbox?processId={Uri.EscapeDataString($"{partnershipId}/meeting/{id}")}"))!;
+    }
+
     public static DateTimeOffset At(string instant) => DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
+
+    public sealed record OutboxItem(string Id, List<string> To, string Subject, DateTimeOffset SentAt, string Kind, string Body, List<Attachment> Attachments);
+
+    public sealed record Attachment(string FileName, string ContentType, string Content);
 
     public sealed record TimelineItem(DateTimeOffset At, string Type, string Actor, string Detail);
 }

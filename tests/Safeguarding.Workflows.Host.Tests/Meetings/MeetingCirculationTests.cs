@@ -122,6 +122,11 @@ public sealed class MeetingCirculationTests
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal("application/problem+json", conflict.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await meetings.Http.GetAsync(meetings.Path("no-such-meeting"))).StatusCode);
+
+        // The meeting is listed with the partnership's processes, its paper deadline next.
+        var listed = Assert.Single((await meetings.Http.GetFromJsonAsync<List<JsonElement>>("/api/partnerships/staffordshire/processes?kind=meeting"))!);
+        Assert.Equal((Id, "Partnership board"), (listed.GetProperty("id").GetString(), listed.GetProperty("title").GetString()));
+        Assert.Equal("paper-deadline", listed.GetProperty("nextDeadline").GetProperty("name").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await meetings.Http.GetAsync("/api/partnerships/nowhere/meetings/" + Id)).StatusCode);
     }
 

@@ -98,8 +98,8 @@ public sealed class EscalationEmailTests
                 ("escalations/formal-notice-served", "formal-notice-served/organisation/2026-02-16", "police.acc@staffordshire.example.org board-manager@staffordshire.example.org council.dcs@staffordshire.example.org icb.cnto@staffordshire.example.org independent-chair@staffordshire.example.org"),
                 ("escalations/requirement-chase", "requirement-chase/r1/2026-03-03", $"{Organisation} {BusinessManager}"),
                 ("escalations/requirement-chase", "requirement-chase/r1/2026-03-10", $"{Organisation} {BusinessManager}"),
-                ("escalations/requirement-chase", "requirement-chase/r1/2026-03-17", $"{Organisation} {BusinessManager}"),
                 ("escalations/referral-prompt", "referral-prompt/partnership/2026-03-17", Partnership),
+                ("escalations/requirement-chase", "requirement-chase/r1/2026-03-17", $"{Organisation} {BusinessManager}"),
             ],
             sent);
         var served = (await Outbox(api, "esc-mail-notice")).Single(e => e.GetProperty("kind").GetString() == "escalations/formal-notice-served");
@@ -131,6 +131,7 @@ public sealed class EscalationEmailTests
         return entries
             .Select(e => (Kind: e.GetProperty("kind").GetString()!, Id: e.GetProperty("id").GetString()![prefix.Length..], To: string.Join(" ", e.GetProperty("to").EnumerateArray().Select(t => t.GetString()))))
             .OrderBy(e => e.Id[(e.Id.LastIndexOf('/') + 1)..], StringComparer.Ordinal) // the send date
+            .ThenBy(e => e.Id, StringComparer.Ordinal) // emails sent at the same instant have no order of their own
             .ToList();
     }
 

@@ -160,7 +160,7 @@ public sealed partial class MeetingValidation
 
     public NotesReport? Notes(NotesBody? body, DateOnly today)
     {
-        var summary = Text(body?.Summary, "summary", MaxSummary, required: true);
+        var summary = Text(body?.Summary, "summary", MaxSummary, required: true, multiline: true);
         var actions = ImmutableList.CreateBuilder<ActionRequest>();
         if (body?.Actions is { Count: > MaxActions })
         {
@@ -212,7 +212,8 @@ public sealed partial class MeetingValidation
         return value;
     }
 
-    private string? Text(string? value, string field, int maxLength, bool required)
+    // Multi-line text (the notes' summary, typed in a form's text area) may hold line breaks; no other control character is allowed.
+    private string? Text(string? value, string field, int maxLength, bool required, bool multiline = false)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -231,7 +232,7 @@ public sealed partial class MeetingValidation
             return null;
         }
 
-        if (trimmed.Any(char.IsControl))
+        if (trimmed.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r')))
         {
             Add(field, "Must not contain control characters.");
             return null;

@@ -55,6 +55,7 @@ public sealed class MeetingValidationTests : IAsyncLifetime
     [InlineData("""{"summary":"S","actions":[{"id":"a","title":"T","owner":{"name":"O","email":"o@x.example.org","agency":"X"},"dueOn":"2025-12-01"}]}""", "actions[0].dueOn")]
     [InlineData("""{"summary":"S","actions":[{"id":"a","title":"T","owner":{"name":"O","email":"o@x.example.org","agency":"X"},"dueOn":"13/03/2026"}]}""", "actions[0].dueOn")]
     [InlineData("""{"actions":[]}""", "summary")]
+    [InlineData("""{"summary":"S","actions":[{"id":"a","title":"Two\nlines","owner":{"name":"O","email":"o@x.example.org","agency":"X"},"dueOn":"2026-03-01"}]}""", "actions[0].title")]
     public async Task Bad_notes_are_400s_naming_the_field(string body, string field)
     {
         var response = await meetings.Http.PostAsync($"{meetings.Path("board")}/notes", new StringContent(body, Encoding.UTF8, "application/json"));

@@ -1,9 +1,11 @@
 using Safeguarding.Workflows.Domain.Drills;
+using Safeguarding.Workflows.Domain.Meetings;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Orchestration.AnnualReports;
 using Safeguarding.Workflows.Orchestration.Drills;
 using Safeguarding.Workflows.Orchestration.Escalations;
+using Safeguarding.Workflows.Orchestration.Meetings;
 using Safeguarding.Workflows.Orchestration.PracticeReviews;
 using Safeguarding.Workflows.Orchestration.RapidReviews;
 
@@ -32,6 +34,17 @@ public sealed class ProcessSnapshots(IGrainFactory grains, IEnumerable<ProcessKi
     {
         ProcessKinds.RapidReview => await grains.GetGrain<IRapidReviewGrain>(key.ToString()).GetAsync() is { } review
             ? Snapshot(review) with { Forms = [.. review.Agencies.Select(a => new FormLink($"Agency summary from {a.Agency}", $"/forms/rapid-reviews/{key.PartnershipId}/{key.Id}/agency-summary/{a.Slug}"))] }
+            : null,
+        ProcessKinds.Meeting => await grains.GetGrain<IMeetingGrain>(key.ToString()).GetAsync() is { } meeting
+            ? Snapshot(meeting) with
+            {
+                Forms =
+                [
+                    .. meeting.Papers.Select(x => new FormLink($"Upload the paper “{x.Title}”", MeetingLinks.Upload(key, x.Id))),
+                    new("Record attendance and declarations of interest", $"/forms/meetings/{key.PartnershipId}/{key.Id}/attendance"),
+                    new("Record the notes and actions", $"/forms/meetings/{key.PartnershipId}/{key.Id}/notes"),
+                ],
+            }
             : null,
         ProcessKinds.PracticeReview => Of(await grains.GetGrain<IPracticeReviewGrain>(key.ToString()).GetAsync()),
         ProcessKinds.Escalation => Of(await grains.GetGrain<IEscalationGrain>(key.ToString()).GetAsync()) is { } escalation

@@ -6,11 +6,13 @@ using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Processes;
+using Safeguarding.Workflows.Host.Security;
 using Safeguarding.Workflows.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsStyleConfiguration();
 builder.AddHttpConventions();
+builder.AddSecurity();
 builder.Services.AddWorkflowStorage(builder.Configuration);
 builder.Services.AddSingleton<Safeguarding.Workflows.Notifications.Email.EmailQueue>(); // TEMPORARY until the email branch merges
 builder.AddWorkflowEngine();
@@ -19,6 +21,7 @@ builder.AddHealth();
 
 var app = builder.Build();
 app.UseHttpConventions();
+app.UseSecurity();
 app.MapHealth();
 app.MapPartnershipsApi();
 app.MapCalendarApi();

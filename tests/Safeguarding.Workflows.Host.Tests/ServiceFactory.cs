@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguarding.Workflows.Host.Tests.Durable;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 
@@ -16,9 +17,12 @@ namespace Safeguarding.Workflows.Host.Tests;
 public sealed class ServiceFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? configureServices;
 
-    public ServiceFactory(IDictionary<string, string?>? overrides = null, string? storagePrefix = null)
+    /// <param name="configureServices">More test services, after the app's own (e.g. a log capture, token validation keys).</param>
+    public ServiceFactory(IDictionary<string, string?>? overrides = null, string? storagePrefix = null, Action<IServiceCollection>? configureServices = null)
     {
+        this.configureServices = configureServices;
         StoragePrefix = storagePrefix ?? "t" + Guid.NewGuid().ToString("N")[..10];
         settings = new Dictionary<string, string?>
         {
@@ -32,6 +36,8 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Engine:GatewayPort"] = FreePort().ToString(),
             ["Engine:WakeRetryPeriod"] = "00:00:01",
             ["Engine:ClusterId"] = StoragePrefix,
+            // No sign-in: requests act as local-user, a business-unit user of every partnership (Security/ tests use real credentials).
+            ["Auth:Mode"] = "Development",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -49,7 +55,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddProcessKind<IDrillGrain>(DrillProcess.Kind, "drills"));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddProcessKind<IDrillGrain>(DrillProcess.Kind, "drills");
+            configureServices?.Invoke(services);
+        });
     }
 
     private static int FreePort()

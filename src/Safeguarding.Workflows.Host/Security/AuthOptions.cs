@@ -124,11 +124,12 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
             }
         }
 
-        if (options.LinkSigningKey is { } key && LinkSigningKey.Decode(key) is null)
+        var linkKeySet = !string.IsNullOrWhiteSpace(options.LinkSigningKey);
+        if (linkKeySet && LinkSigningKey.Decode(options.LinkSigningKey!) is null)
         {
             errors.Add($"Auth:LinkSigningKey must be base64 of at least {LinkSigningKey.MinimumBytes} bytes (for example the output of 'openssl rand -base64 32').");
         }
-        else if (options.LinkSigningKey is null && !AllowsDevelopmentMode(environment))
+        else if (!linkKeySet && !AllowsDevelopmentMode(environment))
         {
             errors.Add($"Auth:LinkSigningKey is required: base64 of at least {LinkSigningKey.MinimumBytes} random bytes ('openssl rand -base64 32').");
         }

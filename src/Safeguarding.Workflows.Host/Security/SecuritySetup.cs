@@ -86,7 +86,7 @@ public static partial class SecuritySetup
     private static LinkSigningKey CreateLinkSigningKey(IServiceProvider services)
     {
         var configured = services.GetRequiredService<IOptions<AuthOptions>>().Value.LinkSigningKey;
-        if (configured is not null && LinkSigningKey.Decode(configured) is { } bytes)
+        if (!string.IsNullOrWhiteSpace(configured) && LinkSigningKey.Decode(configured) is { } bytes)
         {
             return new LinkSigningKey(bytes, generated: false);
         }

@@ -57,7 +57,7 @@ public static partial class SecuritySetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<PartnershipAccessMiddleware>();
-        app.UseMiddleware<JsonTextGuardMiddleware>();
+        app.UseMiddleware<TextGuardMiddleware>();
         return app;
     }
 

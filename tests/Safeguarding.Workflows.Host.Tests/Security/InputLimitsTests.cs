@@ -73,6 +73,30 @@ public sealed class InputLimitsTests : IAsyncLifetime
         Assert.Equal("Open", (await Drill()).Status);
     }
 
+    [Theory]
+    [InlineData("GET", 201)]
+    [InlineData("POST", 201)]
+    [InlineData("GET", 3000)]
+    [InlineData("POST", 3000)]
+    public async Task Ids_longer_than_200_characters_are_a_400_problem_naming_the_route_value(string method, int length)
+    {
+        var id = new string('x', length);
+        var request = new HttpRequestMessage(new HttpMethod(method), $"/api/partnerships/staffordshire/drills/{id}/{(method == "GET" ? "history" : "cancel")}")
+        {
+            Content = method == "GET" ? null : JsonContent.Create(new { reason = "A valid reason" }),
+        };
+
+        await AssertProblem(await client.SendAsync(request), HttpStatusCode.BadRequest, "id");
+    }
+
+    [Fact]
+    public async Task Ids_with_hidden_characters_are_a_400_problem()
+    {
+        await AssertProblem(await client.GetAsync("/api/partnerships/staffordshire/drills/a%E2%80%AEb/history"), HttpStatusCode.BadRequest, "id");
+        await AssertProblem(await client.PostAsJsonAsync("/api/partnerships/staffordshire/drills/d1%07/cancel", new { reason = "x" }), HttpStatusCode.BadRequest, "id");
+        Assert.Equal("Open", (await Drill()).Status);
+    }
+
     [Fact]
     public async Task Every_response_carries_the_security_headers()
     {

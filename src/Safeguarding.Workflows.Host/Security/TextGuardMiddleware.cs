@@ -6,20 +6,34 @@ using Microsoft.Net.Http.Headers;
 namespace Safeguarding.Workflows.Host.Security;
 
 /// <summary>
-/// Refuses, before any endpoint sees it, JSON text that could mislead whoever reads it later in a page, an email or
-/// the audit log: control characters (other than tab and line breaks), bidirectional overrides and isolates (the
+/// Refuses, before any endpoint sees it, text that could mislead whoever reads it later in a page, an email or the
+/// audit log: control characters (other than tab and line breaks), bidirectional overrides and isolates (the
 /// "Trojan Source" trick), zero-width spaces and other invisible formatting characters, byte order marks inside text,
-/// broken surrogate pairs. The answer is a 400 problem naming the field. JSON must be UTF-8 (RFC 8259): another
-/// charset is a 415, so no text can slip past this check by being transcoded later.
+/// broken surrogate pairs — in JSON bodies and in route values (ids), which are also limited to
+/// <see cref="MaxRouteValueLength"/> characters (storage keys have limits of their own). The answer is a 400 problem
+/// naming the field. JSON must be UTF-8 (RFC 8259): another charset is a 415, so no text slips past by being
+/// transcoded later.
 /// </summary>
-public sealed class JsonTextGuardMiddleware(RequestDelegate next)
+public sealed class TextGuardMiddleware(RequestDelegate next)
 {
+    public const int MaxRouteValueLength = 200;
+
     private const string ForbiddenMessage =
         "Contains a character that is not allowed: control characters, bidirectional overrides and invisible formatting characters are refused.";
 
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        foreach (var (name, value) in request.RouteValues)
+        {
+            if (value is string text && (text.Length > MaxRouteValueLength || JsonText.IndexOfForbidden(text) >= 0))
+            {
+                var message = text.Length > MaxRouteValueLength ? $"Must be at most {MaxRouteValueLength} characters." : ForbiddenMessage;
+                await SecurityProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request could not be read", message, name);
+                return;
+            }
+        }
+
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false || request.ContentLength == 0 || !request.HasJsonContentType())
         {
             await next(context);
@@ -47,7 +61,7 @@ public sealed class JsonTextGuardMiddleware(RequestDelegate next)
     }
 }
 
-/// <summary>The text rule of <see cref="JsonTextGuardMiddleware"/>, usable on its own.</summary>
+/// <summary>The text rule of <see cref="TextGuardMiddleware"/>, usable on its own.</summary>
 public static class JsonText
 {
     /// <summary>

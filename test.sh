@@ -3,7 +3,7 @@
 set -uo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
-scripts/install-tools.sh || { echo "0 passed, 1 failed"; exit 1; }
+scripts/install-tools.sh --tests || { echo "0 passed, 1 failed"; exit 1; }
 
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 work="$(mktemp -d /tmp/sgw-test.XXXXXX)"

@@ -1,9 +1,11 @@
 using Safeguarding.Workflows.Host.Calendar;
 using Safeguarding.Workflows.Host.Configuration;
 using Safeguarding.Workflows.Host.DevClock;
+using Safeguarding.Workflows.Host.Drills;
 using Safeguarding.Workflows.Host.Engine;
 using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
+using Safeguarding.Workflows.Host.Operations;
 using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Host.Security;
@@ -18,6 +20,8 @@ builder.Services.AddSingleton<Safeguarding.Workflows.Notifications.Email.EmailQu
 builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
+builder.AddDrills();
+builder.AddOperations();
 
 var app = builder.Build();
 app.UseHttpConventions();
@@ -27,6 +31,8 @@ app.MapPartnershipsApi();
 app.MapCalendarApi();
 app.MapProcessesApi();
 app.MapDevClockApi();
+app.MapDrillsApi();
+app.MapOperations();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Safeguarding.Workflows.Host.Tests.Durable;
-using Safeguarding.Workflows.Orchestration.Deadlines;
 
 namespace Safeguarding.Workflows.Host.Tests;
 
@@ -36,6 +34,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Engine:GatewayPort"] = FreePort().ToString(),
             ["Engine:WakeRetryPeriod"] = "00:00:01",
             ["Engine:ClusterId"] = StoragePrefix,
+            ["Diagnostics:EnableDrills"] = "true",
             // No sign-in: requests act as local-user, a business-unit user of every partnership (Security/ tests use real credentials).
             ["Auth:Mode"] = "Development",
         };
@@ -55,11 +54,10 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
+        if (configureServices is not null)
         {
-            services.AddProcessKind<IDrillGrain>(DrillProcess.Kind, "drills");
-            configureServices?.Invoke(services);
-        });
+            builder.ConfigureTestServices(configureServices);
+        }
     }
 
     private static int FreePort()

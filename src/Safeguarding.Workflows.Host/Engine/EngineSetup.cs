@@ -1,12 +1,16 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Storage.Grains;
 using Safeguarding.Workflows.Storage.Reminders;
 using Safeguarding.Workflows.Orchestration.Deadlines;
+using Safeguarding.Workflows.Orchestration.Telemetry;
 
 namespace Safeguarding.Workflows.Host.Engine;
 
@@ -16,7 +20,10 @@ public static class EngineSetup
     public static WebApplicationBuilder AddWorkflowEngine(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Clustering != EngineClustering.Redis || !string.IsNullOrWhiteSpace(o.RedisConnectionString), "Engine:RedisConnectionString is required when Engine:Clustering is Redis.")
+            .Validate(o => o.AdvertisedAddress is null || IPAddress.TryParse(o.AdvertisedAddress, out _), "Engine:AdvertisedAddress must be an IP address.")
+            .ValidateOnStart();
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section)
             .Validate(o => o.Mode == ClockMode.System || !builder.Environment.IsProduction(), "Clock:Mode=Simulated is refused in Production.")
             .ValidateOnStart();
@@ -24,13 +31,26 @@ public static class EngineSetup
         services.AddSingleton<ProcessEngine>();
         services.AddSingleton<ProcessGrains>();
         services.AddSingleton<ClockAdvancer>();
+        services.AddSingleton<WorkflowMetrics>();
 
         var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(engine.SiloPort, engine.GatewayPort, serviceId: engine.ServiceId, clusterId: engine.ClusterId);
+            if (engine.Clustering == EngineClustering.Redis && !string.IsNullOrWhiteSpace(engine.RedisConnectionString))
+            {
+                // Several hosts, one cluster: membership in Redis, each host reachable on its advertised address.
+                silo.UseRedisClustering(engine.RedisConnectionString);
+                silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (engine.ClusterId, engine.ServiceId));
+                silo.ConfigureEndpoints(AdvertisedAddress(engine), engine.SiloPort, engine.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(engine.SiloPort, engine.GatewayPort, serviceId: engine.ServiceId, clusterId: engine.ClusterId);
+            }
+
             silo.AddAzureTableGrainStorage(ProcessStorage.Name);
             silo.UseAzureTableReminderService();
+            silo.AddDashboard();
             silo.Configure<ReminderOptions>(o =>
             {
                 // The wake retry period is the reminder period; Orleans refuses periods below this minimum.
@@ -44,6 +64,10 @@ public static class EngineSetup
         });
         return builder;
     }
+
+    private static IPAddress AdvertisedAddress(EngineOptions engine) =>
+        engine.AdvertisedAddress is { } configured ? IPAddress.Parse(configured)
+            : Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)) ?? IPAddress.Loopback;
 
     private static readonly JsonSerializerOptions DomainJson = new(JsonSerializerDefaults.Web)
     {

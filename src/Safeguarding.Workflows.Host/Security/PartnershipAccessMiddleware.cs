@@ -25,8 +25,11 @@ public enum AccessOutcome
 /// </summary>
 public sealed partial class PartnershipAccessMiddleware(RequestDelegate next, ConsumedLinks consumedLinks, WorkflowClock clock, ILogger<PartnershipAccessMiddleware> logger)
 {
-    /// <summary>Paths outside any partnership that only the business unit may use: the dev clock, the email outbox.</summary>
-    public static readonly IReadOnlyList<PathString> BusinessUnitPaths = ["/api/dev", "/api/outbox"];
+    /// <summary>
+    /// Paths outside any partnership that only the business unit may use, whatever the method: the dev clock, the email
+    /// outbox, the operators' pages (the Orleans dashboard shows every partnership's grains).
+    /// </summary>
+    public static readonly IReadOnlyList<PathString> BusinessUnitPaths = ["/api/dev", "/api/outbox", "/ops"];
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -24,9 +24,24 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:01:00", "40.00:00:00")]
     public TimeSpan MaxWakeDelay { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary><c>Localhost</c> (one host, the default) or <c>Redis</c> (several hosts forming one cluster).</summary>
+    public EngineClustering Clustering { get; set; } = EngineClustering.Localhost;
+
+    /// <summary>The Redis server holding cluster membership, when <see cref="Clustering"/> is <c>Redis</c>. Never logged.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    /// <summary>The address other hosts reach this one on (Redis clustering); the machine's first IPv4 address when not set.</summary>
+    public string? AdvertisedAddress { get; set; }
+
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;
 
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
+}
+
+public enum EngineClustering
+{
+    Localhost,
+    Redis,
 }

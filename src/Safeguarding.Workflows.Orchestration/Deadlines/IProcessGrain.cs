@@ -9,6 +9,9 @@ public interface IProcessGrain : IGrainWithStringKey
     /// <summary>Stops every pending action, with a reason recorded in the timeline and the audit log.</summary>
     Task<ChangeOutcome> CancelAsync(string reason, string actor);
 
+    /// <summary>Erases a completed or cancelled process's state and wake; false (and nothing done) while it is open.</summary>
+    Task<bool> PurgeAsync();
+
     /// <summary>Whether the process exists, and its status.</summary>
     Task<ProcessStatusView?> GetStatusAsync();
 }

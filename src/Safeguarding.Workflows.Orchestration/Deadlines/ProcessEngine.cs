@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Notifications.Email;
 using Safeguarding.Workflows.Orchestration.Clock;
+using Safeguarding.Workflows.Orchestration.Telemetry;
 using Safeguarding.Workflows.Storage.Processes;
 
 namespace Safeguarding.Workflows.Orchestration.Deadlines;
@@ -16,12 +17,15 @@ public sealed partial class ProcessEngine(
     EmailQueue emails,
     AuditLog auditLog,
     ProcessIndex index,
+    WorkflowMetrics metrics,
     IOptions<EngineOptions> options,
     ILogger<ProcessEngine> logger)
 {
     public WorkflowClock Clock { get; } = clock;
 
     public EngineOptions Options { get; } = options.Value;
+
+    public WorkflowMetrics Metrics { get; } = metrics;
 
     /// <summary>Hands every unsent email to the durable queue; returns true when any was handed over (the record must be saved).</summary>
     internal async Task<bool> HandOverEmailsAsync<TProcess>(ProcessRecord<TProcess> record) where TProcess : class

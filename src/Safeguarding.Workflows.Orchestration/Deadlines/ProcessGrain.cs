@@ -84,6 +84,24 @@ public abstract class ProcessGrain<TProcess>(IPersistentState<ProcessRecord<TPro
         return ChangeOutcome.Done;
     }
 
+    public async Task<bool> PurgeAsync()
+    {
+        if (Process is { Status: ProcessStatus.Open })
+        {
+            return false;
+        }
+
+        await RemoveWakeAsync();
+        if (record.RecordExists)
+        {
+            await record.ClearStateAsync();
+        }
+
+        record.State = new ProcessRecord<TProcess>();
+        DeactivateOnIdle();
+        return true;
+    }
+
     public Task<ProcessStatusView?> GetStatusAsync() =>
         Task.FromResult(Process is null ? null : new ProcessStatusView(Process.Status, ScheduledWake()));
 
@@ -115,6 +133,7 @@ public abstract class ProcessGrain<TProcess>(IPersistentState<ProcessRecord<TPro
             record.State.Process = woken.State;
             record.State.UnsentEmails.AddRange(emails);
             await record.WriteStateAsync();
+            engine.Metrics.Record(before, woken.State);
         }
 
         // Side effects only after the state that decided them is saved; each is safe to repeat.

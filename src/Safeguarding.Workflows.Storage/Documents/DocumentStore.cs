@@ -96,6 +96,24 @@ public sealed class DocumentStore(StorageClients clients)
         return (document, await blob.OpenReadAsync(cancellationToken: cancellationToken));
     }
 
+    /// <summary>Deletes every document of a process: only when the process itself is purged after its retention period.</summary>
+    public async Task DeleteAllAsync(ProcessKey key, CancellationToken cancellationToken)
+    {
+        var container = clients.Container(ContainerSuffix);
+        var prefix = $"{Uri.EscapeDataString(key.PartnershipId)}/{Uri.EscapeDataString(key.Kind)}/{Uri.EscapeDataString(key.Id)}/";
+        try
+        {
+            await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+            {
+                await container.DeleteBlobIfExistsAsync(item.Name, cancellationToken: cancellationToken);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No documents container yet: nothing to delete.
+        }
+    }
+
     private static string DocumentPrefix(ProcessKey key, string name) =>
         $"{Uri.EscapeDataString(key.PartnershipId)}/{Uri.EscapeDataString(key.Kind)}/{Uri.EscapeDataString(key.Id)}/{Uri.EscapeDataString(name)}/";
 

@@ -68,6 +68,23 @@ public sealed class AuditLog
         }
     }
 
+    /// <summary>Deletes a process's whole history: only when the process itself is purged after its retention period.</summary>
+    public async Task DeleteAsync(ProcessKey key, CancellationToken cancellationToken)
+    {
+        var table = await _clients.CreatedTableAsync(TableSuffix, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(key)}");
+        var rows = new List<TableTransactionAction>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity));
+        }
+
+        foreach (var batch in rows.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The process's history, oldest first. Times come back in UTC.</summary>
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync(ProcessKey key, CancellationToken cancellationToken)
     {

@@ -32,6 +32,30 @@ public sealed class ProcessIndex
         await table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task DeleteAsync(ProcessKey key, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        await table.DeleteEntityAsync(PartitionKey(key.PartnershipId), RowKey(key.Kind, key.Id), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Up to <paramref name="max"/> completed or cancelled processes, in any partnership, last changed before <paramref name="before"/>.</summary>
+    public async Task<IReadOnlyList<ProcessIndexEntry>> ClosedBeforeAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"Status ne {StatusName(ProcessStatus.Open)} and UpdatedAt lt {before.ToUniversalTime()}");
+        var found = new List<ProcessIndexEntry>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(ToEntry(entity));
+            if (found.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
     public async Task<ProcessIndexEntry?> GetAsync(ProcessKey key, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);

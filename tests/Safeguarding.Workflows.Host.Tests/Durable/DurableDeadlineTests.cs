@@ -20,27 +20,27 @@ public sealed class DurableDeadlineTests
         await using var factory = new ServiceFactory();
         var client = factory.CreateClient();
         var start = await CurrentTime(client);
-        var drill = Drill(factory, "p1");
-        await drill.StartAsync(
-            [Plan("day-20", start.AddDays(20)), Plan("day-1", start.AddDays(1)), Plan("day-10", start.AddDays(10)), Plan("day-40", start.AddDays(40))],
-            [Plan("report-due", start.AddDays(5))]);
+        var drills = new DrillClient(client);
+        await drills.StartAsync(
+            "p1",
+            [("day-20", start.AddDays(20)), ("day-1", start.AddDays(1)), ("day-10", start.AddDays(10)), ("day-40", start.AddDays(40))],
+            [("report-due", start.AddDays(5))]);
 
         var moved = await client.PostAsJsonAsync("/api/dev/clock", new { advanceBy = "P30D" });
         moved.EnsureSuccessStatusCode();
 
-        var view = await drill.GetAsync();
-        Assert.NotNull(view);
+        var view = await drills.GetAsync("p1");
         // In due order, each at its own instant (the clock stepped through them), and nothing twice.
         Assert.Equal(["day-1", "day-10", "day-20"], view.Done.Select(d => d.Name));
-        Assert.Equal([start.AddDays(1), start.AddDays(10), start.AddDays(20)], view.Done.Select(d => d.DueAt));
+        Assert.Equal([start.AddDays(1), start.AddDays(10), start.AddDays(20)], view.Done.Select(d => d.DoneAt!.Value));
         Assert.Equal(3, view.TimelineTypes.Count(t => t == "step-done"));
         Assert.Equal(["report-due"], view.MissedDeadlines);
         Assert.Equal(start.AddDays(30), await CurrentTime(client));
 
         // Moving on again does the last step and repeats nothing.
         (await client.PostAsJsonAsync("/api/dev/clock", new { advanceBy = "P15D" })).EnsureSuccessStatusCode();
-        view = await drill.GetAsync();
-        Assert.Equal(["day-1", "day-10", "day-20", "day-40"], view!.Done.Select(d => d.Name));
+        view = await drills.GetAsync("p1");
+        Assert.Equal(["day-1", "day-10", "day-20", "day-40"], view.Done.Select(d => d.Name));
         Assert.Equal(4, view.TimelineTypes.Count(t => t == "step-done"));
         Assert.Equal(1, view.TimelineTypes.Count(t => t == "deadline-missed"));
     }
@@ -53,10 +53,10 @@ public sealed class DurableDeadlineTests
         await using (var first = new ServiceFactory(RealClock))
         {
             prefix = first.StoragePrefix;
-            _ = first.Server; // start the host
             due = DateTimeOffset.UtcNow.AddSeconds(8);
-            await Drill(first, "restart").StartAsync([Plan("after-restart", due)], []);
-            Assert.Empty((await Drill(first, "restart").GetAsync())!.Done);
+            var drills = new DrillClient(first.CreateClient());
+            await drills.StartAsync("restart", [("after-restart", due)]);
+            Assert.Empty((await drills.GetAsync("restart")).Done);
         }
 
         await using var second = new ServiceFactory(RealClock, prefix);
@@ -74,8 +74,7 @@ public sealed class DurableDeadlineTests
         await using (var first = new ServiceFactory(RealClock))
         {
             prefix = first.StoragePrefix;
-            _ = first.Server;
-            await Drill(first, "downtime").StartAsync([Plan("while-down", DateTimeOffset.UtcNow.AddSeconds(2))], []);
+            await new DrillClient(first.CreateClient()).StartAsync("downtime", [("while-down", DateTimeOffset.UtcNow.AddSeconds(2))]);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(5)); // the step falls due while no host runs
@@ -113,11 +112,6 @@ public sealed class DurableDeadlineTests
         Assert.Equal(before, await CurrentTime(client));
     }
 
-    private static IDrillGrain Drill(ServiceFactory factory, string id) =>
-        factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillGrain>($"staffordshire/{DrillProcess.Kind}/{id}");
-
-    private static DrillStepPlan Plan(string name, DateTimeOffset at) => new(name, at);
-
     private static async Task<DateTimeOffset> CurrentTime(HttpClient client) =>
         (await client.GetFromJsonAsync<DevClockView>("/api/dev/clock"))!.Now;
 
@@ -125,7 +119,7 @@ public sealed class DurableDeadlineTests
     private static async Task<IReadOnlyList<AuditRecord>> WaitForAudit(ServiceFactory factory, string id, TimeSpan timeout)
     {
         var log = factory.Services.GetRequiredService<AuditLog>();
-        var key = new ProcessKey("staffordshire", DrillProcess.Kind, id);
+        var key = new ProcessKey("staffordshire", "drill", id);
         var until = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < until)
         {

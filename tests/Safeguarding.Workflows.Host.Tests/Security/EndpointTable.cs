@@ -29,7 +29,7 @@ public sealed record EndpointCase(RouteEndpoint Endpoint, string Method)
     /// <summary>What the service should require: the endpoint's own permission, else the business-unit paths, else the method.</summary>
     public Permission Needed =>
         Endpoint.Metadata.GetMetadata<RequiredPermission>()?.Permission
-        ?? (Pattern.StartsWith("/api/dev", StringComparison.Ordinal) || Pattern.StartsWith("/api/outbox", StringComparison.Ordinal)
+        ?? (new[] { "/api/dev", "/api/outbox", "/ops" }.Any(p => Pattern.StartsWith(p, StringComparison.Ordinal))
             ? Permission.BusinessUnit
             : Method is "GET" or "HEAD" or "OPTIONS" ? Permission.Read : Permission.Write);
 

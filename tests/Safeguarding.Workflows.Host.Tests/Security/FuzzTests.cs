@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Safeguarding.Workflows.Host.Tests.Durable;
 using Xunit.Abstractions;
 
@@ -29,9 +28,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
     {
         client = factory.CreateClient();
         var now = (await client.GetFromJsonAsync<JsonElement>("/api/dev/clock")).GetProperty("now").GetDateTimeOffset();
-        var grains = factory.Services.GetRequiredService<IGrainFactory>();
-        await grains.GetGrain<IDrillGrain>($"staffordshire/{DrillProcess.Kind}/a").StartAsync([new("later", now.AddDays(3))], [new("report-due", now.AddDays(1))]);
-        await grains.GetGrain<IDrillGrain>($"staffordshire/{DrillProcess.Kind}/b").StartAsync([], []);
+        var drills = new DrillClient(client);
+        await drills.StartAsync("a", [("later", now.AddDays(3))], [("report-due", now.AddDays(1))]);
+        await drills.StartAsync("b", []);
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
@@ -95,8 +94,9 @@ public sealed class FuzzTests(ITestOutputHelper output) : IAsyncLifetime
         var list = await client.GetStringAsync("/api/partnerships/staffordshire/processes");
         var historyA = await client.GetStringAsync("/api/partnerships/staffordshire/drills/a/history");
         var historyB = await client.GetStringAsync("/api/partnerships/staffordshire/drills/b/history");
+        var drillA = await client.GetStringAsync("/api/partnerships/staffordshire/drills/a");
         var now = await client.GetStringAsync("/api/dev/clock");
-        return string.Join("\n", list, historyA, historyB, now);
+        return string.Join("\n", list, historyA, historyB, drillA, now);
     }
 
     private static string Short(string text) => text.Length <= 160 ? text : text[..160] + "…";

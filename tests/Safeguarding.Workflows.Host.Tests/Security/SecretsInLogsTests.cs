@@ -38,14 +38,12 @@ public sealed class SecretsInLogsTests(ITestOutputHelper output)
             },
             s => logs.AddTo(s));
         _ = service.Factory.Server;
-        var grains = service.Services.GetRequiredService<IGrainFactory>();
-        foreach (var id in new[] { "r1", "r2" })
-        {
-            await grains.GetGrain<IDrillGrain>($"staffordshire/{DrillProcess.Kind}/{id}").StartAsync([], []);
-        }
-
         var token = SecureService.Token("manager@staffordshire.example", ["business-unit:staffordshire"]);
         var manager = service.WithToken(token);
+        foreach (var id in new[] { "r1", "r2" })
+        {
+            await new DrillClient(manager).StartAsync(id, []);
+        }
         var links = service.Services.GetRequiredService<ContributorLinks>();
         var link = links.CreateToken(new LinkPurpose("agency-summary", SingleUse: true), new ProcessKey("staffordshire", "drill", "r1"), "police", DateTimeOffset.UtcNow.AddDays(30));
         var expiredLink = links.CreateToken(new LinkPurpose("agency-summary"), new ProcessKey("staffordshire", "drill", "r1"), "police", new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));

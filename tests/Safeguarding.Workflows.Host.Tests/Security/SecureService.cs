@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -68,18 +69,19 @@ public sealed class SecureService : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    public HttpClient Anonymous() => Factory.CreateClient();
+    /// <summary>Redirects are not followed: a client would not send its credentials to the new address.</summary>
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public HttpClient WithToken(string token)
     {
-        var client = Factory.CreateClient();
+        var client = Anonymous();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
     public HttpClient WithApiKey(string key)
     {
-        var client = Factory.CreateClient();
+        var client = Anonymous();
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
         return client;
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Safeguarding.Workflows.Host.Tests.Durable;
 
@@ -18,9 +17,10 @@ public sealed class SignInTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _ = service.Factory.Server;
+        var setup = service.As("setup@example.org", "business-unit:*");
         foreach (var (partnership, id) in new[] { ("staffordshire", "s1"), ("staffordshire", "s2"), ("staffordshire", "s3"), ("solihull", "o1") })
         {
-            await service.Services.GetRequiredService<IGrainFactory>().GetGrain<IDrillGrain>($"{partnership}/{DrillProcess.Kind}/{id}").StartAsync([], []);
+            await new DrillClient(setup, partnership).StartAsync(id, []);
         }
     }
 

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Safeguarding.Workflows.Host.Tests.ScaleOut;
+
+/// <summary>
+/// The built service running as its own OS process, so a test can kill it as hard as a crash would
+/// (<see cref="Kill"/>), which an in-process host cannot show.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly string logPath;
+
+    private HostProcess(Process process, int port, string logPath)
+    {
+        this.process = process;
+        this.logPath = logPath;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public static async Task<HostProcess> StartAsync(IDictionary<string, string> settings)
+    {
+        var port = FreePort();
+        var logPath = Path.Combine(Path.GetTempPath(), $"sgw-host-{port}.log");
+        var start = new ProcessStartInfo("dotnet", [HostAssembly(), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(HostAssembly())!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Auth__Mode"] = "Development"; // no sign-in: requests act as local-user
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start)!;
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var host = new HostProcess(process, port, logPath);
+        await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        return host;
+    }
+
+    /// <summary>Ends the process at once, with no graceful shutdown: as a crash or a lost machine would.</summary>
+    public void Kill() => process.Kill(entireProcessTree: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        using var client = CreateClient();
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with {process.ExitCode}: {await File.ReadAllTextAsync(logPath)}");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The host did not become healthy within {timeout}: {await File.ReadAllTextAsync(logPath)}");
+    }
+
+    // The host's own build output (same configuration as these tests), found from the repository root.
+    private static string HostAssembly()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Safeguarding.Workflows.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "Safeguarding.Workflows.Host", "bin", configuration, "net10.0", "Safeguarding.Workflows.Host.dll");
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
+    }
+}

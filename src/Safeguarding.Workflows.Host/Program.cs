@@ -1,13 +1,18 @@
+using Safeguarding.Workflows.Host.AnnualReports;
 using Safeguarding.Workflows.Host.Calendar;
 using Safeguarding.Workflows.Host.Configuration;
 using Safeguarding.Workflows.Host.DevClock;
 using Safeguarding.Workflows.Host.Drills;
+using Safeguarding.Workflows.Host.Email;
 using Safeguarding.Workflows.Host.Engine;
+using Safeguarding.Workflows.Host.Escalations;
 using Safeguarding.Workflows.Host.Health;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Operations;
 using Safeguarding.Workflows.Host.Partnerships;
+using Safeguarding.Workflows.Host.PracticeReviews;
 using Safeguarding.Workflows.Host.Processes;
+using Safeguarding.Workflows.Host.RapidReviews;
 using Safeguarding.Workflows.Host.Security;
 using Safeguarding.Workflows.Storage;
 
@@ -16,10 +21,14 @@ builder.AddFunctionsStyleConfiguration();
 builder.AddHttpConventions();
 builder.AddSecurity();
 builder.Services.AddWorkflowStorage(builder.Configuration);
-builder.Services.AddSingleton<Safeguarding.Workflows.Notifications.Email.EmailQueue>(); // TEMPORARY until the email branch merges
+builder.AddEmail();
 builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
+builder.AddEscalations();
+builder.AddRapidReviews();
+builder.AddPracticeReviews();
+builder.AddAnnualReports();
 builder.AddDrills();
 builder.AddOperations();
 
@@ -30,7 +39,12 @@ app.MapHealth();
 app.MapPartnershipsApi();
 app.MapCalendarApi();
 app.MapProcessesApi();
+app.MapOutboxApi();
 app.MapDevClockApi();
+app.MapEscalationsApi();
+app.MapRapidReviewsApi();
+app.MapPracticeReviewsApi();
+app.MapAnnualReportsApi();
 app.MapDrillsApi();
 app.MapOperations();
 app.Run();

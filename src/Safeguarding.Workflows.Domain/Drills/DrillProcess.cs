@@ -50,7 +50,13 @@ public sealed record DrillProcess(
         var emails = due.Select(s => new OutgoingEmail(
             $"{Key}/step/{s.Name}", Key.PartnershipId, Key.ToString(), "drills/step",
             [new EmailRecipient("Business manager", "business.manager@example.org")],
-            new Dictionary<string, string> { ["reference"] = Key.Id, ["step"] = s.Name, ["dueAt"] = s.DueAt.ToString("O") },
+            new Dictionary<string, string>
+            {
+                ["reference"] = Key.Id,
+                ["step"] = s.Name,
+                ["dueAt"] = s.DueAt.ToString("O"),
+                ["link"] = $"/api/partnerships/{Key.PartnershipId}/drills/{Key.Id}",
+            },
             now)).ToList();
         return new(this with { Steps = steps, Deadlines = deadlines, Timeline = timeline }, emails);
     }

@@ -1,5 +1,5 @@
 using Safeguarding.Workflows.Domain.Processes;
-using Safeguarding.Workflows.Notifications.Email;
+using Safeguarding.Workflows.Notifications.Delivery;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Storage.Processes;
 

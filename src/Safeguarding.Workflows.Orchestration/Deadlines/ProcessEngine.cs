@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Domain.Processes;
-using Safeguarding.Workflows.Notifications.Email;
+using Safeguarding.Workflows.Notifications.Delivery;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.Telemetry;
 using Safeguarding.Workflows.Storage.Processes;

@@ -1,0 +1,420 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
+
+namespace Safeguarding.Workflows.Domain.AnnualReports;
+
+/// <summary>
+/// One partnership's yearly report for one financial year (Children Act 2004 s16G; statutory-rules.md §5): sections
+/// asked of their owners, reminders and chases, a draft compiled by the business manager, publication by 30 September
+/// and, at once on publication, submission to the Panel and to Foundations.
+/// </summary>
+/// <remarks>
+/// Everything time-driven is a <see cref="ScheduledStep"/> fixed when the report is opened, so <see cref="Wake"/> only
+/// needs the state: it does every step due as of <c>now</c> in order and marks it done. The <c>submission</c>
+/// deadline is provisional (seven days after 30 September) until publication is recorded, and is never marked missed
+/// before then: its clock only starts when the report is published.
+/// </remarks>
+public sealed record AnnualReport(
+    ProcessKey Key,
+    ProcessStatus Status,
+    ReportingYear Year,
+    string PartnershipName,
+    Contact BusinessManager,
+    ImmutableList<SafeguardingPartner> Partners,
+    ImmutableList<ReportSection> Sections,
+    ImmutableList<ScheduledStep> Steps,
+    ImmutableList<Deadline> Deadlines,
+    ImmutableList<TimelineEntry> Timeline,
+    Compilation? Compiled = null,
+    Publication? Published = null) : IDurableProcess<AnnualReport>
+{
+    [JsonIgnore]
+    public string Title => $"Annual report {Year.Id}";
+
+    IReadOnlyList<Deadline> IDurableProcess<AnnualReport>.Deadlines => Deadlines;
+
+    IReadOnlyList<TimelineEntry> IDurableProcess<AnnualReport>.Timeline => Timeline;
+
+    [JsonIgnore]
+    public DateTimeOffset? NextWakeAt => Status != ProcessStatus.Open
+        ? null
+        : Steps.Where(s => s.DoneAt is null).Select(s => (DateTimeOffset?)s.At).Append(DeadlineChecks.NextCheck(CheckableDeadlines)).Min();
+
+    /// <summary>Mandatory sections with no text yet: while there are any the report cannot be compiled.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ReportSection> MissingMandatorySections => [.. Sections.Where(s => s.Mandatory && !s.IsReceived)];
+
+    /// <summary>The relative link to the report's page in the forms area (emails carry links, never content).</summary>
+    [JsonIgnore]
+    public string ReportLink => $"/forms/annual-reports/{Uri.EscapeDataString(Key.PartnershipId)}/{Year.Id}";
+
+    public string ContributionLink(int section) => $"{ReportLink}/sections/{section}";
+
+    public ReportSection? Section(int number) => Sections.FirstOrDefault(s => s.Number == number);
+
+    /// <summary>Late: not received and the <c>contributions</c> deadline has been missed.</summary>
+    public SectionStatus StatusOf(ReportSection section) =>
+        section.IsReceived ? SectionStatus.Received
+        : Deadlines.FirstOrDefault(d => d.Name == AnnualReportDeadlines.Contributions)?.State == DeadlineState.Missed ? SectionStatus.Late
+        : SectionStatus.Awaited;
+
+    /// <summary>
+    /// Opens the report: asks each section of its owners (one email per section, with its contribution link) and
+    /// schedules the reminder, the weekly chases, the draft check and the publication escalation. Reminders and chases
+    /// whose time has already passed are skipped (the opening emails stand in for them).
+    /// </summary>
+    /// <exception cref="ArgumentException">The partnership's internal dates do not fit (see <see cref="AnnualReportDates.For"/>).</exception>
+    public static Transition<AnnualReport> Open(
+        ProcessKey key, ReportingYear year, PartnershipArrangements arrangements, StatutoryCalendar calendar, DateTimeOffset now, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(arrangements);
+        var dates = AnnualReportDates.For(year, arrangements.Timescales, calendar);
+
+        var sections = ReportSections.For(arrangements.HasSecureEstablishment)
+            .Select(d =>
+            {
+                var owner = ReportSections.OwnerIn(d, arrangements);
+                return new ReportSection(d.Number, d.Title, d.Mandatory, owner, [.. ReportSections.Contacts(owner, arrangements)], dates.ContributionsDue);
+            })
+            .ToImmutableList();
+
+        ScheduledStep Step(StepAction action, string name, DateTimeOffset at, bool skipIfPast)
+        {
+            var skipped = skipIfPast && at <= now;
+            return new ScheduledStep($"{name}/{DateText(LondonTime.LocalDate(at))}", action, at, skipped ? now : null, skipped);
+        }
+
+        var steps = ImmutableList.CreateBuilder<ScheduledStep>();
+        steps.Add(Step(StepAction.ContributionsReminder, "contributions-reminder", dates.ReminderAt, skipIfPast: true));
+        steps.AddRange(dates.ChasesAt.Select(at => Step(StepAction.ContributionsChase, "contributions-chase", at, skipIfPast: true)));
+        steps.Add(Step(StepAction.DraftCheck, "draft-check", dates.DraftCheckAt, skipIfPast: false));
+        steps.Add(Step(StepAction.PublicationEscalation, "publication-escalation", dates.EscalationAt, skipIfPast: false));
+
+        var provisionalSubmission = AnnualReportDates.ProvisionalSubmissionDue(year);
+        ImmutableList<Deadline> deadlines =
+        [
+            DeadlineOn(AnnualReportDeadlines.Contributions, dates.ContributionsDue),
+            DeadlineOn(AnnualReportDeadlines.Draft, dates.DraftDue),
+            DeadlineOn(AnnualReportDeadlines.Publication, dates.PublicationDue),
+            DeadlineOn(AnnualReportDeadlines.Submission, provisionalSubmission),
+        ];
+
+        var report = new AnnualReport(
+            key,
+            ProcessStatus.Open,
+            year,
+            arrangements.Name,
+            arrangements.BusinessManager,
+            [.. arrangements.SafeguardingPartners],
+            sections,
+            steps.ToImmutable(),
+            deadlines,
+            [new TimelineEntry(now, AnnualReportEvents.Opened, actor,
+                $"Yearly report {year.Id} ({year.Period}) opened with {sections.Count} sections; contributions due {DateText(dates.ContributionsDue)}, draft {DateText(dates.DraftDue)}, publication by {DateText(dates.PublicationDue)}.")]);
+
+        var timeline = report.Timeline.AddRange(sections.Select(s => new TimelineEntry(
+            now, AnnualReportEvents.SectionOpened, Actors.System, $"Section {s.Number} asked of {Agencies(s.Owners)}.")));
+        var emails = sections.Select(s => report.SectionEmail(s, "section-opened", AnnualReportTemplates.SectionOpened, LondonTime.LocalDate(now), now)).ToList();
+        return new(report with { Timeline = timeline }, emails);
+    }
+
+    /// <inheritdoc />
+    public Transition<AnnualReport> Wake(DateTimeOffset now)
+    {
+        if (Status != ProcessStatus.Open)
+        {
+            return this;
+        }
+
+        var due = Steps.Where(s => s.DoneAt is null && s.At <= now).OrderBy(s => s.At).ToList();
+        var (deadlines, missed) = CheckDeadlines(now);
+        if (due.Count == 0 && missed.Count == 0)
+        {
+            return this;
+        }
+
+        var state = this with { Deadlines = deadlines, Timeline = Timeline.AddRange(missed) };
+        var emails = new List<OutgoingEmail>();
+        // After downtime the reminder and several weekly chases can be due at once: only the latest is sent.
+        var lastAsk = due.LastOrDefault(IsAsk);
+        foreach (var step in due)
+        {
+            var superseded = IsAsk(step) && step != lastAsk;
+            var (next, sent) = superseded ? (state, []) : state.Do(step, now);
+            emails.AddRange(sent);
+            state = next with { Steps = next.Steps.Replace(step, step with { DoneAt = now, Skipped = superseded }) };
+        }
+
+        return new(state, emails);
+    }
+
+    /// <summary>True when the identical text from the same contributor is already the section's current text.</summary>
+    public bool HasSameContribution(int number, Contributor by, string sha256) =>
+        Section(number)?.Contribution is { } c && c.By == by && string.Equals(c.Sha256, sha256, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Records a section's text (stored as document version <paramref name="version"/>). A resubmission replaces the
+    /// text and is recorded as such; the identical text from the same contributor changes nothing. When every section
+    /// has text the <c>contributions</c> deadline is met (or recorded as done late).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The report is not open or has no such section.</exception>
+    public Transition<AnnualReport> RecordContribution(int number, Contributor by, int version, string sha256, int characters, DateTimeOffset now, string actor)
+    {
+        RequireOpen();
+        var section = Section(number) ?? throw new InvalidOperationException($"The {Year.Id} report has no section {number}.");
+        if (HasSameContribution(number, by, sha256))
+        {
+            return this;
+        }
+
+        var replaced = section.Contribution is not null;
+        var contribution = section.Contribution is { } previous
+            ? previous with { By = by, Version = version, Sha256 = sha256, Characters = characters, ReceivedAt = now, Revisions = previous.Revisions + 1 }
+            : new Contribution(by, version, sha256, characters, now, now, 1);
+        var updated = section with { Contribution = contribution };
+        var sections = Sections.Replace(section, updated);
+        var deadlines = sections.All(s => s.IsReceived)
+            ? Deadlines.Update(AnnualReportDeadlines.Contributions, d => d.CompletedAt(now))
+            : Deadlines;
+        var detail = $"Section {number} {(replaced ? "replaced" : "received")} from {by.Agency} (text version {version}, {characters} characters)"
+            + (updated.ReceivedLate && !replaced ? ", after the due date." : ".");
+        return this with
+        {
+            Sections = sections,
+            Deadlines = deadlines,
+            Timeline = Timeline.Add(new TimelineEntry(now, replaced ? AnnualReportEvents.ContributionReplaced : AnnualReportEvents.ContributionReceived, actor, detail)),
+        };
+    }
+
+    /// <summary>
+    /// Records a compilation into documents. The first one meets the <c>draft</c> deadline (or records it done late).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The report is not open, or a mandatory section has no text.</exception>
+    public Transition<AnnualReport> RecordCompilation(int htmlVersion, int docxVersion, DateTimeOffset now, string actor)
+    {
+        RequireOpen();
+        if (MissingMandatorySections.Count > 0)
+        {
+            throw new InvalidOperationException($"Mandatory sections {Numbers(MissingMandatorySections)} have no text yet.");
+        }
+
+        var included = Sections.Where(s => s.IsReceived).Select(s => s.Number).ToImmutableList();
+        var awaited = Sections.Where(s => !s.IsReceived).ToList();
+        var compilation = new Compilation((Compiled?.Number ?? 0) + 1, now, htmlVersion, docxVersion, included);
+        var detail = $"Compilation {compilation.Number}: {included.Count} of {Sections.Count} sections"
+            + (awaited.Count > 0 ? $"; still awaited: {Numbers(awaited)}." : ".");
+        return this with
+        {
+            Compiled = compilation,
+            Deadlines = Deadlines.Update(AnnualReportDeadlines.Draft, d => d.CompletedAt(now)),
+            Timeline = Timeline.Add(new TimelineEntry(now, AnnualReportEvents.Compiled, actor, detail)),
+        };
+    }
+
+    /// <summary>How a publication on <paramref name="on"/> at <paramref name="url"/> compares with the one recorded.</summary>
+    public PublicationMatch CompareWithRecorded(DateOnly on, string url) =>
+        Published is null ? PublicationMatch.NotYetPublished
+        : Published.On == on && string.Equals(Published.Url, url, StringComparison.Ordinal) ? PublicationMatch.Same
+        : PublicationMatch.Different;
+
+    /// <summary>
+    /// Records that the report was published on <paramref name="on"/> at <paramref name="url"/> and, at once, sends it
+    /// to the Panel and to Foundations, recording both submissions with their message ids as evidence. The
+    /// <c>publication</c> deadline is met if <paramref name="on"/> is by 30 September (even when recorded later); the
+    /// <c>submission</c> deadline becomes seven days after <paramref name="on"/> and is met now. Internal deadlines
+    /// still pending are waived, and the report is completed.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The report is not open (a repeat is the caller's to recognise first).</exception>
+    public Transition<AnnualReport> RecordPublication(DateOnly on, string url, SubmissionAddresses to, DateTimeOffset now, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        RequireOpen();
+        if (on > LondonTime.LocalDate(now))
+        {
+            throw new ArgumentOutOfRangeException(nameof(on), "A publication cannot be recorded before it happens.");
+        }
+
+        // Published on a day earlier than today: take the end of that day, the latest instant the facts allow.
+        var publishedAt = on == LondonTime.LocalDate(now) ? now : LondonTime.EndOfDay(on);
+        var submissionDue = AnnualReportDates.SubmissionDue(on);
+        var deadlines = Deadlines
+            .Update(AnnualReportDeadlines.Publication, d => d.State == DeadlineState.Missed && d.MetAt is null && publishedAt <= d.DueAt
+                ? d with { State = DeadlineState.Met, MetAt = publishedAt } // missed only because it was recorded late
+                : d.CompletedAt(publishedAt))
+            .Update(AnnualReportDeadlines.Submission, d => new Deadline(d.Name, submissionDue, LondonTime.EndOfDay(submissionDue)).CompletedAt(now))
+            .Select(d => d.State == DeadlineState.Pending ? d with { State = DeadlineState.Waived } : d)
+            .ToImmutableList();
+
+        var today = DateText(on);
+        var values = new Dictionary<string, string>(CommonValues())
+        {
+            ["publishedOn"] = DateText(on),
+            ["reportUrl"] = url,
+        };
+        OutgoingEmail Submit(string target, EmailRecipient recipient) => new(
+            $"{Key}/submission/{target}/{today}",
+            Key.PartnershipId,
+            Key.ToString(),
+            AnnualReportTemplates.Submission,
+            [recipient],
+            new Dictionary<string, string>(values) { ["recipientName"] = recipient.Name },
+            now);
+
+        var panel = Submit("panel", to.Panel);
+        var foundations = Submit("foundations", to.Foundations);
+        var timeline = Timeline.AddRange(
+        [
+            new TimelineEntry(now, AnnualReportEvents.Published, actor, $"Published on {DateText(on)} at {url}."),
+            new TimelineEntry(now, AnnualReportEvents.SubmittedToPanel, Actors.System, $"Sent to {to.Panel.Email} as email {panel.Id}."),
+            new TimelineEntry(now, AnnualReportEvents.SubmittedToFoundations, Actors.System, $"Sent to {to.Foundations.Email} as email {foundations.Id}."),
+        ]);
+
+        var publication = new Publication(on, url, now,
+        [
+            new Submission("panel", to.Panel.Email, panel.Id, now),
+            new Submission("foundations", to.Foundations.Email, foundations.Id, now),
+        ]);
+        return new(this with { Status = ProcessStatus.Completed, Deadlines = deadlines, Timeline = timeline, Published = publication }, [panel, foundations]);
+    }
+
+    /// <inheritdoc />
+    public Transition<AnnualReport> Cancel(string reason, string actor, DateTimeOffset now) =>
+        this with
+        {
+            Status = ProcessStatus.Cancelled,
+            Deadlines = [.. Deadlines.Select(d => d.State == DeadlineState.Pending ? d with { State = DeadlineState.Waived } : d)],
+            Timeline = Timeline.Add(new TimelineEntry(now, AnnualReportEvents.Cancelled, actor, reason)),
+        };
+
+    private static bool IsAsk(ScheduledStep step) => step.Action is StepAction.ContributionsReminder or StepAction.ContributionsChase;
+
+    private (AnnualReport State, IReadOnlyList<OutgoingEmail> Emails) Do(ScheduledStep step, DateTimeOffset now)
+    {
+        // Emails are named by the step's own date, so each action has one stable message id however late it runs.
+        var today = LondonTime.LocalDate(step.At);
+        var missing = Sections.Where(s => !s.IsReceived).ToList();
+        switch (step.Action)
+        {
+            case StepAction.ContributionsReminder or StepAction.ContributionsChase when missing.Count > 0:
+            {
+                var (action, template, type) = step.Action == StepAction.ContributionsReminder
+                    ? ("contributions-reminder", AnnualReportTemplates.ContributionsReminder, AnnualReportEvents.ContributionsReminded)
+                    : ("contribution-chase", AnnualReportTemplates.ContributionChase, AnnualReportEvents.ContributionsChased);
+                var emails = missing.Select(s => SectionEmail(s, action, template, today, now)).ToList();
+                return (With(new TimelineEntry(now, type, Actors.System, $"{SectionsText(missing)} asked of their owners again.")), emails);
+            }
+
+            case StepAction.DraftCheck when MissingMandatorySections.Count > 0 || Compiled is null:
+            {
+                var problems = new List<string>();
+                if (MissingMandatorySections.Count > 0)
+                {
+                    problems.Add($"mandatory {SectionsText(MissingMandatorySections).ToLowerInvariant()} {(MissingMandatorySections.Count == 1 ? "has" : "have")} no text");
+                }
+
+                if (Compiled is null)
+                {
+                    problems.Add("the report has not been compiled");
+                }
+
+                var summary = string.Join("; ", problems);
+                var draftDue = Deadlines.First(d => d.Name == AnnualReportDeadlines.Draft).DueOn;
+                var email = Email("draft-incomplete", "business-manager", today, AnnualReportTemplates.DraftIncomplete, [Recipient(BusinessManager)],
+                    new Dictionary<string, string>(CommonValues())
+                    {
+                        ["draftDueOn"] = DateText(draftDue),
+                        ["missingMandatorySections"] = MissingMandatorySections.Count > 0 ? Numbers(MissingMandatorySections) : "none",
+                        ["awaitedSections"] = missing.Count > 0 ? Numbers(missing) : "none",
+                        ["compiled"] = Compiled is null ? "no" : "yes",
+                        ["reportLink"] = ReportLink,
+                    },
+                    now);
+                return (With(new TimelineEntry(now, AnnualReportEvents.DraftIncomplete, Actors.System, $"Business manager warned: {summary}.")), [email]);
+            }
+
+            case StepAction.PublicationEscalation:
+            {
+                var publicationDue = Deadlines.First(d => d.Name == AnnualReportDeadlines.Publication).DueOn;
+                var recipients = Partners.Select(p => Recipient(p.DelegatedOfficer)).Append(Recipient(BusinessManager))
+                    .DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
+                var email = Email("publication-overdue", "lead-partners", today, AnnualReportTemplates.PublicationOverdue, recipients,
+                    new Dictionary<string, string>(CommonValues())
+                    {
+                        ["publicationDueOn"] = DateText(publicationDue),
+                        ["leadPartners"] = string.Join("; ", Partners.Select(p => $"{p.LeadRole}, {p.Organisation}")),
+                        ["reportLink"] = ReportLink,
+                    },
+                    now);
+                return (With(new TimelineEntry(now, AnnualReportEvents.PublicationEscalated, Actors.System,
+                    $"Not published by {DateText(publicationDue)}: the lead safeguarding partners were told.")), [email]);
+            }
+
+            default:
+                return (this, []); // nothing left to do at this step (everything received, or the draft is complete)
+        }
+
+        AnnualReport With(TimelineEntry entry) => this with { Timeline = Timeline.Add(entry) };
+    }
+
+    // The submission deadline's clock starts only at publication, which completes the report; so it is never checked here.
+    private (ImmutableList<Deadline> Deadlines, IReadOnlyList<TimelineEntry> Missed) CheckDeadlines(DateTimeOffset now)
+    {
+        var (checkedDeadlines, missed) = DeadlineChecks.CheckAt(CheckableDeadlines, now);
+        if (missed.Count == 0)
+        {
+            return (Deadlines, missed);
+        }
+
+        var byName = checkedDeadlines.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        return ([.. Deadlines.Select(d => byName.GetValueOrDefault(d.Name, d))], missed);
+    }
+
+    private ImmutableList<Deadline> CheckableDeadlines => Deadlines.RemoveAll(d => d.Name == AnnualReportDeadlines.Submission);
+
+    private OutgoingEmail SectionEmail(ReportSection section, string action, string template, DateOnly today, DateTimeOffset now) =>
+        Email(action, $"section-{section.Number}", today, template, [.. section.Owners.Select(Recipient)],
+            new Dictionary<string, string>(CommonValues())
+            {
+                ["sectionNumber"] = section.Number.ToString(CultureInfo.InvariantCulture),
+                ["sectionTitle"] = section.Title,
+                ["mandatory"] = section.Mandatory ? "yes" : "no",
+                ["dueOn"] = DateText(section.DueOn),
+                ["contributionLink"] = ContributionLink(section.Number),
+            },
+            now);
+
+    private OutgoingEmail Email(string action, string target, DateOnly date, string template, IReadOnlyList<EmailRecipient> to, IReadOnlyDictionary<string, string> values, DateTimeOffset now) =>
+        new($"{Key}/{action}/{target}/{DateText(date)}", Key.PartnershipId, Key.ToString(), template, to, values, now);
+
+    private Dictionary<string, string> CommonValues() => new()
+    {
+        ["partnershipName"] = PartnershipName,
+        ["reference"] = Title,
+        ["year"] = Year.Id,
+        ["yearPeriod"] = Year.Period,
+    };
+
+    private void RequireOpen()
+    {
+        if (Status != ProcessStatus.Open)
+        {
+            throw new InvalidOperationException($"The {Year.Id} report is {Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private static Deadline DeadlineOn(string name, DateOnly dueOn) => new(name, dueOn, LondonTime.EndOfDay(dueOn));
+
+    private static EmailRecipient Recipient(Contact contact) => new(contact.Name, contact.Email);
+
+    private static string Agencies(IEnumerable<Contact> owners) => string.Join(", ", owners.Select(o => o.Agency).Distinct(StringComparer.Ordinal));
+
+    private static string Numbers(IEnumerable<ReportSection> sections) => string.Join(", ", sections.Select(s => s.Number.ToString(CultureInfo.InvariantCulture)));
+
+    private static string SectionsText(IReadOnlyCollection<ReportSection> sections) => $"{(sections.Count == 1 ? "Section" : "Sections")} {Numbers(sections)}";
+
+    private static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

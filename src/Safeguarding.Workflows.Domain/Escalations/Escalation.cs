@@ -1,0 +1,673 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
+
+namespace Safeguarding.Workflows.Domain.Escalations;
+
+/// <summary>
+/// One escalation under the partnership's dispute resolution protocol (statutory-rules.md §4): it climbs the stage
+/// ladder until someone resolves it, then (if nobody does) leads to a formal notice to the organisation, whose required
+/// changes are tracked, chased and, if unmet, end in the partners' recorded decision on referral to the Secretary of State.
+/// </summary>
+/// <remarks>
+/// Every date is planned when something happens (raising, a manual escalation, serving the notice) with the
+/// partnership's calendar, so <see cref="Wake"/> needs nothing but the state. Every time-driven action is a planned step
+/// with a stable id recorded in <see cref="DoneSteps"/> once done.
+/// </remarks>
+public sealed record Escalation : IDurableProcess<Escalation>
+{
+    public required ProcessKey Key { get; init; }
+
+    public ProcessStatus Status { get; init; } = ProcessStatus.Open;
+
+    public required EscalationRequest Request { get; init; }
+
+    public required string PartnershipName { get; init; }
+
+    /// <summary>The London time at which automatic sends go out (the partnership's <c>sendTime</c>).</summary>
+    public required TimeOnly SendTime { get; init; }
+
+    public required EmailRecipient BusinessManager { get; init; }
+
+    /// <summary>The business manager, the delegated safeguarding partners and the independent scrutineer.</summary>
+    public required ImmutableList<EmailRecipient> Partnership { get; init; }
+
+    /// <summary>Who a formal notice is served on (see <see cref="EscalationPeople.Organisation"/>).</summary>
+    public required ImmutableList<EmailRecipient> Organisation { get; init; }
+
+    /// <summary>The partnership's ladder as it stood when the concern was raised, with each stage's people and dates.</summary>
+    public required ImmutableList<StagePlan> Stages { get; init; }
+
+    /// <summary>1-based number of the stage the concern is at (or was at when it left the ladder).</summary>
+    public int CurrentStage { get; init; } = 1;
+
+    public EscalationPhase Phase { get; init; } = EscalationPhase.AtStage;
+
+    /// <summary>When the formal notice falls due if the last stage passes unresolved.</summary>
+    public required FormalNoticePlan FormalNoticeDue { get; init; }
+
+    public FormalNotice? Notice { get; init; }
+
+    public Resolution? Resolution { get; init; }
+
+    public ReferralDecisionRecord? Referral { get; init; }
+
+    public ImmutableList<EscalationResponse> Responses { get; init; } = [];
+
+    /// <summary>Ids of the planned steps already carried out.</summary>
+    public ImmutableList<string> DoneSteps { get; init; } = [];
+
+    public ImmutableList<Deadline> Deadlines { get; init; } = [];
+
+    public ImmutableList<TimelineEntry> Timeline { get; init; } = [];
+
+    [JsonIgnore]
+    public string Title => $"Escalation {Key.Id}";
+
+    [JsonIgnore]
+    public StagePlan Stage => Stages[CurrentStage - 1];
+
+    [JsonIgnore]
+    public bool AtLastStage => CurrentStage == Stages.Count;
+
+    IReadOnlyList<Deadline> IDurableProcess<Escalation>.Deadlines => Deadlines;
+
+    IReadOnlyList<TimelineEntry> IDurableProcess<Escalation>.Timeline => Timeline;
+
+    [JsonIgnore]
+    public DateTimeOffset? NextWakeAt => Status != ProcessStatus.Open
+        ? null
+        : PendingSteps().Select(s => (DateTimeOffset?)s.At).Append(DeadlineChecks.NextCheck(Deadlines)).Min();
+
+    /// <summary>
+    /// Raises an escalation: stage 1 starts on <c>raisedOn</c> and its two practitioners are told at once; with
+    /// <c>immediateRisk</c>, every level of the ladder is told at once instead (the stage clocks run as usual).
+    /// </summary>
+    public static Transition<Escalation> Raise(
+        ProcessKey key,
+        EscalationRequest request,
+        PartnershipArrangements arrangements,
+        StatutoryCalendar calendar,
+        EscalationPolicy policy,
+        string actor,
+        DateTimeOffset now)
+    {
+        var today = LondonTime.LocalDate(now);
+        if (request.RaisedOn > today)
+        {
+            throw EscalationRefusedException.Invalid("raisedOn", $"{Format(request.RaisedOn)} is in the future; an escalation is recorded once it has been raised.");
+        }
+
+        var stages = EscalationSchedule.Ladder(arrangements.Timescales.EscalationStages, arrangements, request, calendar, policy);
+        var first = stages[0];
+        var escalation = new Escalation
+        {
+            Key = key,
+            Request = request,
+            PartnershipName = arrangements.Name,
+            SendTime = arrangements.Timescales.SendTime,
+            BusinessManager = EscalationPeople.Recipient(arrangements.BusinessManager),
+            Partnership = EscalationPeople.Partnership(arrangements),
+            Organisation = EscalationPeople.Organisation(arrangements, request),
+            Stages = stages,
+            FormalNoticeDue = EscalationSchedule.FormalNoticeAfter(stages[^1], calendar, policy),
+            Deadlines = [StageDeadline(first)],
+        };
+
+        var timeline = ImmutableList.Create(new TimelineEntry(
+            now, "raised", actor, $"Raised by {request.RaisedBy.Agency} about {request.Concerning.Agency}; {first.Label} to resolve by {Format(first.DueOn)}"));
+        OutgoingEmail email;
+        if (request.ImmediateRisk)
+        {
+            var everyone = stages.SelectMany(s => s.People).Concat(escalation.Partnership).DistinctBy(p => p.Email, StringComparer.OrdinalIgnoreCase).ToList();
+            timeline = timeline.Add(new TimelineEntry(now, "immediate-risk-notified", Actors.System, $"Immediate risk: all {stages.Count} levels told at once ({everyone.Count} people)"));
+            email = EscalationEmails.Create(escalation, EscalationTemplates.ImmediateRisk, "immediate-risk", "all-levels", request.RaisedOn, everyone, now, EscalationEmails.StageValues(first));
+        }
+        else
+        {
+            email = EscalationEmails.Create(escalation, EscalationTemplates.Raised, "raised", first.DeadlineName, request.RaisedOn, first.People, now, EscalationEmails.StageValues(first));
+        }
+
+        return new(escalation with { Timeline = timeline }, [email]);
+    }
+
+    /// <summary>Applies an event of api.md (<c>responded</c>, <c>resolved</c>, <c>escalated</c>, <c>requirement-met</c>, <c>secretary-of-state-referral</c>).</summary>
+    /// <exception cref="EscalationRefusedException">The event is invalid (400) or does not fit the state (409).</exception>
+    public Transition<Escalation> Handle(EscalationEvent e, StatutoryCalendar calendar, EscalationPolicy policy, string actor, DateTimeOffset now)
+    {
+        if (Status == ProcessStatus.Cancelled)
+        {
+            throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' was cancelled; it takes no more events.");
+        }
+
+        var today = LondonTime.LocalDate(now);
+        if (e.On > today)
+        {
+            throw EscalationRefusedException.Invalid("on", $"{Format(e.On)} is in the future; record events once they have happened.");
+        }
+
+        if (e.On < Request.RaisedOn)
+        {
+            throw EscalationRefusedException.Invalid("on", $"{Format(e.On)} is before the escalation was raised ({Format(Request.RaisedOn)}).");
+        }
+
+        return e.Type switch
+        {
+            EscalationEventTypes.Responded => Respond(e, actor, now),
+            EscalationEventTypes.Resolved => Resolve(e.On, e.Outcome ?? throw EscalationRefusedException.Invalid("outcome", "Say how the escalation was resolved."), actor, now),
+            EscalationEventTypes.Escalated => EscalateByHand(e.On, e.Stage, calendar, policy, actor, now),
+            EscalationEventTypes.RequirementMet => MeetRequirement(e.RequirementId ?? throw EscalationRefusedException.Invalid("requirementId", "Name the requirement that was met."), e.On, actor, now),
+            EscalationEventTypes.SecretaryOfStateReferral => DecideReferral(e.Decision ?? throw EscalationRefusedException.Invalid("decision", "Use refer or do-not-refer."), e.On, e.Reason, actor, now),
+            _ => throw EscalationRefusedException.Invalid("type", $"Unknown event type '{e.Type}'. Use one of: {string.Join(", ", EscalationEventTypes.All)}."),
+        };
+    }
+
+    /// <summary>
+    /// Serves the formal notice: allowed at the last stage or once it has passed, never before. Each required change
+    /// becomes a deadline (<c>requirement:{id}</c>) and the organisation's reply another (<c>notice-response</c>).
+    /// Serving the same notice again changes nothing; a different one is refused.
+    /// </summary>
+    public Transition<Escalation> ServeFormalNotice(FormalNoticeRequest request, StatutoryCalendar calendar, EscalationPolicy policy, string actor, DateTimeOffset now)
+    {
+        if (Notice is { } served)
+        {
+            return served.Request.SameAs(request)
+                ? this
+                : throw EscalationRefusedException.Conflict($"A different formal notice was already served on {Format(served.ServedOn)}.");
+        }
+
+        RequireOpen("serve a formal notice");
+        if (Phase == EscalationPhase.AtStage && !AtLastStage)
+        {
+            throw EscalationRefusedException.Conflict(
+                $"A formal notice follows the last stage. Escalation '{Key.Id}' is at {Stage.Label} of {Stages.Count}; escalate it first.");
+        }
+
+        if (request.Requirements.Count == 0)
+        {
+            throw EscalationRefusedException.Invalid("requirements", "A formal notice needs at least one required change.");
+        }
+
+        var today = LondonTime.LocalDate(now);
+        for (var i = 0; i < request.Requirements.Count; i++)
+        {
+            if (request.Requirements[i].DueOn <= today)
+            {
+                throw EscalationRefusedException.Invalid($"requirements[{i}].dueOn", $"{Format(request.Requirements[i].DueOn)} must be after the day the notice is served ({Format(today)}).");
+            }
+        }
+
+        if (request.RespondBy is { } respondBy && respondBy <= today)
+        {
+            throw EscalationRefusedException.Invalid("respondBy", $"{Format(respondBy)} must be after the day the notice is served ({Format(today)}).");
+        }
+
+        var finalDueOn = request.Requirements.Max(r => r.DueOn);
+        var promptOn = calendar.AddWorkingDays(finalDueOn, 1);
+        var notice = new FormalNotice(
+            request,
+            today,
+            now,
+            PartnershipName,
+            Request.Concerning.Agency,
+            request.Requirements.Select(r => new NoticeRequirement(r.Id, r.Change, r.DueOn, EscalationSchedule.ChaseDates(r.DueOn, promptOn, calendar, policy))).ToImmutableList(),
+            request.Consequences,
+            request.RespondBy ?? calendar.AddWorkingDays(today, policy.NoticeResponseWithinWorkingDays),
+            promptOn,
+            calendar.AddWorkingDays(promptOn, policy.ReferralDecisionWithinWorkingDays));
+
+        var deadlines = Deadlines
+            .Update(Stage.DeadlineName, d => d.State == DeadlineState.Pending ? d with { State = DeadlineState.Waived } : d)
+            .Update(EscalationDeadlines.FormalNotice, d => d.CompletedAt(now))
+            .Add(NewDeadline(EscalationDeadlines.NoticeResponse, notice.RespondBy))
+            .AddRange(notice.Requirements.Select(r => NewDeadline(r.DeadlineName, r.DueOn)));
+        var withNotice = this with
+        {
+            Phase = EscalationPhase.FormalNoticeServed,
+            Notice = notice,
+            Deadlines = deadlines,
+            Timeline = Timeline.Add(new TimelineEntry(
+                now,
+                "formal-notice-served",
+                actor,
+                $"Formal notice served on {notice.Organisation}: {notice.Requirements.Count} required changes, the last due {Format(finalDueOn)}; reply due {Format(notice.RespondBy)}")),
+        };
+        var email = EscalationEmails.Create(withNotice, EscalationTemplates.FormalNoticeServed, "formal-notice-served", "organisation", today, Organisation.Concat(Partnership), now, new Dictionary<string, string>
+        {
+            ["organisation"] = notice.Organisation,
+            ["servedOn"] = Format(today),
+            ["respondBy"] = Format(notice.RespondBy),
+            ["requirementCount"] = notice.Requirements.Count.ToString(CultureInfo.InvariantCulture),
+            ["finalDueOn"] = Format(finalDueOn),
+            ["htmlLink"] = FormalNotice.DocumentLink(Key, FormalNotice.HtmlDocument),
+            ["docxLink"] = FormalNotice.DocumentLink(Key, FormalNotice.DocxDocument),
+        });
+        return new(withNotice, [email]);
+    }
+
+    public Transition<Escalation> Cancel(string reason, string actor, DateTimeOffset now)
+    {
+        if (Status != ProcessStatus.Open)
+        {
+            return this;
+        }
+
+        var cancelled = Closed(ProcessStatus.Cancelled) with { Timeline = Timeline.Add(new TimelineEntry(now, "cancelled", actor, reason)) };
+        var email = EscalationEmails.Create(cancelled, EscalationTemplates.Cancelled, "cancelled", "everyone", LondonTime.LocalDate(now), Involved(), now, new Dictionary<string, string>
+        {
+            ["processName"] = "escalation",
+            ["cancelledOn"] = Format(LondonTime.LocalDate(now)),
+        });
+        return new(cancelled, [email]);
+    }
+
+    /// <summary>Does every planned step due as of <paramref name="now"/>, in due order, noticing missed deadlines on the way.</summary>
+    public Transition<Escalation> Wake(DateTimeOffset now)
+    {
+        if (Status != ProcessStatus.Open)
+        {
+            return this;
+        }
+
+        var state = this;
+        var emails = new List<OutgoingEmail>();
+        while (state.Status == ProcessStatus.Open && state.PendingSteps().Where(s => s.At <= now).OrderBy(s => s.At).FirstOrDefault() is { } step)
+        {
+            // A deadline that passed before the step is recorded missed first, so the timeline reads in the order things happened.
+            state = state.CheckDeadlines(step.At);
+            var done = state.Perform(step, now);
+            state = done.State with { DoneSteps = done.State.DoneSteps.Add(step.Id) };
+            emails.AddRange(done.Emails);
+        }
+
+        state = state.CheckDeadlines(now);
+        return ReferenceEquals(state, this) ? this : new Transition<Escalation>(state, emails);
+    }
+
+    /// <summary>A time-driven action: <see cref="Id"/> is stable, so recording it as done makes waking idempotent.</summary>
+    internal sealed record PlannedStep(string Id, DateTimeOffset At, StepAction Action, DateOnly On, string? RequirementId = null);
+
+    internal enum StepAction
+    {
+        StageReminder,
+        Escalate,
+        PromptFormalNotice,
+        FormalNoticeReminder,
+        ChaseRequirement,
+        PromptReferral,
+    }
+
+    /// <summary>Every step the current phase plans that has not been done yet.</summary>
+    internal IEnumerable<PlannedStep> PendingSteps() => Status != ProcessStatus.Open ? [] : PlannedSteps().Where(s => !DoneSteps.Contains(s.Id));
+
+    private IEnumerable<PlannedStep> PlannedSteps()
+    {
+        switch (Phase)
+        {
+            case EscalationPhase.AtStage:
+                var stage = Stage;
+                if (stage.ReminderOn is { } reminderOn)
+                {
+                    yield return Step($"{stage.DeadlineName}/reminder", reminderOn, StepAction.StageReminder);
+                }
+
+                yield return AtLastStage
+                    ? Step($"{EscalationDeadlines.FormalNotice}/prompt", stage.EscalatesOn, StepAction.PromptFormalNotice)
+                    : Step($"{stage.DeadlineName}/escalate", stage.EscalatesOn, StepAction.Escalate);
+                break;
+
+            case EscalationPhase.FormalNoticeDue:
+                if (FormalNoticeDue.ReminderOn is { } noticeReminderOn)
+                {
+                    yield return Step($"{EscalationDeadlines.FormalNotice}/reminder", noticeReminderOn, StepAction.FormalNoticeReminder);
+                }
+
+                break;
+
+            case EscalationPhase.FormalNoticeServed when Notice is { } notice:
+                var unmet = notice.Requirements.Where(r => !r.IsMet).ToList();
+                foreach (var requirement in unmet)
+                {
+                    foreach (var chaseOn in requirement.ChaseOn)
+                    {
+                        yield return Step($"{requirement.DeadlineName}/chase/{Format(chaseOn)}", chaseOn, StepAction.ChaseRequirement, requirement.Id);
+                    }
+                }
+
+                if (unmet.Count > 0 && Referral is null)
+                {
+                    yield return Step("referral/prompt", notice.ReferralPromptOn, StepAction.PromptReferral);
+                }
+
+                break;
+        }
+    }
+
+    private PlannedStep Step(string id, DateOnly on, StepAction action, string? requirementId = null) =>
+        new(id, LondonTime.At(on, SendTime), action, on, requirementId);
+
+    private Transition<Escalation> Perform(PlannedStep step, DateTimeOffset now) => step.Action switch
+    {
+        StepAction.StageReminder => RemindStage(step, now),
+        StepAction.Escalate => EscalateAutomatically(step, now),
+        StepAction.PromptFormalNotice => PromptFormalNotice(step, now),
+        StepAction.FormalNoticeReminder => RemindFormalNotice(step, now),
+        StepAction.ChaseRequirement => ChaseRequirement(step, now),
+        StepAction.PromptReferral => PromptReferral(step, now),
+        _ => throw new InvalidOperationException($"Unknown step {step.Action}."),
+    };
+
+    private Transition<Escalation> RemindStage(PlannedStep step, DateTimeOffset now)
+    {
+        var stage = Stage;
+        var state = this with { Timeline = Timeline.Add(new TimelineEntry(now, "reminder-sent", Actors.System, $"{Capital(stage.Label)} reminded: resolve by {Format(stage.DueOn)}")) };
+        return new(state, [EscalationEmails.Create(state, EscalationTemplates.StageReminder, "stage-reminder", stage.DeadlineName, step.On, stage.People, now, EscalationEmails.StageValues(stage))]);
+    }
+
+    private Transition<Escalation> EscalateAutomatically(PlannedStep step, DateTimeOffset now)
+    {
+        var from = Stage;
+        var to = Stages[CurrentStage];
+        var state = this with
+        {
+            CurrentStage = CurrentStage + 1,
+            Deadlines = Deadlines.Add(StageDeadline(to)),
+            Timeline = Timeline.Add(new TimelineEntry(
+                now, "escalated", Actors.System, $"Unresolved at {from.Label} by {Format(from.DueOn)}: escalated to {to.Label}, to resolve by {Format(to.DueOn)}")),
+        };
+        return new(state, [EscalatedEmail(state, from, to, step.On, automatic: true, now)]);
+    }
+
+    private Transition<Escalation> PromptFormalNotice(PlannedStep step, DateTimeOffset now)
+    {
+        var last = Stage;
+        var state = this with
+        {
+            Phase = EscalationPhase.FormalNoticeDue,
+            Deadlines = Deadlines.Add(NewDeadline(EscalationDeadlines.FormalNotice, FormalNoticeDue.DueOn)),
+            Timeline = Timeline.Add(new TimelineEntry(
+                now,
+                "formal-notice-prompted",
+                Actors.System,
+                $"Unresolved after the last stage ({last.Label}, due {Format(last.DueOn)}): business manager prompted to serve a formal notice by {Format(FormalNoticeDue.DueOn)}")),
+        };
+        return new(state, [EscalationEmails.Create(state, EscalationTemplates.FormalNoticePrompt, "formal-notice-prompt", "business-manager", step.On, [BusinessManager], now, new Dictionary<string, string>
+        {
+            ["stage"] = last.Number.ToString(CultureInfo.InvariantCulture),
+            ["stageName"] = last.Name,
+            ["noticeDueOn"] = Format(FormalNoticeDue.DueOn),
+            ["organisation"] = Request.Concerning.Agency,
+        })]);
+    }
+
+    private Transition<Escalation> RemindFormalNotice(PlannedStep step, DateTimeOffset now)
+    {
+        var state = this with { Timeline = Timeline.Add(new TimelineEntry(now, "reminder-sent", Actors.System, $"Business manager reminded: formal notice due {Format(FormalNoticeDue.DueOn)}")) };
+        return new(state, [EscalationEmails.Create(state, EscalationTemplates.FormalNoticeReminder, "formal-notice-reminder", "business-manager", step.On, [BusinessManager], now, new Dictionary<string, string>
+        {
+            ["noticeDueOn"] = Format(FormalNoticeDue.DueOn),
+            ["organisation"] = Request.Concerning.Agency,
+        })]);
+    }
+
+    private Transition<Escalation> ChaseRequirement(PlannedStep step, DateTimeOffset now)
+    {
+        var requirement = Notice!.Requirements.Single(r => r.Id == step.RequirementId);
+        var state = this with
+        {
+            Timeline = Timeline.Add(new TimelineEntry(now, "requirement-chased", Actors.System, $"Requirement {requirement.Id} (due {Format(requirement.DueOn)}) is not met: {Notice.Organisation} chased")),
+        };
+        return new(state, [EscalationEmails.Create(state, EscalationTemplates.RequirementChase, "requirement-chase", requirement.Id, step.On, Organisation.Append(BusinessManager), now, new Dictionary<string, string>
+        {
+            ["organisation"] = Notice.Organisation,
+            ["requirementId"] = requirement.Id,
+            ["dueOn"] = Format(requirement.DueOn),
+            ["htmlLink"] = FormalNotice.DocumentLink(Key, FormalNotice.HtmlDocument),
+        })]);
+    }
+
+    private Transition<Escalation> PromptReferral(PlannedStep step, DateTimeOffset now)
+    {
+        var notice = Notice!;
+        var unmet = notice.Requirements.Where(r => !r.IsMet).Select(r => r.Id).ToList();
+        var state = this with
+        {
+            Deadlines = Deadlines.Add(NewDeadline(EscalationDeadlines.ReferralDecision, notice.ReferralDecisionDueOn)),
+            Timeline = Timeline.Add(new TimelineEntry(
+                now,
+                "referral-prompted",
+                Actors.System,
+                $"Requirements still unmet after the last due date: {string.Join(", ", unmet)}. Partners asked to decide on referral to the Secretary of State by {Format(notice.ReferralDecisionDueOn)}")),
+        };
+        return new(state, [EscalationEmails.Create(state, EscalationTemplates.ReferralPrompt, "referral-prompt", "partnership", step.On, Partnership, now, new Dictionary<string, string>
+        {
+            ["organisation"] = notice.Organisation,
+            ["unmetRequirements"] = string.Join(", ", unmet),
+            ["unmetCount"] = unmet.Count.ToString(CultureInfo.InvariantCulture),
+            ["decisionDueOn"] = Format(notice.ReferralDecisionDueOn),
+            ["htmlLink"] = FormalNotice.DocumentLink(Key, FormalNotice.HtmlDocument),
+        })]);
+    }
+
+    private Transition<Escalation> Respond(EscalationEvent e, string actor, DateTimeOffset now)
+    {
+        int? stage = Phase == EscalationPhase.AtStage ? CurrentStage : null;
+        var response = new EscalationResponse(e.On, stage, Blank(e.By?.Agency), Blank(e.By?.Name), Blank(e.Note), now, actor);
+        if (Responses.Any(r => r.On == response.On && r.Stage == response.Stage && r.Agency == response.Agency && r.Name == response.Name && r.Note == response.Note))
+        {
+            return this; // the same response posted again
+        }
+
+        RequireOpen("record a response");
+        var to = stage is { } n ? Capital(Stages[n - 1].Label) : Phase == EscalationPhase.FormalNoticeServed ? "Formal notice" : "Formal notice due";
+        var from = response.Agency ?? response.Name;
+        var deadlines = Phase == EscalationPhase.FormalNoticeServed ? Deadlines.Update(EscalationDeadlines.NoticeResponse, d => d.CompletedAt(When(e.On, now))) : Deadlines;
+        return this with
+        {
+            Responses = Responses.Add(response),
+            Deadlines = deadlines,
+            Timeline = Timeline.Add(new TimelineEntry(now, "responded", actor, from is null ? $"{to}: response on {Format(e.On)}" : $"{to}: response from {from} on {Format(e.On)}")),
+        };
+    }
+
+    private Transition<Escalation> Resolve(DateOnly on, string outcome, string actor, DateTimeOffset now)
+    {
+        if (Resolution is { } resolved)
+        {
+            return resolved.On == on && resolved.Outcome == outcome
+                ? this
+                : throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' was already resolved on {Format(resolved.On)} with a different outcome.");
+        }
+
+        RequireOpen("resolve it");
+        int? atStage = Phase == EscalationPhase.AtStage ? CurrentStage : null;
+        var when = When(on, now);
+        var deadlines = atStage is null ? Deadlines : Deadlines.Update(Stage.DeadlineName, d => d.CompletedAt(when));
+        var where = atStage is null ? (Phase == EscalationPhase.FormalNoticeDue ? "after the last stage" : "after the formal notice") : $"at {Stage.Label}";
+        var state = (this with { Deadlines = deadlines }).Closed(ProcessStatus.Completed) with
+        {
+            Resolution = new Resolution(on, outcome, atStage, now, actor),
+            Timeline = Timeline.Add(new TimelineEntry(now, "resolved", actor, $"Resolved {where} on {Format(on)}: {outcome}")),
+        };
+        return new(state, [EscalationEmails.Create(state, EscalationTemplates.Resolved, "resolved", "everyone", on, Involved(), now, new Dictionary<string, string>
+        {
+            ["resolvedOn"] = Format(on),
+            ["where"] = where,
+        })]);
+    }
+
+    private Transition<Escalation> EscalateByHand(DateOnly on, int? toStage, StatutoryCalendar calendar, EscalationPolicy policy, string actor, DateTimeOffset now)
+    {
+        if (toStage is { } already && Phase == EscalationPhase.AtStage && already == CurrentStage && CurrentStage > 1 && Stage.StartsOn == on)
+        {
+            return this; // the same escalation posted again
+        }
+
+        RequireOpen("escalate it");
+        if (Phase != EscalationPhase.AtStage || AtLastStage)
+        {
+            var where = Phase == EscalationPhase.AtStage ? $"at {Stage.Label}, the last stage" : "past the last stage";
+            throw EscalationRefusedException.Conflict(
+                $"Escalation '{Key.Id}' is {where}: there is no further stage. Serve a formal notice instead (POST .../escalations/{Key.Id}/formal-notice).");
+        }
+
+        if (toStage is { } wanted && wanted != CurrentStage + 1)
+        {
+            throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' is at {Stage.Label}; it can only move to stage {CurrentStage + 1}, not {wanted}.");
+        }
+
+        if (on < Stage.StartsOn)
+        {
+            throw EscalationRefusedException.Invalid("on", $"{Format(on)} is before the escalation reached {Stage.Label} ({Format(Stage.StartsOn)}).");
+        }
+
+        var from = Stage;
+        var stages = EscalationSchedule.Replan(Stages, CurrentStage, on, calendar, policy);
+        var to = stages[CurrentStage];
+        var state = this with
+        {
+            Stages = stages,
+            CurrentStage = CurrentStage + 1,
+            FormalNoticeDue = EscalationSchedule.FormalNoticeAfter(stages[^1], calendar, policy),
+            Deadlines = Deadlines
+                .Update(from.DeadlineName, d => d.State == DeadlineState.Pending ? d with { State = DeadlineState.Waived } : d)
+                .Add(StageDeadline(to)),
+            Timeline = Timeline.Add(new TimelineEntry(now, "escalated", actor, $"Escalated by hand from {from.Label} to {to.Label} on {Format(on)}, to resolve by {Format(to.DueOn)}")),
+        };
+        return new(state, [EscalatedEmail(state, from, to, on, automatic: false, now)]);
+    }
+
+    private Transition<Escalation> MeetRequirement(string requirementId, DateOnly on, string actor, DateTimeOffset now)
+    {
+        if (Notice is not { } notice)
+        {
+            throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' has no formal notice, so it has no requirements to meet.");
+        }
+
+        var requirement = notice.Requirements.FirstOrDefault(r => string.Equals(r.Id, requirementId, StringComparison.Ordinal))
+            ?? throw EscalationRefusedException.Invalid("requirementId", $"The formal notice has no requirement '{requirementId}'. Its requirements are: {string.Join(", ", notice.Requirements.Select(r => r.Id))}.");
+        if (requirement.MetOn is { } metOn)
+        {
+            return metOn == on ? this : throw EscalationRefusedException.Conflict($"Requirement '{requirementId}' was already recorded as met on {Format(metOn)}.");
+        }
+
+        RequireOpen("record a requirement as met");
+        if (on < notice.ServedOn)
+        {
+            throw EscalationRefusedException.Invalid("on", $"{Format(on)} is before the formal notice was served ({Format(notice.ServedOn)}).");
+        }
+
+        var requirements = notice.Requirements.Replace(requirement, requirement with { MetOn = on });
+        var state = this with
+        {
+            Notice = notice with { Requirements = requirements },
+            Deadlines = Deadlines.Update(requirement.DeadlineName, d => d.CompletedAt(When(on, now))),
+            Timeline = Timeline.Add(new TimelineEntry(now, "requirement-met", actor, $"Requirement {requirement.Id} (due {Format(requirement.DueOn)}) met on {Format(on)}")),
+        };
+        if (requirements.Any(r => !r.IsMet))
+        {
+            return state;
+        }
+
+        var complied = state.Closed(ProcessStatus.Completed) with
+        {
+            Timeline = state.Timeline.Add(new TimelineEntry(now, "notice-complied-with", Actors.System, $"Every requirement of the formal notice is met: {notice.Organisation} has complied")),
+        };
+        return new(complied, [EscalationEmails.Create(complied, EscalationTemplates.NoticeCompliedWith, "notice-complied-with", "organisation", on, Organisation.Concat(Partnership), now, new Dictionary<string, string>
+        {
+            ["organisation"] = notice.Organisation,
+            ["compliedOn"] = Format(on),
+        })]);
+    }
+
+    private Transition<Escalation> DecideReferral(ReferralDecision decision, DateOnly on, string? reason, string actor, DateTimeOffset now)
+    {
+        if (Referral is { } decided)
+        {
+            return decided.Decision == decision && decided.On == on && decided.Reason == Blank(reason)
+                ? this
+                : throw EscalationRefusedException.Conflict($"The referral decision was already recorded on {Format(decided.On)}.");
+        }
+
+        if (Notice is not { } notice)
+        {
+            throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' has no formal notice: a referral to the Secretary of State follows a formal notice that was not complied with.");
+        }
+
+        RequireOpen("record a referral decision");
+        if (on < notice.ServedOn)
+        {
+            throw EscalationRefusedException.Invalid("on", $"{Format(on)} is before the formal notice was served ({Format(notice.ServedOn)}).");
+        }
+
+        var what = decision == ReferralDecision.Refer ? "refer" : "not to refer";
+        var state = (this with { Deadlines = Deadlines.Update(EscalationDeadlines.ReferralDecision, d => d.CompletedAt(When(on, now))) }).Closed(ProcessStatus.Completed) with
+        {
+            Referral = new ReferralDecisionRecord(on, decision, Blank(reason), now, actor),
+            Timeline = Timeline.Add(new TimelineEntry(
+                now, "secretary-of-state-referral", actor, $"Partners decided on {Format(on)} {what} {notice.Organisation} to the Secretary of State{(Blank(reason) is { } r ? $": {r}" : "")}")),
+        };
+        return state;
+    }
+
+    private OutgoingEmail EscalatedEmail(Escalation state, StagePlan from, StagePlan to, DateOnly on, bool automatic, DateTimeOffset now) =>
+        EscalationEmails.Create(state, EscalationTemplates.Escalated, "escalated", to.DeadlineName, on, from.People.Concat(to.People), now, new Dictionary<string, string>
+        {
+            ["fromStage"] = from.Number.ToString(CultureInfo.InvariantCulture),
+            ["fromStageName"] = from.Name,
+            ["fromResolveBy"] = Format(from.DueOn),
+            ["stage"] = to.Number.ToString(CultureInfo.InvariantCulture),
+            ["stageName"] = to.Name,
+            ["resolveBy"] = Format(to.DueOn),
+            ["automatic"] = automatic ? "yes" : "no",
+        });
+
+    /// <summary>Everyone the concern has reached so far (and, once there is a notice, the organisation and the partnership).</summary>
+    private IEnumerable<EmailRecipient> Involved() =>
+        Stages.Take(CurrentStage).SelectMany(s => s.People)
+            .Concat(Phase == EscalationPhase.AtStage ? [] : Phase == EscalationPhase.FormalNoticeDue ? [BusinessManager] : Organisation.Concat(Partnership))
+            .Concat(Request.ImmediateRisk ? Stages.SelectMany(s => s.People).Concat(Partnership) : [])
+            .DistinctBy(p => p.Email, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>This escalation, closed: every deadline still pending is waived, so nothing is left to chase.</summary>
+    private Escalation Closed(ProcessStatus status) => this with
+    {
+        Status = status,
+        Deadlines = Deadlines.Select(d => d.State == DeadlineState.Pending ? d with { State = DeadlineState.Waived } : d).ToImmutableList(),
+    };
+
+    private Escalation CheckDeadlines(DateTimeOffset at)
+    {
+        var (deadlines, missed) = DeadlineChecks.CheckAt(Deadlines, at);
+        return missed.Count == 0 ? this : this with { Deadlines = deadlines, Timeline = Timeline.AddRange(missed) };
+    }
+
+    private void RequireOpen(string what)
+    {
+        if (Status != ProcessStatus.Open)
+        {
+            var state = Status == ProcessStatus.Cancelled ? "was cancelled" : "is closed";
+            throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' {state}: cannot {what}.");
+        }
+    }
+
+    private static Deadline StageDeadline(StagePlan stage) => NewDeadline(stage.DeadlineName, stage.DueOn);
+
+    private static Deadline NewDeadline(string name, DateOnly dueOn) => new(name, dueOn, LondonTime.EndOfDay(dueOn));
+
+    /// <summary>The instant an event dated <paramref name="on"/> counts as done: now, or the end of that day if it is recorded later.</summary>
+    private static DateTimeOffset When(DateOnly on, DateTimeOffset now)
+    {
+        var endOfDay = LondonTime.EndOfDay(on);
+        return now < endOfDay ? now : endOfDay;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Format(DateOnly date) => EscalationEmails.Date(date);
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+
+namespace Safeguarding.Workflows.Domain.RapidReviews;
+
+/// <summary>
+/// What opens a rapid review (the body of <c>PUT .../rapid-reviews/{id}</c>): a non-identifying case reference, the
+/// date the local authority became aware of the serious incident, whether the child was looked after, and the agencies
+/// asked for summaries. Kept in the state so that a repeated PUT can be told apart from a different one.
+/// </summary>
+public sealed record RapidReviewCase(string CaseReference, DateOnly AwareOn, bool ChildLookedAfter, ImmutableList<AgencyContact> Agencies)
+{
+    /// <summary>Same reference, dates, flag and agencies (in the same order): a repeat of the same request.</summary>
+    public bool SameAs(RapidReviewCase other) =>
+        CaseReference == other.CaseReference
+        && AwareOn == other.AwareOn
+        && ChildLookedAfter == other.ChildLookedAfter
+        && Agencies.SequenceEqual(other.Agencies);
+}
+
+/// <summary>An agency asked for a summary, and the member of its staff who provides it.</summary>
+public sealed record AgencyContact(string Agency, string Name, string Email)
+{
+    /// <summary>The agency as it appears in links and email ids: lower case, words joined by '-' ("Staffordshire Police" → "staffordshire-police").</summary>
+    public static string Slug(string agency)
+    {
+        var chars = agency.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-');
+        var slug = string.Join('-', new string([.. chars]).Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return slug.Length == 0 ? "agency" : slug;
+    }
+}
+
+/// <summary>The decision a rapid review records.</summary>
+public enum RapidReviewDecision
+{
+    /// <summary>A local child safeguarding practice review.</summary>
+    Lcspr,
+    NationalReviewRecommended,
+    NoFurtherReview,
+}
+
+public enum RapidReviewEventType
+{
+    PanelNotified,
+    PartnersInformed,
+    SecretaryOfStateNotified,
+    AgencySummaryReceived,
+    ReviewMeetingHeld,
+    ReviewSubmitted,
+    DelayReason,
+}
+
+/// <summary>Something that happened in a rapid review, on a London local date (the body of <c>POST .../events</c>).</summary>
+/// <param name="Agency">For <see cref="RapidReviewEventType.AgencySummaryReceived"/>: the agency's name or its slug.</param>
+/// <param name="Decision">For <see cref="RapidReviewEventType.ReviewSubmitted"/>.</param>
+/// <param name="Reason">For <see cref="RapidReviewEventType.DelayReason"/>.</param>
+/// <param name="Deadline">For <see cref="RapidReviewEventType.DelayReason"/>: the missed deadline it explains; every missed deadline without a reason when left out.</param>
+public sealed record RapidReviewEvent(
+    RapidReviewEventType Type,
+    DateOnly On,
+    string? Agency = null,
+    RapidReviewDecision? Decision = null,
+    string? Reason = null,
+    string? Deadline = null);
+
+/// <summary>The stable kebab-case names of api.md.</summary>
+public static class RapidReviewNames
+{
+    public static readonly IReadOnlyDictionary<string, RapidReviewEventType> EventTypes = new Dictionary<string, RapidReviewEventType>(StringComparer.Ordinal)
+    {
+        ["panel-notified"] = RapidReviewEventType.PanelNotified,
+        ["partners-informed"] = RapidReviewEventType.PartnersInformed,
+        ["secretary-of-state-notified"] = RapidReviewEventType.SecretaryOfStateNotified,
+        ["agency-summary-received"] = RapidReviewEventType.AgencySummaryReceived,
+        ["review-meeting-held"] = RapidReviewEventType.ReviewMeetingHeld,
+        ["review-submitted"] = RapidReviewEventType.ReviewSubmitted,
+        ["delay-reason"] = RapidReviewEventType.DelayReason,
+    };
+
+    public static readonly IReadOnlyDictionary<string, RapidReviewDecision> Decisions = new Dictionary<string, RapidReviewDecision>(StringComparer.Ordinal)
+    {
+        ["lcspr"] = RapidReviewDecision.Lcspr,
+        ["national-review-recommended"] = RapidReviewDecision.NationalReviewRecommended,
+        ["no-further-review"] = RapidReviewDecision.NoFurtherReview,
+    };
+
+    public static string Of(RapidReviewEventType type) => EventTypes.First(p => p.Value == type).Key;
+
+    public static string Of(RapidReviewDecision decision) => Decisions.First(p => p.Value == decision).Key;
+}
+
+/// <summary>The deadline names of api.md.</summary>
+public static class RapidReviewDeadlines
+{
+    public const string PanelNotification = "panel-notification";
+    public const string PartnersInformed = "partners-informed";
+    public const string SecretaryOfStateNotification = "secretary-of-state-notification";
+    public const string AgencySummaries = "agency-summaries";
+    public const string RapidReview = "rapid-review";
+
+    /// <summary>What each deadline is called in an email.</summary>
+    public static string Label(string name) => name switch
+    {
+        PanelNotification => "Notifying the Child Safeguarding Practice Review Panel",
+        PartnersInformed => "Telling the safeguarding partners",
+        SecretaryOfStateNotification => "Notifying the Secretary of State and Ofsted",
+        AgencySummaries => "Agency summaries",
+        RapidReview => "Sending the rapid review to the Panel",
+        _ => name,
+    };
+}

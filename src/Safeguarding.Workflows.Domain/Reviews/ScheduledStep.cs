@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace Safeguarding.Workflows.Domain.Reviews;
+
+/// <summary>
+/// One time-driven action of a review (a request, a reminder, a chase, a warning), planned for an instant and
+/// recorded as done once done, so that waking again never repeats it. <see cref="Id"/> is stable: the action, its
+/// target (an agency, a deadline, an action) and the local date it is for.
+/// </summary>
+public sealed record ScheduledStep<TAction>(TAction Action, string Target, DateOnly On, DateTimeOffset At, DateTimeOffset? DoneAt = null)
+    where TAction : struct, Enum
+{
+    [JsonIgnore]
+    public string Id => $"{Action}/{Target}/{On:yyyy-MM-dd}";
+
+    [JsonIgnore]
+    public bool IsDone => DoneAt is not null;
+}
+
+public static class Schedule
+{
+    /// <summary>
+    /// The plan after a command: steps already done stay (they are history); undone steps stay only if still wanted;
+    /// newly wanted steps are added, except those whose instant has already passed, which are dropped unless
+    /// <paramref name="sendLate"/> says a late send is still worth it (a warning that a deadline is now at risk).
+    /// </summary>
+    public static ImmutableList<ScheduledStep<T>> Replan<T>(
+        ImmutableList<ScheduledStep<T>> current,
+        IEnumerable<ScheduledStep<T>> wanted,
+        DateTimeOffset now,
+        Func<ScheduledStep<T>, bool> sendLate)
+        where T : struct, Enum
+    {
+        var existing = current.ToDictionary(s => s.Id);
+        var wantedList = wanted.DistinctBy(s => s.Id).ToList();
+        var wantedIds = wantedList.Select(s => s.Id).ToHashSet();
+        var kept = current.Where(s => s.IsDone || wantedIds.Contains(s.Id));
+        var added = wantedList.Where(s => !existing.ContainsKey(s.Id) && (s.At >= now || sendLate(s)));
+        return [.. kept.Concat(added).OrderBy(s => s.At).ThenBy(s => s.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The earliest undone step due as of <paramref name="now"/>, if any.</summary>
+    public static ScheduledStep<T>? NextDue<T>(this ImmutableList<ScheduledStep<T>> steps, DateTimeOffset now) where T : struct, Enum =>
+        steps.Where(s => !s.IsDone && s.At <= now).OrderBy(s => s.At).FirstOrDefault();
+
+    public static DateTimeOffset? NextAt<T>(this ImmutableList<ScheduledStep<T>> steps) where T : struct, Enum =>
+        steps.Where(s => !s.IsDone).Select(s => (DateTimeOffset?)s.At).Min();
+
+    public static ImmutableList<ScheduledStep<T>> MarkDone<T>(this ImmutableList<ScheduledStep<T>> steps, ScheduledStep<T> step, DateTimeOffset at)
+        where T : struct, Enum =>
+        steps.Replace(step, step with { DoneAt = at });
+}

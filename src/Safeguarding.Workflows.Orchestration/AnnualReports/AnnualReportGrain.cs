@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Safeguarding.Workflows.Domain.AnnualReports;
+using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Orchestration.AnnualReports.Compilation;
+using Safeguarding.Workflows.Orchestration.Deadlines;
+using Safeguarding.Workflows.Storage.Documents;
+using Safeguarding.Workflows.Storage.Processes;
+
+namespace Safeguarding.Workflows.Orchestration.AnnualReports;
+
+/// <summary>
+/// A yearly report on the durable-deadline engine. The rules are in <see cref="AnnualReport"/>; this grain adds what
+/// needs storage: section texts kept as versioned documents, compilation into HTML and DOCX, and the appendix read
+/// from the process index.
+/// </summary>
+public sealed partial class AnnualReportGrain(
+    [PersistentState(ProcessStorage.StateName, ProcessStorage.Name)] IPersistentState<ProcessRecord<AnnualReport>> record,
+    ProcessEngine engine,
+    PartnershipDirectory partnerships,
+    DocumentStore documents,
+    ProcessIndex index,
+    IOptions<AnnualReportOptions> options,
+    ILogger<AnnualReportGrain> logger) : ProcessGrain<AnnualReport>(record, engine), IAnnualReportGrain
+{
+    public const string HtmlDocument = "annual-report.html";
+    public const string DocxDocument = "annual-report.docx";
+
+    public async Task<AnnualReportResult> OpenAsync(string actor)
+    {
+        if (Process is { } existing)
+        {
+            return new(AnnualReportOutcome.Unchanged, existing);
+        }
+
+        var key = Key;
+        var arrangements = partnerships.Find(key.PartnershipId) ?? throw new InvalidOperationException($"No partnership has the id '{key.PartnershipId}'.");
+        var year = ReportingYear.Parse(key.Id);
+        Transition<AnnualReport> opened;
+        try
+        {
+            opened = AnnualReport.Open(key, year, arrangements, partnerships.CalendarFor(key.PartnershipId), Now, actor);
+        }
+        catch (ArgumentException e)
+        {
+            return new(AnnualReportOutcome.InvalidArrangements, null, Message: e.Message);
+        }
+
+        var report = await StartAsync(opened);
+        LogOpened(key.ToString(), report.Sections.Count);
+        return new(AnnualReportOutcome.Done, report);
+    }
+
+    public Task<AnnualReport?> GetAsync() => Task.FromResult(Process);
+
+    public async Task<AnnualReportResult> ContributeAsync(int section, Contributor contributor, string text, string actor)
+    {
+        if (Process is not { } report)
+        {
+            return new(AnnualReportOutcome.NotFound, null);
+        }
+
+        if (report.Section(section) is not { } target)
+        {
+            return new(AnnualReportOutcome.NoSuchSection, report);
+        }
+
+        if (report.Status != ProcessStatus.Open)
+        {
+            return new(AnnualReportOutcome.NotOpen, report);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var sha256 = Convert.ToHexString(SHA256.HashData(bytes));
+        if (report.HasSameContribution(section, contributor, sha256))
+        {
+            return new(AnnualReportOutcome.Unchanged, report);
+        }
+
+        // The text is stored before the state records it: a crash in between leaves an unused version, never a missing one.
+        using var content = new MemoryStream(bytes);
+        var stored = await documents.SaveAsync(Key, target.DocumentName, "text/markdown; charset=utf-8", target.DocumentName, content, Now, CancellationToken.None);
+        var updated = await UpdateAsync(p => p.RecordContribution(section, contributor, stored.Version, sha256, text.Length, Now, actor));
+        LogContribution(Key.ToString(), section, stored.Version);
+        return new(AnnualReportOutcome.Done, updated);
+    }
+
+    public async Task<AnnualReportResult> CompileAsync(string actor)
+    {
+        if (Process is not { } report)
+        {
+            return new(AnnualReportOutcome.NotFound, null);
+        }
+
+        if (report.Status != ProcessStatus.Open)
+        {
+            return new(AnnualReportOutcome.NotOpen, report);
+        }
+
+        if (report.MissingMandatorySections is { Count: > 0 } missing)
+        {
+            return new(AnnualReportOutcome.MandatorySectionsMissing, report, [.. missing.Select(s => s.Number)]);
+        }
+
+        var now = Now;
+        var content = await ContentAsync(report, now);
+        var html = await SaveAsync(HtmlDocument, ReportHtml.ContentType, Encoding.UTF8.GetBytes(ReportHtml.Render(content)), report, now);
+        var docx = await SaveAsync(DocxDocument, ReportDocx.ContentType, ReportDocx.Render(content), report, now);
+        var updated = await UpdateAsync(p => p.RecordCompilation(html.Version, docx.Version, now, actor));
+        LogCompiled(Key.ToString(), updated.Compiled!.Number, html.Version, docx.Version);
+        return new(AnnualReportOutcome.Done, updated);
+    }
+
+    public async Task<AnnualReportResult> PublishAsync(DateOnly on, string url, string actor)
+    {
+        if (Process is not { } report)
+        {
+            return new(AnnualReportOutcome.NotFound, null);
+        }
+
+        switch (report.CompareWithRecorded(on, url))
+        {
+            case PublicationMatch.Same:
+                return new(AnnualReportOutcome.Unchanged, report);
+            case PublicationMatch.Different:
+                return new(AnnualReportOutcome.Conflict, report, Message: $"The report was already recorded as published on {report.Published!.On:yyyy-MM-dd} at {report.Published.Url}.");
+        }
+
+        if (report.Status != ProcessStatus.Open)
+        {
+            return new(AnnualReportOutcome.NotOpen, report);
+        }
+
+        var updated = await UpdateAsync(p => p.RecordPublication(on, url, options.Value.Addresses, Now, actor));
+        LogPublished(Key.ToString(), on, updated.Published!.Submissions.Count);
+        return new(AnnualReportOutcome.Done, updated);
+    }
+
+    private async Task<ReportContent> ContentAsync(AnnualReport report, DateTimeOffset now)
+    {
+        var sections = new List<ReportContentSection>();
+        foreach (var section in report.Sections)
+        {
+            string? text = null;
+            if (section.Contribution is { } contribution
+                && await documents.OpenAsync(Key, section.DocumentName, contribution.Version, CancellationToken.None) is { } opened)
+            {
+                await using var stream = opened.Content;
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                text = await reader.ReadToEndAsync();
+            }
+
+            sections.Add(new ReportContentSection($"section-{section.Number}", $"{section.Number}. {section.Title}", text));
+        }
+
+        var today = LondonTime.LocalDate(now);
+        var figures = ServiceRecordsAppendix.Summarise(report.Year, await ProcessesAsync(report.Key.PartnershipId));
+        sections.Add(new ReportContentSection("appendix", ServiceRecordsAppendix.Heading, ServiceRecordsAppendix.Markdown(report.Year, figures, today)));
+
+        var compilation = (report.Compiled?.Number ?? 0) + 1;
+        return new ReportContent(
+            $"{report.PartnershipName} annual report {report.Year.FirstYear} to {report.Year.SecondYear}",
+            $"Covering {report.Year.Period}. Draft compiled on {today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} (compilation {compilation}).",
+            sections);
+    }
+
+    // Counts by kind from the process index only: the other kinds' own state is theirs.
+    private async Task<List<ProcessSummary>> ProcessesAsync(string partnershipId)
+    {
+        var summaries = new List<ProcessSummary>();
+        foreach (var (kind, _) in ServiceRecordsAppendix.Kinds)
+        {
+            string? token = null;
+            do
+            {
+                var page = await index.QueryAsync(partnershipId, new ProcessQuery(Kind: kind, Top: ProcessIndex.MaxTop, ContinuationToken: token), CancellationToken.None);
+                summaries.AddRange(page.Items.Select(e => new ProcessSummary(e.Kind, e.Status, LondonTime.LocalDate(e.CreatedAt), e.OverdueCount)));
+                token = page.ContinuationToken;
+            }
+            while (token is not null);
+        }
+
+        return summaries;
+    }
+
+    private Task<StoredDocument> SaveAsync(string name, string contentType, byte[] bytes, AnnualReport report, DateTimeOffset now)
+    {
+        var extension = Path.GetExtension(name);
+        var fileName = $"{report.Key.PartnershipId}-annual-report-{report.Year.Id}{extension}";
+        return documents.SaveAsync(Key, name, contentType, fileName, new MemoryStream(bytes), now, CancellationToken.None);
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Annual report {ProcessKey} opened with {SectionCount} sections")]
+    private partial void LogOpened(string processKey, int sectionCount);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Annual report {ProcessKey}: section {Section} stored as version {Version}")]
+    private partial void LogContribution(string processKey, int section, int version);
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "Annual report {ProcessKey}: compilation {Compilation} stored (html v{HtmlVersion}, docx v{DocxVersion})")]
+    private partial void LogCompiled(string processKey, int compilation, int htmlVersion, int docxVersion);
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Information, Message = "Annual report {ProcessKey} published on {PublishedOn}; {Submissions} submissions sent")]
+    private partial void LogPublished(string processKey, DateOnly publishedOn, int submissions);
+}

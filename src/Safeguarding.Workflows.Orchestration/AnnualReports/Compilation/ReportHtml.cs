@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using Markdig;
+
+namespace Safeguarding.Workflows.Orchestration.AnnualReports.Compilation;
+
+/// <summary>
+/// The compiled report as one accessible HTML document: <c>lang="en-GB"</c>, a single <c>h1</c>, a contents list in a
+/// <c>nav</c> linking to every section, the sections in <c>main</c> each under its own <c>h2</c> (contributed headings
+/// start at <c>h3</c>), no layout tables, and every contributed character escaped. The markup is also well-formed
+/// XML, so it can be checked with an XML reader.
+/// </summary>
+public static class ReportHtml
+{
+    public const string ContentType = "text/html; charset=utf-8";
+
+    public static string Render(ReportContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\" />\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+        html.Append("<title>").Append(Encode(content.Title)).Append("</title>\n");
+        // Readable line length and spacing; nothing positions content, so it reflows and reads in source order.
+        html.Append("<style>body{font-family:Arial,Helvetica,sans-serif;line-height:1.5;max-width:48em;margin:0 auto;padding:1em;color:#0b0c0c}")
+            .Append("a{color:#1d70b8}a:focus{outline:3px solid #fd0}.skip{position:absolute;left:-999em}.skip:focus{position:static}")
+            .Append(".awaited{font-style:italic}</style>\n</head>\n<body>\n");
+        html.Append("<a class=\"skip\" href=\"#main\">Skip to the report</a>\n");
+        html.Append("<header>\n<h1>").Append(Encode(content.Title)).Append("</h1>\n<p>").Append(Encode(content.Summary)).Append("</p>\n</header>\n");
+
+        html.Append("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n");
+        foreach (var section in content.Sections)
+        {
+            html.Append("<li><a href=\"#").Append(Encode(section.Anchor)).Append("\">").Append(Encode(section.Heading)).Append("</a></li>\n");
+        }
+
+        html.Append("</ol>\n</nav>\n<main id=\"main\">\n");
+        foreach (var section in content.Sections)
+        {
+            html.Append("<section aria-labelledby=\"").Append(Encode(section.Anchor)).Append("\">\n");
+            html.Append("<h2 id=\"").Append(Encode(section.Anchor)).Append("\">").Append(Encode(section.Heading)).Append("</h2>\n");
+            if (section.Markdown is { } markdown)
+            {
+                using var writer = new StringWriter();
+                Markdown.ToHtml(ReportMarkdown.Parse(markdown, topLevel: 3), writer, ReportMarkdown.Pipeline);
+                html.Append(writer);
+            }
+            else
+            {
+                html.Append("<p class=\"awaited\">").Append(Encode(ReportContentSection.Placeholder)).Append("</p>\n");
+            }
+
+            html.Append("</section>\n");
+        }
+
+        html.Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,71 @@
+using Safeguarding.Workflows.Domain.AnnualReports;
+using Safeguarding.Workflows.Domain.Processes;
+using static Safeguarding.Workflows.Domain.Tests.AnnualReports.AnnualReportFixture;
+
+namespace Safeguarding.Workflows.Domain.Tests.AnnualReports;
+
+public sealed class AnnualReportOpeningTests
+{
+    [Fact]
+    public void Opening_asks_each_section_of_its_owners_with_a_contribution_link()
+    {
+        var (report, emails) = Open();
+
+        Assert.Equal(15, report.Sections.Count);
+        Assert.Equal(15, emails.Count);
+        var section3 = emails.Single(e => e.Values["sectionNumber"] == "3");
+        Assert.Equal("warwickshire/annual-report/2025-26/section-opened/section-3/2026-05-05", section3.Id);
+        Assert.Equal(AnnualReportTemplates.SectionOpened, section3.Template);
+        Assert.Equal(3, section3.To.Count);
+        Assert.Equal("/forms/annual-reports/warwickshire/2025-26/sections/3", section3.Values["contributionLink"]);
+        Assert.Equal("2026-07-31", section3.Values["dueOn"]);
+        Assert.Equal("Warwickshire Safeguarding Children Partnership", section3.Values["partnershipName"]);
+        Assert.All(emails, e => Assert.Equal(OpenedAt, e.CreatedAt));
+        Assert.Equal(["business-manager@warwickshire.example.org"], emails.Single(e => e.Values["sectionNumber"] == "13").To.Select(t => t.Email));
+    }
+
+    [Fact]
+    public void Opening_records_the_sections_owners_and_deadlines()
+    {
+        var report = Open().State;
+
+        Assert.Equal(ProcessStatus.Open, report.Status);
+        Assert.Equal("Annual report 2025-26", report.Title);
+        Assert.All(report.Sections, s => Assert.Equal(new DateOnly(2026, 7, 31), s.DueOn));
+        Assert.All(report.Sections, s => Assert.Equal(SectionStatus.Awaited, report.StatusOf(s)));
+        Assert.Equal(
+            [("contributions", "2026-07-31"), ("draft", "2026-08-31"), ("publication", "2026-09-30"), ("submission", "2026-10-07")],
+            report.Deadlines.Select(d => (d.Name, d.DueOn.ToString("yyyy-MM-dd"))));
+        Assert.All(report.Deadlines, d => Assert.Equal(DeadlineState.Pending, d.State));
+        Assert.Equal(AnnualReportEvents.Opened, report.Timeline[0].Type);
+        Assert.Equal(15, report.Timeline.Count(t => t.Type == AnnualReportEvents.SectionOpened));
+        Assert.Equal(At("2026-07-24"), report.NextWakeAt);
+    }
+
+    [Fact]
+    public void A_partnership_with_a_secure_establishment_is_asked_about_restraint()
+    {
+        var staffordshire = TestPartnerships.Staffordshire with { HasSecureEstablishment = true };
+        var (report, emails) = Open(staffordshire);
+
+        Assert.Equal(16, report.Sections.Count);
+        Assert.Equal(SectionOwner.LocalAuthority, report.Section(16)!.Owner);
+        Assert.Equal(SectionOwner.IndependentScrutineer, report.Section(13)!.Owner);
+        Assert.Contains(emails, e => e.Values["sectionNumber"] == "16");
+    }
+
+    [Fact]
+    public void Reminders_and_chases_already_past_when_the_report_is_opened_are_skipped()
+    {
+        var (report, emails) = Open(at: At("2026-08-10", 12));
+
+        Assert.Equal(15, emails.Count); // the opening emails stand in for them
+        var skipped = report.Steps.Where(s => s.Skipped).Select(s => s.Id).ToList();
+        Assert.Equal(["contributions-reminder/2026-07-24", "contributions-chase/2026-08-07"], skipped);
+        // The contributions deadline has already passed: the first wake marks it missed.
+        var woken = report.Wake(At("2026-08-10", 12));
+        Assert.Equal(DeadlineState.Missed, woken.State.Deadline(AnnualReportDeadlines.Contributions).State);
+        Assert.Empty(woken.Emails);
+        Assert.Equal(At("2026-08-14"), woken.State.NextWakeAt);
+    }
+}

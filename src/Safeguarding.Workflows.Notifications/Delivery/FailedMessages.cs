@@ -38,12 +38,6 @@ public sealed class FailedMessages(EmailStorageNames storage, EmailQueue queue)
         return [.. failed.OrderBy(f => f.FailedAt).ThenBy(f => f.Id, StringComparer.Ordinal)];
     }
 
-    public async Task<FailedMessage?> FindAsync(string id, CancellationToken cancellationToken)
-    {
-        var entity = await FindEntityAsync(id, cancellationToken);
-        return entity is null ? null : ToFailedMessage(entity);
-    }
-
     /// <summary>Puts a poisoned message back on the delivery queue with a fresh set of attempts. False if there is no such failed message.</summary>
     public async Task<bool> RetryAsync(string id, CancellationToken cancellationToken)
     {

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.FileProviders;
+using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Pages.Dashboard;
+using Safeguarding.Workflows.Host.Pages.Forms;
+using Safeguarding.Workflows.Host.Security;
 
 namespace Safeguarding.Workflows.Host.Pages;
 
@@ -11,7 +14,16 @@ public static class PagesSetup
 {
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(o =>
+        {
+            // The forms an agency reaches from an email also open with a contributor link for their one item.
+            o.Conventions.AddPageApplicationModelConvention("/Forms/RapidReviews/AgencySummary", page =>
+                page.EndpointMetadata.Add(new ContributorLinkEndpoint(FormLinks.AgencySummary, ProcessKinds.RapidReview, ItemRouteValue: "agency")));
+            o.Conventions.AddPageApplicationModelConvention("/Forms/Meetings/Paper", page =>
+                page.EndpointMetadata.Add(new ContributorLinkEndpoint(FormLinks.MeetingPaper, ProcessKinds.Meeting, ItemRouteValue: "paperId")));
+            o.Conventions.AddPageApplicationModelConvention("/Forms/AnnualReports/Section", page =>
+                page.EndpointMetadata.Add(new ContributorLinkEndpoint(FormLinks.ReportSection, ProcessKinds.AnnualReport, ItemRouteValue: "n", IdRouteValue: "year")));
+        });
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "sgw-antiforgery";

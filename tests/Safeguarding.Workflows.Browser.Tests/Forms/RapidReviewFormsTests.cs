@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Host.Pages.Forms;
+using Safeguarding.Workflows.Host.Security;
 
 namespace Safeguarding.Workflows.Browser.Tests.Forms;
 
@@ -105,6 +109,43 @@ public sealed class RapidReviewFormsTests(BrowserFixture browser)
         var agency = (await api.GetAsync($"/api/partnerships/warwickshire/rapid-reviews/{id}")).GetProperty("agencies")[0];
         Assert.Equal("received", agency.GetProperty("state").GetString());
         Assert.Equal(today.ToString("yyyy-MM-dd"), agency.GetProperty("receivedOn").GetString());
+    }
+
+    [Fact]
+    public async Task A_contributor_link_opens_the_summary_form_for_its_own_agency_only()
+    {
+        using var api = new ServiceApi(browser.Service);
+        var today = await api.TodayAsync();
+        var id = $"rr-{today.Year}-{Random.Shared.Next(100000, 999999)}";
+        await api.PutAsync($"/api/partnerships/solihull/rapid-reviews/{id}", new
+        {
+            caseReference = id.ToUpperInvariant(),
+            awareOn = today.ToString("yyyy-MM-dd"),
+            childLookedAfter = false,
+            agencies = new[]
+            {
+                new { agency = "West Midlands Police", contact = new { name = "Pat Khan", email = "pat.khan@example.org" } },
+                new { agency = "Solihull Council", contact = new { name = "Lou Baker", email = "lou.baker@example.org" } },
+            },
+        });
+        var links = browser.Service.Services.GetRequiredService<ContributorLinks>();
+        var review = new ProcessKey("solihull", "rapid-review", id);
+        var query = links.Create(FormLinks.AgencySummary, review, "west-midlands-police", (await api.NowAsync()).AddDays(30));
+        var form = $"/forms/rapid-reviews/solihull/{id}/agency-summary";
+
+        var page = await browser.NewPageAsync();
+        Assert.Equal(403, (await page.GotoAsync($"{form}/solihull-council{query}"))!.Status);
+        Assert.Equal(200, (await page.GotoAsync($"{form}/west-midlands-police{query}"))!.Status);
+        await page.FillAsync("#involvement", "Attended two domestic abuse incidents at the address.");
+        await page.FillAsync("#immediate-action", "Referral to children's social care the same day.");
+        await page.FillAsync("#learning", "Recording of the children present at incidents.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the summary" }).ClickAsync();
+        Assert.Equal("Summary received", (await page.Locator(".govuk-panel__title").InnerTextAsync()).Trim());
+
+        // Recorded as the link, not as a member of staff.
+        var history = await api.GetAsync($"/api/partnerships/solihull/rapid-reviews/{id}/history");
+        var received = history.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "agency-summary-received");
+        Assert.StartsWith("link:", received.GetProperty("actor").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,6 +48,9 @@ public sealed class PartnershipModel(
 
     public IReadOnlyList<FailedEmail> FailedEmails { get; private set; } = [];
 
+    /// <summary>Failed emails are for the business unit, as <c>GET /api/outbox/failed</c> is.</summary>
+    public bool ShowsFailedEmails { get; private set; }
+
     /// <summary>The search, as the processes API answered it (null until searched).</summary>
     public IReadOnlyList<ProcessesApi.ProcessListItem>? Results { get; private set; }
 
@@ -76,7 +79,8 @@ public sealed class PartnershipModel(
         Overdue = [.. open.Where(e => e.OverdueCount > 0).OrderBy(e => e.NextDeadlineDueAt)];
         DueSoon = [.. open.Where(e => e.OverdueCount == 0 && e.NextDeadlineDueOn is { } dueOn && dueOn <= DueSoonUntil).OrderBy(e => e.NextDeadlineDueAt)];
         Recent = await RecentActivityAsync(p, cancellationToken);
-        FailedEmails = await FailedEmail.ListAsync(failedMessages, p, cancellationToken);
+        ShowsFailedEmails = PageAccess.IsBusinessUnit(User, p);
+        FailedEmails = ShowsFailedEmails ? await FailedEmail.ListAsync(failedMessages, p, cancellationToken) : [];
 
         await SearchAsync(p, cancellationToken);
         return Page();

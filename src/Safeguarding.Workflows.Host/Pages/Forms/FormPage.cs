@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Host.Security;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms;
 
@@ -28,6 +29,24 @@ public abstract class FormPage : PageModel
 
     /// <summary>The request body the API handler is given, as it would arrive over HTTP.</summary>
     protected static JsonElement Body(object body) => JsonSerializer.SerializeToElement(body, Json);
+
+    /// <summary>
+    /// Calls an API handler with <paramref name="request"/>, the body it is given. The text rule the API applies to JSON
+    /// bodies before any handler (no control characters, bidirectional overrides or invisible formatting characters)
+    /// is applied here first, since a form's post is not JSON.
+    /// </summary>
+    protected static async Task<ApiOutcome> CallAsync<TResult>(object request, Func<Task<TResult>> handler) where TResult : IResult
+    {
+        if (JsonText.FindForbidden(JsonSerializer.SerializeToUtf8Bytes(request, Json)) is { } field)
+        {
+            return new ApiOutcome(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [field] = [ForbiddenText] }, null);
+        }
+
+        return ApiOutcome.Of(await handler());
+    }
+
+    /// <summary>The answer when text holds a character <see cref="JsonText"/> refuses.</summary>
+    public const string ForbiddenText = "Remove the hidden or control characters (often pasted in with the text)";
 
     /// <summary>The form again, with its error summary, as a 400.</summary>
     protected IActionResult Invalid()

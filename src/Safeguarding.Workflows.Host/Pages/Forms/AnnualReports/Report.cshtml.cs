@@ -53,7 +53,7 @@ public sealed class ReportModel(PartnershipDirectory partnerships, IGrainFactory
         }
 
         var request = new AnnualReportsApi.EventRequest("published", on, Form.Optional("url"));
-        var outcome = await ApiOutcome.Of(AnnualReportsApi.RecordEvent(p, year, request, partnerships, grains, clock, HttpContext));
+        var outcome = await CallAsync(request, () => AnnualReportsApi.RecordEvent(p, year, request, partnerships, grains, clock, HttpContext));
         return Answer(outcome, Labels, () =>
         {
             var report = outcome.ValueAs<AnnualReportsApi.AnnualReportView>();

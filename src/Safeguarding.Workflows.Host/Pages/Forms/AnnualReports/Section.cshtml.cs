@@ -64,7 +64,7 @@ public sealed class SectionModel(PartnershipDirectory partnerships, IGrainFactor
             // Browsers send line breaks as CRLF; the section's Markdown is kept with LF.
             Form.Optional("text")?.ReplaceLineEndings("\n"),
             new AnnualReportsApi.ContributorRequest(Form.Optional("contributor-name"), Form.Optional("contributor-email"), Form.Optional("contributor-agency")));
-        var outcome = await ApiOutcome.Of(AnnualReportsApi.SubmitSection(p, year, n, request, partnerships, grains, options, HttpContext));
+        var outcome = await CallAsync(request, () => AnnualReportsApi.SubmitSection(p, year, n, request, partnerships, grains, options, HttpContext));
         return Answer(outcome, Labels, () => new Confirmation(
             $"Section {n} received",
             $"{year}/{n}",

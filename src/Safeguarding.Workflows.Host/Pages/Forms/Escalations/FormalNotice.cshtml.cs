@@ -38,7 +38,7 @@ public sealed class FormalNoticeModel(PartnershipDirectory partnerships, IGrainF
         }
 
         var request = new EscalationsApi.FormalNoticeBody(requirements, Form.Optional("consequences"), respondBy);
-        var outcome = await ApiOutcome.Of(EscalationsApi.PostFormalNotice(p, id, request, partnerships, grains, HttpContext));
+        var outcome = await CallAsync(request, () => EscalationsApi.PostFormalNotice(p, id, request, partnerships, grains, HttpContext));
         var labels = new Dictionary<string, FieldLabel>
         {
             ["requirements"] = new("The required changes", "Enter at least one required change", RowId(0, "change")),

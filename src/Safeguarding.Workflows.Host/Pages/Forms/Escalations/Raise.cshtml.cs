@@ -53,7 +53,7 @@ public sealed class RaiseModel(PartnershipDirectory partnerships, IGrainFactory 
 
         var request = new EscalationsApi.EscalationBody(raisedOn, Party("raisedBy"), Party("concerning"), Form.Optional("summary"), immediateRisk);
         var id = Form.Value("id").Length > 0 ? Form.Value("id") : NewId(LondonTime.LocalDate(clock.GetUtcNow()));
-        var outcome = await ApiOutcome.Of(EscalationsApi.PutEscalation(p, id, request, partnerships, grains, HttpContext));
+        var outcome = await CallAsync(request, () => EscalationsApi.PutEscalation(p, id, request, partnerships, grains, HttpContext));
         return Answer(outcome, Labels, () =>
         {
             var escalation = outcome.ValueAs<EscalationsApi.EscalationView>();

@@ -54,7 +54,7 @@ public sealed class RespondModel(PartnershipDirectory partnerships, IGrainFactor
             Stage: null, RequirementId: null, Decision: null, Reason: null,
             By: new EscalationsApi.ResponderBody(Form.Optional("by-agency"), Form.Optional("by-name")),
             Note: resolved ? null : Form.Optional("details"));
-        var outcome = await ApiOutcome.Of(EscalationsApi.PostEscalationEvent(p, id, request, partnerships, grains, HttpContext));
+        var outcome = await CallAsync(request, () => EscalationsApi.PostEscalationEvent(p, id, request, partnerships, grains, HttpContext));
         return Answer(outcome, Labels, () =>
         {
             var escalation = outcome.ValueAs<EscalationsApi.EscalationView>();

@@ -47,7 +47,7 @@ public sealed class AttendanceModel(PartnershipDirectory partnerships, IGrainFac
         var request = new AttendanceBody(
             present!,
             [.. rows.Select(i => (DeclarationBody?)new DeclarationBody(Form.Optional(RowId(i, "agency")), Form.Optional(RowId(i, "role")), Form.Optional(RowId(i, "interest")), Form.Optional(RowId(i, "paperId"))))]);
-        var outcome = await ApiOutcome.Of(MeetingsApi.RecordAttendance(p, id, request, Partnerships, Grains, HttpContext));
+        var outcome = await CallAsync(request, () => MeetingsApi.RecordAttendance(p, id, request, Partnerships, Grains, HttpContext));
 
         var labels = new Dictionary<string, FieldLabel>
         {

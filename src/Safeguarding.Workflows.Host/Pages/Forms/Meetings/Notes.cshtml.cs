@@ -57,7 +57,7 @@ public sealed class NotesModel(PartnershipDirectory partnerships, IGrainFactory 
             new ContactBody(Form.Optional(RowId(i, "owner-name")), Form.Optional(RowId(i, "owner-email")), Form.Optional(RowId(i, "owner-agency"))),
             Form.Date(RowId(i, "dueOn"), $"The due date of action {i + 1}"))).ToList();
         var request = new NotesBody(Form.Optional("summary")?.ReplaceLineEndings("\n"), actions);
-        var outcome = await ApiOutcome.Of(MeetingsApi.RecordNotes(p, id, request, Partnerships, Grains, clock, HttpContext));
+        var outcome = await CallAsync(request, () => MeetingsApi.RecordNotes(p, id, request, Partnerships, Grains, clock, HttpContext));
 
         var labels = new Dictionary<string, FieldLabel> { ["summary"] = new("The notes", "Enter the notes of the meeting") };
         for (var sent = 0; sent < rows.Count; sent++)

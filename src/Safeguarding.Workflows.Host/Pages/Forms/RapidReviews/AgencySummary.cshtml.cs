@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Partnerships;
@@ -6,6 +7,7 @@ using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.RapidReviews;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Host.RapidReviews;
+using Safeguarding.Workflows.Host.Security;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.RapidReviews;
 using Safeguarding.Workflows.Storage.Documents;
@@ -54,6 +56,12 @@ public sealed class AgencySummaryModel(PartnershipDirectory partnerships, IGrain
             {
                 Form.Fail(question, $"{label} must be {MaxAnswerLength:N0} characters or fewer");
             }
+        }
+
+        var answers = Questions.ToDictionary(q => q.Id, q => Form.Value(q.Id));
+        if (!Form.HasErrors && JsonText.FindForbidden(JsonSerializer.SerializeToUtf8Bytes(answers)) is { } field)
+        {
+            Form.Fail(field, ForbiddenText);
         }
 
         if (Form.HasErrors)

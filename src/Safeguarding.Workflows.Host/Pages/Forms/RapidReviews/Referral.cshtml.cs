@@ -62,7 +62,7 @@ public sealed class ReferralModel(PartnershipDirectory partnerships, IGrainFacto
         // A valid case reference always makes a valid id; an invalid one is reported by the API on its own field.
         var reference = Form.Value("caseReference").ToUpperInvariant();
         var id = CaseReference.IsValid(reference) ? IdOf(reference) : "rr-0";
-        var outcome = await ApiOutcome.Of(RapidReviewsApi.PutRapidReview(p, id, body, partnerships, grains, clock));
+        var outcome = await CallAsync(body, () => RapidReviewsApi.PutRapidReview(p, id, body, partnerships, grains, clock));
 
         // The API numbers the agencies it was sent; the form numbers its rows.
         var labels = new Dictionary<string, FieldLabel>(Labels);

@@ -15,7 +15,7 @@ public static class FormsBenchmark
     {
         Console.WriteLine($"forms: {options.Rate} requests/s for {options.Duration.TotalSeconds:F0} s");
         var r = await MeasureAsync(options);
-        Console.WriteLine($"  requests: {r.Requests} ({r.Failed} failed), achieved {r.AchievedRate:F0} /s");
+        Console.WriteLine($"  requests: {r.Requests} ({r.Failed} failed or not answered within 10 s), sent and answered at {r.AchievedRate:F0} /s");
         Console.WriteLine($"  latency:  p50 {Report.Ms(r.P50)}, p99 {Report.Ms(r.P99)} (target <= 25 ms), max {Report.Ms(r.Max)}");
         return 0;
     }
@@ -24,6 +24,7 @@ public static class FormsBenchmark
     {
         await using var host = await BenchHost.StartAsync(options.ConnectionString);
         using var client = host.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(10);
         var dueAt = DateTimeOffset.UtcNow.AddDays(1);
 
         // Warm up the connection pool, the JIT and the storage tables before measuring.
@@ -51,8 +52,9 @@ public static class FormsBenchmark
                 {
                     await Drills.StartAsync(client, $"f{n}", dueAt);
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
+                    // refused, or no answer within the client's timeout: counted, and its latency kept as measured
                     Interlocked.Increment(ref failed);
                 }
 

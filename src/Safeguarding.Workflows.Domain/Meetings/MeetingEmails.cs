@@ -1,0 +1,182 @@
+using System.Globalization;
+using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Processes;
+
+namespace Safeguarding.Workflows.Domain.Meetings;
+
+/// <summary>Relative links a meeting's emails carry (the email renderer puts the public base URL in front).</summary>
+public static class MeetingLinks
+{
+    public static string Meeting(ProcessKey key) => $"/partnerships/{Escape(key.PartnershipId)}/meetings/{Escape(key.Id)}";
+
+    /// <summary>The latest stored version of a paper (API download).</summary>
+    public static string Paper(ProcessKey key, string paperId) =>
+        $"/api/partnerships/{Escape(key.PartnershipId)}/meetings/{Escape(key.Id)}/papers/{Escape(paperId)}";
+
+    /// <summary>The form where an author uploads their paper.</summary>
+    public static string Upload(ProcessKey key, string paperId) =>
+        $"/forms/meetings/{Escape(key.PartnershipId)}/{Escape(key.Id)}/papers/{Escape(paperId)}";
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+}
+
+/// <summary>
+/// The emails of a meeting. Ids are stable per action (<c>{processKey}/{action}/{target}/{date}</c>) so a repeated
+/// hand-over is sent once. Values are titles, dates, counts and relative links only.
+/// </summary>
+internal static class MeetingEmails
+{
+    public static OutgoingEmail Invitation(Meeting m, DateTimeOffset now) =>
+        Email(m, MeetingTemplates.Invitation, $"invitation/members/seq-{m.InviteSequence}", m.Circulation, now, new()
+        {
+            ["chairOrganisation"] = m.Chair.Organisation,
+            ["circulationOn"] = Meeting.Iso(m.Dates.CirculationOn),
+            ["paperCount"] = Count(m.Papers.Count),
+        }, Invite(m, InviteMethod.Request));
+
+    public static OutgoingEmail Rescheduled(Meeting m, DateOnly previousMeetingOn, DateTimeOffset now) =>
+        Email(m, MeetingTemplates.Rescheduled, $"invitation/members/seq-{m.InviteSequence}", m.Circulation, now, new()
+        {
+            ["previousMeetingOn"] = Meeting.Iso(previousMeetingOn),
+            ["circulationOn"] = Meeting.Iso(m.Dates.CirculationOn),
+            ["chairOrganisation"] = m.Chair.Organisation,
+        }, Invite(m, InviteMethod.Request));
+
+    public static OutgoingEmail Cancelled(Meeting m, DateTimeOffset now) =>
+        Email(m, MeetingTemplates.Cancelled, $"invitation/members/seq-{m.InviteSequence}", m.Circulation, now, new()
+        {
+            ["cancelledOn"] = Meeting.Iso(LondonTime.LocalDate(now)),
+        }, Invite(m, InviteMethod.Cancel));
+
+    public static OutgoingEmail PaperRequest(Meeting m, Paper paper, DateTimeOffset now) =>
+        ToAuthor(m, MeetingTemplates.PaperRequest, paper, $"paper-request/{paper.Id}/{Meeting.Iso(LondonTime.LocalDate(now))}", now, new()
+        {
+            ["paperDeadlineOn"] = Meeting.Iso(m.Dates.PaperDeadlineOn),
+            ["circulationOn"] = Meeting.Iso(m.Dates.CirculationOn),
+            ["shortNotice"] = Flag(m.ShortNotice),
+        });
+
+    public static OutgoingEmail PaperReminder(Meeting m, Paper paper, DateOnly on, DateTimeOffset now) =>
+        ToAuthor(m, MeetingTemplates.PaperReminder, paper, $"paper-reminder/{paper.Id}/{Meeting.Iso(on)}", now, new()
+        {
+            ["paperDeadlineOn"] = Meeting.Iso(m.Dates.PaperDeadlineOn),
+            ["dueToday"] = Flag(on == m.Dates.PaperDeadlineOn),
+        });
+
+    public static OutgoingEmail PaperChase(Meeting m, Paper paper, DateOnly on, DateTimeOffset now) =>
+        ToAuthor(m, MeetingTemplates.PaperChase, paper, $"paper-chase/{paper.Id}/{Meeting.Iso(on)}", now, new()
+        {
+            ["paperDeadlineOn"] = Meeting.Iso(m.Dates.PaperDeadlineOn),
+            ["circulationOn"] = Meeting.Iso(m.Dates.CirculationOn),
+        });
+
+    public static OutgoingEmail PaperDeadlineChanged(Meeting m, Paper paper, DateTimeOffset now) =>
+        ToAuthor(m, MeetingTemplates.PaperDeadlineChanged, paper, $"paper-deadline-changed/{paper.Id}/seq-{m.InviteSequence}", now, new()
+        {
+            ["paperDeadlineOn"] = Meeting.Iso(m.Dates.PaperDeadlineOn),
+            ["circulationOn"] = Meeting.Iso(m.Dates.CirculationOn),
+        });
+
+    public static OutgoingEmail PaperNotNeeded(Meeting m, Paper paper, DateTimeOffset now) =>
+        ToAuthor(m, MeetingTemplates.PaperNotNeeded, paper, $"paper-not-needed/{paper.Id}/{Meeting.Iso(LondonTime.LocalDate(now))}", now, new()
+        {
+            ["cancelledOn"] = Meeting.Iso(LondonTime.LocalDate(now)),
+        });
+
+    /// <summary>
+    /// The pack: the agenda lists every paper in order as <c>paper{n}Title</c>, <c>paper{n}Agency</c>,
+    /// <c>paper{n}Status</c> (<c>received</c> or <c>missing</c>) and <c>paper{n}Link</c> (the paper, or the meeting
+    /// page for a missing one), n from 1 to <c>paperCount</c>.
+    /// </summary>
+    public static OutgoingEmail Pack(Meeting m, DateTimeOffset now)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["circulationOn"] = Meeting.Iso(m.Dates.CirculationOn),
+            ["chairOrganisation"] = m.Chair.Organisation,
+            ["shortNotice"] = Flag(m.ShortNotice),
+            ["paperCount"] = Count(m.Papers.Count),
+            ["receivedCount"] = Count(m.Papers.Count(p => p.Status != PaperStatus.Awaited)),
+            ["missingCount"] = Count(m.Papers.Count(p => p.Status == PaperStatus.Awaited)),
+        };
+        for (var i = 0; i < m.Papers.Count; i++)
+        {
+            var paper = m.Papers[i];
+            var n = Count(i + 1);
+            var received = paper.Status != PaperStatus.Awaited;
+            values[$"paper{n}Title"] = paper.Title;
+            values[$"paper{n}Agency"] = paper.Author.Agency;
+            values[$"paper{n}Status"] = received ? "received" : "missing";
+            values[$"paper{n}Link"] = received ? MeetingLinks.Paper(m.Key, paper.Id) : MeetingLinks.Meeting(m.Key);
+        }
+
+        return Email(m, MeetingTemplates.Pack, $"pack/members/{Meeting.Iso(LondonTime.LocalDate(now))}", m.Circulation, now, values);
+    }
+
+    public static OutgoingEmail LatePaper(Meeting m, Paper paper, bool revised, DateTimeOffset now) =>
+        Email(m, MeetingTemplates.LatePaper, $"late-paper/{paper.Id}/v{paper.Version}", m.Circulation, now, new()
+        {
+            ["paperTitle"] = paper.Title,
+            ["paperAgency"] = paper.Author.Agency,
+            ["paperVersion"] = Count(paper.Version),
+            ["paperLink"] = MeetingLinks.Paper(m.Key, paper.Id),
+            ["revised"] = Flag(revised),
+            ["circulationOn"] = Meeting.Iso(m.Dates.CirculationOn),
+        });
+
+    public static OutgoingEmail Notes(Meeting m, DateTimeOffset now) =>
+        Email(m, MeetingTemplates.Notes, $"notes/members/{Meeting.Iso(LondonTime.LocalDate(now))}", m.Circulation, now, new()
+        {
+            ["actionCount"] = Count(m.Actions.Count),
+            ["pendingRatification"] = Flag(m.Attendance?.PendingRatification == true),
+        });
+
+    public static OutgoingEmail NotesOverdue(Meeting m, DateTimeOffset now) =>
+        Email(m, MeetingTemplates.NotesOverdue, $"notes-overdue/business-manager/{Meeting.Iso(m.Dates.NotesDueOn)}", [m.BusinessManager], now, new()
+        {
+            ["notesDueOn"] = Meeting.Iso(m.Dates.NotesDueOn),
+        });
+
+    public static OutgoingEmail ActionAssigned(Meeting m, MeetingAction action, DateTimeOffset now) =>
+        ToOwner(m, MeetingTemplates.ActionAssigned, action, $"action-assigned/{action.Id}/{Meeting.Iso(LondonTime.LocalDate(now))}", now);
+
+    public static OutgoingEmail ActionReminder(Meeting m, MeetingAction action, DateOnly on, DateTimeOffset now) =>
+        ToOwner(m, MeetingTemplates.ActionReminder, action, $"action-reminder/{action.Id}/{Meeting.Iso(on)}", now);
+
+    public static OutgoingEmail ActionChase(Meeting m, MeetingAction action, DateOnly on, DateTimeOffset now) =>
+        ToOwner(m, MeetingTemplates.ActionChase, action, $"action-chase/{action.Id}/{Meeting.Iso(on)}", now);
+
+    private static OutgoingEmail ToAuthor(Meeting m, string template, Paper paper, string id, DateTimeOffset now, Dictionary<string, string> values)
+    {
+        values["paperTitle"] = paper.Title;
+        values["uploadLink"] = MeetingLinks.Upload(m.Key, paper.Id);
+        return Email(m, template, id, [new EmailRecipient(paper.Author.Name, paper.Author.Email)], now, values);
+    }
+
+    private static OutgoingEmail ToOwner(Meeting m, string template, MeetingAction action, string id, DateTimeOffset now) =>
+        Email(m, template, id, [new EmailRecipient(action.Owner.Name, action.Owner.Email)], now, new()
+        {
+            ["actionTitle"] = action.Title,
+            ["dueOn"] = Meeting.Iso(action.DueOn),
+        });
+
+    private static OutgoingEmail Email(
+        Meeting m, string template, string id, IReadOnlyList<EmailRecipient> to, DateTimeOffset now, Dictionary<string, string> values, CalendarInvite? invite = null)
+    {
+        values["partnershipName"] = m.PartnershipName;
+        values["reference"] = m.Key.Id;
+        values["meetingTitle"] = m.Title;
+        values["meetingStartsAt"] = m.StartsAt.ToString("O", CultureInfo.InvariantCulture);
+        values["meetingOn"] = Meeting.Iso(m.Dates.MeetingOn);
+        values["location"] = m.Location ?? "";
+        values["meetingLink"] = MeetingLinks.Meeting(m.Key);
+        return new OutgoingEmail($"{m.Key}/{id}", m.Key.PartnershipId, m.Key.ToString(), template, to, values, now, invite);
+    }
+
+    private static CalendarInvite Invite(Meeting m, InviteMethod method) =>
+        new($"{m.Key.Id}.{m.Key.PartnershipId}.meeting@safeguarding-workflows", m.InviteSequence, method, m.Title, m.StartsAt, m.EndsAt, m.Location);
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Flag(bool value) => value ? "true" : "false";
+}

@@ -1,0 +1,313 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Meetings;
+
+namespace Safeguarding.Workflows.Host.Meetings;
+
+// Request bodies as sent. Every field is optional text here, so that a missing or malformed value is answered with a
+// 400 naming that field rather than a generic binding failure.
+
+public sealed record ContactBody(string? Name, string? Email, string? Agency);
+
+public sealed record PaperBody(string? Id, string? Title, ContactBody? Author);
+
+public sealed record ScheduleMeetingBody(string? Title, string? StartsAt, string? Location, List<PaperBody?>? Papers);
+
+public sealed record RescheduleBody(string? StartsAt);
+
+public sealed record AttendeeBody(string? Agency, string? Role);
+
+public sealed record DeclarationBody(string? Agency, string? Role, string? Interest, string? PaperId);
+
+public sealed record AttendanceBody(List<AttendeeBody?>? Present, List<DeclarationBody?>? Declarations);
+
+public sealed record ActionBody(string? Id, string? Title, ContactBody? Owner, string? DueOn);
+
+public sealed record NotesBody(string? Summary, List<ActionBody?>? Actions);
+
+/// <summary>
+/// Checks request bodies and turns them into domain requests, collecting every problem by field
+/// (<c>papers[1].author.email</c>) for one 400 answer.
+/// </summary>
+public sealed partial class MeetingValidation
+{
+    public const int MaxTitle = 200;
+    public const int MaxText = 200;
+    public const int MaxPapers = 50;
+    public const int MaxActions = 100;
+    public const int MaxAttendees = 200;
+    public const int MaxSummary = 20_000;
+    public const int MaxInterest = 1_000;
+
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => errors.Count == 0;
+
+    public Dictionary<string, string[]> Errors => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Ids in URLs: lower-case letters, digits and hyphens.</summary>
+    public static bool IsUrlSafeId(string? id, int maxLength = 40) => id is not null && id.Length <= maxLength && UrlSafeId().IsMatch(id);
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    public MeetingRequest? Meeting(ScheduleMeetingBody? body, DateTimeOffset now)
+    {
+        if (body is null)
+        {
+            Add("body", "Send the meeting as JSON: {title, startsAt, location?, papers: [...]}.");
+            return null;
+        }
+
+        var title = Text(body.Title, "title", MaxTitle, required: true);
+        var startsAt = FutureInstant(body.StartsAt, "startsAt", now);
+        var location = Text(body.Location, "location", MaxText, required: false);
+        var papers = ImmutableList.CreateBuilder<PaperRequest>();
+        if (body.Papers is { Count: > MaxPapers })
+        {
+            Add("papers", $"At most {MaxPapers} papers.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (body.Papers?.Count ?? 0); i++)
+        {
+            var field = $"papers[{i}]";
+            if (body.Papers![i] is not { } paper)
+            {
+                Add(field, "A paper is required here.");
+                continue;
+            }
+
+            var id = Id(paper.Id, $"{field}.id");
+            if (id is not null && !seen.Add(id))
+            {
+                Add($"{field}.id", $"The paper id '{id}' is used twice.");
+            }
+
+            var paperTitle = Text(paper.Title, $"{field}.title", MaxTitle, required: true);
+            var author = Contact(paper.Author, $"{field}.author");
+            if (id is not null && paperTitle is not null && author is not null)
+            {
+                papers.Add(new PaperRequest(id, paperTitle, author));
+            }
+        }
+
+        return IsValid ? new MeetingRequest(title!, startsAt!.Value, location, papers.ToImmutable()) : null;
+    }
+
+    public DateTimeOffset? Reschedule(RescheduleBody? body, DateTimeOffset now) => FutureInstant(body?.StartsAt, "startsAt", now);
+
+    public AttendanceReport? Attendance(AttendanceBody? body, Meeting meeting)
+    {
+        var present = ImmutableList.CreateBuilder<Attendee>();
+        if (body?.Present is not { Count: > 0 })
+        {
+            Add("present", "List who was present: [{agency, role}].");
+        }
+        else if (body.Present.Count > MaxAttendees)
+        {
+            Add("present", $"At most {MaxAttendees} attendees.");
+        }
+        else
+        {
+            for (var i = 0; i < body.Present.Count; i++)
+            {
+                var agency = Text(body.Present[i]?.Agency, $"present[{i}].agency", MaxText, required: true);
+                var role = Text(body.Present[i]?.Role, $"present[{i}].role", MaxText, required: true);
+                if (agency is not null && role is not null)
+                {
+                    present.Add(new Attendee(agency, role));
+                }
+            }
+        }
+
+        var declarations = ImmutableList.CreateBuilder<Declaration>();
+        if (body?.Declarations is { Count: > MaxAttendees })
+        {
+            Add("declarations", $"At most {MaxAttendees} declarations.");
+        }
+
+        for (var i = 0; i < (body?.Declarations?.Count ?? 0); i++)
+        {
+            var field = $"declarations[{i}]";
+            var declaration = body!.Declarations![i];
+            var agency = Text(declaration?.Agency, $"{field}.agency", MaxText, required: true);
+            var role = Text(declaration?.Role, $"{field}.role", MaxText, required: true);
+            var interest = Text(declaration?.Interest, $"{field}.interest", MaxInterest, required: true);
+            var paperId = declaration?.PaperId;
+            if (paperId is not null && meeting.Paper(paperId) is null)
+            {
+                Add($"{field}.paperId", $"The meeting has no paper '{paperId}'.");
+            }
+            else if (agency is not null && role is not null && interest is not null)
+            {
+                declarations.Add(new Declaration(agency, role, interest, paperId));
+            }
+        }
+
+        return IsValid ? new AttendanceReport(present.ToImmutable(), declarations.ToImmutable()) : null;
+    }
+
+    public NotesReport? Notes(NotesBody? body, DateOnly today)
+    {
+        var summary = Text(body?.Summary, "summary", MaxSummary, required: true);
+        var actions = ImmutableList.CreateBuilder<ActionRequest>();
+        if (body?.Actions is { Count: > MaxActions })
+        {
+            Add("actions", $"At most {MaxActions} actions.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < (body?.Actions?.Count ?? 0); i++)
+        {
+            var field = $"actions[{i}]";
+            if (body!.Actions![i] is not { } action)
+            {
+                Add(field, "An action is required here.");
+                continue;
+            }
+
+            var id = Id(action.Id, $"{field}.id");
+            if (id is not null && !seen.Add(id))
+            {
+                Add($"{field}.id", $"The action id '{id}' is used twice.");
+            }
+
+            var title = Text(action.Title, $"{field}.title", MaxTitle, required: true);
+            var owner = Contact(action.Owner, $"{field}.owner");
+            var dueOn = Date(action.DueOn, $"{field}.dueOn");
+            if (dueOn is { } due && (due < today || due > today.AddYears(5)))
+            {
+                Add($"{field}.dueOn", $"Give a due date from today ({today:yyyy-MM-dd}) and within five years.");
+                dueOn = null;
+            }
+
+            if (id is not null && title is not null && owner is not null && dueOn is not null)
+            {
+                actions.Add(new ActionRequest(id, title, owner, dueOn.Value));
+            }
+        }
+
+        return IsValid ? new NotesReport(summary!, actions.ToImmutable()) : null;
+    }
+
+    private string? Id(string? value, string field)
+    {
+        if (!IsUrlSafeId(value))
+        {
+            Add(field, "Required: 1 to 40 lower-case letters, digits or hyphens.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private string? Text(string? value, string field, int maxLength, bool required)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required)
+            {
+                Add(field, "Required.");
+            }
+
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            Add(field, $"At most {maxLength} characters.");
+            return null;
+        }
+
+        if (trimmed.Any(char.IsControl))
+        {
+            Add(field, "Must not contain control characters.");
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    private AgencyContact? Contact(ContactBody? body, string field)
+    {
+        if (body is null)
+        {
+            Add(field, "Required: {name, email, agency}.");
+            return null;
+        }
+
+        var name = Text(body.Name, $"{field}.name", MaxText, required: true);
+        var email = Email(body.Email, $"{field}.email");
+        var agency = Text(body.Agency, $"{field}.agency", MaxText, required: true);
+        return name is not null && email is not null && agency is not null ? new AgencyContact(name, email, agency) : null;
+    }
+
+    private string? Email(string? value, string field)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 254 || !MailAddress.TryCreate(trimmed, out var address)
+            || address.Address != trimmed || !address.Host.Contains('.', StringComparison.Ordinal))
+        {
+            Add(field, "Required: an email address such as name@agency.example.org.");
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    private DateTimeOffset? FutureInstant(string? value, string field, DateTimeOffset now)
+    {
+        if (value is null || !InstantWithOffset().IsMatch(value)
+            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            Add(field, "Required: an ISO 8601 instant with its offset, for example 2026-02-14T10:00:00Z.");
+            return null;
+        }
+
+        if (instant <= now)
+        {
+            Add(field, $"Must be in the future (it is now {now:O}).");
+            return null;
+        }
+
+        if (instant > now.AddYears(5))
+        {
+            Add(field, "Must be within five years.");
+            return null;
+        }
+
+        return instant;
+    }
+
+    private DateOnly? Date(string? value, string field)
+    {
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Add(field, "Required: a date written YYYY-MM-DD.");
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>London's date now, for dates that may not be in the past.</summary>
+    public static DateOnly Today(DateTimeOffset now) => LondonTime.LocalDate(now);
+
+    [GeneratedRegex("^[a-z0-9-]+$")]
+    private static partial Regex UrlSafeId();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex InstantWithOffset();
+}

@@ -7,7 +7,7 @@ namespace Safeguarding.Workflows.Host.Tests.Reliability;
 /// Storage goes away mid-run: the test's own Azurite is stopped while drills are falling due and started again on the
 /// same ports and data folder. Nothing is lost and nothing is repeated.
 /// </summary>
-public sealed class AzuriteRestartTests
+public sealed class AzuriteRestartTests(ITestOutputHelper output)
 {
     private const int Drills = 200;
 
@@ -33,11 +33,12 @@ public sealed class AzuriteRestartTests
 
         var firstDue = DateTimeOffset.UtcNow.AddSeconds(10);
         var ids = Enumerable.Range(0, Drills).Select(i => $"a{i}").ToList();
+        var due = ids.Select((id, i) => (id, at: firstDue + TimeSpan.FromSeconds(20.0 * i / Drills))).ToDictionary(x => x.id, x => x.at);
         using (var client = host.CreateClient())
         {
             for (var i = 0; i < Drills; i++)
             {
-                await DrillLedger.StartAsync(client, ids[i], firstDue + TimeSpan.FromSeconds(20.0 * i / Drills));
+                await DrillLedger.StartAsync(client, ids[i], due[ids[i]]);
             }
         }
 
@@ -51,9 +52,11 @@ public sealed class AzuriteRestartTests
         await azurite.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(8));
         await azurite.RestartAsync();
+        var restartedAt = DateTimeOffset.UtcNow;
 
         var (done, outbox) = await DrillLedger.WaitForAllAsync(host.CreateClient, azurite.ConnectionString, prefix, Drills, TimeSpan.FromMinutes(2));
 
+        output.WriteLine($"storage back at {restartedAt:O}; all done by {DateTimeOffset.UtcNow:O}; latest step {(done.Values.Count == 0 ? 0 : done.Max(d => (d.Value.At - due[d.Key]).TotalSeconds)):F1} s after it was due.");
         Assert.Equal(ids.Order(), done.Keys.Order());
         Assert.All(done, d => Assert.Equal(1, d.Value.Count));
         Assert.Equal(ids.Select(DrillLedger.MessageId).Order(), outbox.Order());
@@ -85,6 +88,7 @@ public sealed class AzuriteRestartTests
             var azurite = new PrivateAzurite(root, Path.Combine(Path.GetTempPath(), "sgw-azurite-" + Guid.NewGuid().ToString("N")[..8]),
                 [HostProcess.FreePort(), HostProcess.FreePort(), HostProcess.FreePort()]);
             await azurite.RestartAsync();
+        var restartedAt = DateTimeOffset.UtcNow;
             return azurite;
         }
 
@@ -96,12 +100,12 @@ public sealed class AzuriteRestartTests
                 RedirectStandardError = true,
             };
             using var script = Process.Start(start)!;
-            var output = await script.StandardOutput.ReadToEndAsync();
+            var printed = await script.StandardOutput.ReadToEndAsync();
             var error = await script.StandardError.ReadToEndAsync();
             await script.WaitForExitAsync();
-            if (script.ExitCode != 0 || !int.TryParse(output.Trim(), out pid))
+            if (script.ExitCode != 0 || !int.TryParse(printed.Trim(), out pid))
             {
-                throw new InvalidOperationException($"Azurite did not start: {output} {error}");
+                throw new InvalidOperationException($"Azurite did not start: {printed} {error}");
             }
         }
 

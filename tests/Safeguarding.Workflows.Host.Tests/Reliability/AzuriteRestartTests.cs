@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Diagnostics;
 using Safeguarding.Workflows.Host.Tests.ScaleOut;
 

@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using Safeguarding.Workflows.Host.Tests.ScaleOut;
 
 namespace Safeguarding.Workflows.Host.Tests.Reliability;

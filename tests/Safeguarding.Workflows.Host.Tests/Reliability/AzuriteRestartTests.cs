@@ -43,7 +43,8 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
             }
         }
 
-        // Storage stops for 8 s while about half the steps are due.
+        // Storage goes away while about half the steps are due: Azurite refuses connections within a second of SIGTERM
+        // but exits only when killed 20 s later (it waits on open connections), then 8 s more before it is back.
         var stopAt = firstDue + TimeSpan.FromSeconds(8);
         if (stopAt > DateTimeOffset.UtcNow)
         {

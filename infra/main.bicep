@@ -49,6 +49,12 @@ param replicaCount int = 2
 @description('Orleans cluster id (Engine__ClusterId). Changing it on a running deployment starts a new, empty cluster membership.')
 param clusterId string = 'safeguarding-workflows'
 
+@description('Entra ID tenant that signs staff tokens (Auth__EntraId__TenantId).')
+param authTenantId string = tenant().tenantId
+
+@description('The API app registration: its application ID URI or client id, the token audience (Auth__EntraId__Audience).')
+param authAudience string
+
 @description('Extra environment variables for the app (name to value), e.g. { Auth__TenantId: \'...\' }. Never put secrets here.')
 param appSettings { *: string } = {}
 
@@ -154,6 +160,7 @@ var secretNames = {
   sendGridApiKey: 'sendgrid-api-key'
   graphClientSecret: 'graph-client-secret'
   redisConnectionString: 'redis-connection-string'
+  linkSigningKey: 'link-signing-key'
 }
 
 var roles = {
@@ -282,6 +289,8 @@ var settings = union(
     Storage__AccountName: storage.outputs.name
     Storage__Prefix: storagePrefix
     Auth__Mode: 'EntraId'
+    Auth__EntraId__TenantId: authTenantId
+    Auth__EntraId__Audience: authAudience
     Engine__ClusterId: clusterId
     Engine__Clustering: enableRedisClustering ? 'Redis' : 'Localhost'
   },
@@ -298,6 +307,14 @@ var memoryGiByCpu = {
 
 var vaultSecretsBase = '${keyVault.outputs.uri}secrets/'
 var keyVaultSettings = concat(
+  [
+    {
+      // Signs contributor links; set it before the first deployment (see infra/README.md, "Secrets").
+      name: 'Auth__LinkSigningKey'
+      secretName: secretNames.linkSigningKey
+      keyVaultUrl: '${vaultSecretsBase}${secretNames.linkSigningKey}'
+    }
+  ],
   emailProvider == 'SendGrid'
     ? [
         {

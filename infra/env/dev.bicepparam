@@ -4,6 +4,7 @@
 using '../main.bicep'
 
 param environmentName = 'dev'
+param authAudience = readEnvironmentVariable('SGW_AUTH_AUDIENCE', 'api://safeguarding-workflows')
 param containerImage = readEnvironmentVariable('SGW_CONTAINER_IMAGE')
 param containerRegistryName = readEnvironmentVariable('SGW_CONTAINER_REGISTRY', '')
 param operatorPrincipalId = readEnvironmentVariable('SGW_OPERATOR_OBJECT_ID', '')

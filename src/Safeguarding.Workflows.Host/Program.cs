@@ -14,11 +14,13 @@ using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.PracticeReviews;
 using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Host.RapidReviews;
+using Safeguarding.Workflows.Host.Security;
 using Safeguarding.Workflows.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsStyleConfiguration();
 builder.AddHttpConventions();
+builder.AddSecurity();
 builder.Services.AddWorkflowStorage(builder.Configuration);
 builder.AddEmail();
 builder.AddWorkflowEngine();
@@ -34,6 +36,7 @@ builder.AddOperations();
 
 var app = builder.Build();
 app.UseHttpConventions();
+app.UseSecurity();
 app.MapHealth();
 app.MapPartnershipsApi();
 app.MapCalendarApi();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Safeguarding.Workflows.Host.Tests;
 
@@ -13,9 +15,12 @@ namespace Safeguarding.Workflows.Host.Tests;
 public sealed class ServiceFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? configureServices;
 
-    public ServiceFactory(IDictionary<string, string?>? overrides = null, string? storagePrefix = null)
+    /// <param name="configureServices">More test services, after the app's own (e.g. a log capture, token validation keys).</param>
+    public ServiceFactory(IDictionary<string, string?>? overrides = null, string? storagePrefix = null, Action<IServiceCollection>? configureServices = null)
     {
+        this.configureServices = configureServices;
         StoragePrefix = storagePrefix ?? "t" + Guid.NewGuid().ToString("N")[..10];
         settings = new Dictionary<string, string?>
         {
@@ -30,6 +35,8 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Engine:WakeRetryPeriod"] = "00:00:01",
             ["Engine:ClusterId"] = StoragePrefix,
             ["Diagnostics:EnableDrills"] = "true",
+            // No sign-in: requests act as local-user, a business-unit user of every partnership (Security/ tests use real credentials).
+            ["Auth:Mode"] = "Development",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -45,6 +52,11 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Host.Security;
 
 namespace Safeguarding.Workflows.Host.Partnerships;
 
@@ -14,8 +16,9 @@ public static class PartnershipsApi
         return group;
     }
 
-    public static Ok<IReadOnlyList<PartnershipArrangements>> GetPartnerships(PartnershipDirectory partnerships) =>
-        TypedResults.Ok(partnerships.All);
+    /// <summary>Only the partnerships the caller has a role in.</summary>
+    public static Ok<IReadOnlyList<PartnershipArrangements>> GetPartnerships(PartnershipDirectory partnerships, ClaimsPrincipal user) =>
+        TypedResults.Ok<IReadOnlyList<PartnershipArrangements>>(partnerships.All.Where(p => Grant.CanSee(user, p.Id)).ToList());
 
     public static Results<Ok<PartnershipArrangements>, ProblemHttpResult> GetPartnership(string partnershipId, PartnershipDirectory partnerships) =>
         partnerships.Find(partnershipId) is { } found ? TypedResults.Ok(found) : UnknownPartnership(partnershipId);

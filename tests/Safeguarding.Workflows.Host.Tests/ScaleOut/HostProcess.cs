@@ -35,6 +35,7 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Auth__Mode"] = "Development"; // no sign-in: requests act as local-user
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
         {

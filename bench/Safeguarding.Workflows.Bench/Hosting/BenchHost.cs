@@ -6,7 +6,7 @@ namespace Safeguarding.Workflows.Bench.Hosting;
 
 /// <summary>
 /// The built service (src/Safeguarding.Workflows.Host, same configuration as this benchmark) as its own OS process on
-/// Kestrel, with drills enabled, the Outbox provider, the system clock and a fresh storage prefix.
+/// Kestrel, with drills enabled, no sign-in (Auth:Mode=Development), the Outbox provider, the system clock and a fresh storage prefix.
 /// </summary>
 public sealed class BenchHost : IAsyncDisposable
 {
@@ -54,6 +54,7 @@ public sealed class BenchHost : IAsyncDisposable
             ["Engine:GatewayPort"] = FreePort().ToString(),
             ["Email:Provider"] = "Outbox",
             ["Diagnostics:EnableDrills"] = "true",
+            ["Auth:Mode"] = "Development", // no sign-in: requests act as local-user
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

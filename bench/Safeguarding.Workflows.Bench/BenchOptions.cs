@@ -1,16 +1,35 @@
 namespace Safeguarding.Workflows.Bench;
 
-/// <summary>Command-line options shared by the benchmarks.</summary>
+/// <summary>Command-line options shared by the benchmarks; each command reads the ones it needs.</summary>
 public sealed record BenchOptions(int Count, int Concurrency, string ConnectionString, bool Drain)
 {
-    public static BenchOptions Parse(string[] args)
+    /// <summary>deadlines: how long the due instants are spread over.</summary>
+    public TimeSpan Spread { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>deadlines: how long after the run starts the first step is due (default: time to create them at 150/s).</summary>
+    public TimeSpan? Lead { get; init; }
+
+    /// <summary>forms: requests per second and for how long.</summary>
+    public int Rate { get; init; } = 200;
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+
+    public static BenchOptions Parse(string[] args, int defaultCount = 10_000)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        return new BenchOptions(
-            int.TryParse(Value("--count"), out var count) ? count : 10_000,
+        double? Seconds(string name) => double.TryParse(Value(name), System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : null;
+        var options = new BenchOptions(
+            int.TryParse(Value("--count"), out var count) ? count : defaultCount,
             int.TryParse(Value("--concurrency"), out var concurrency) ? concurrency : 16,
             Value("--connection")
                 ?? (Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING") is { Length: > 0 } fromEnvironment ? fromEnvironment : "UseDevelopmentStorage=true"),
             args.Contains("--drain"));
+        return options with
+        {
+            Spread = Seconds("--spread") is { } spread ? TimeSpan.FromSeconds(spread) : options.Spread,
+            Lead = Seconds("--lead") is { } lead ? TimeSpan.FromSeconds(lead) : null,
+            Rate = int.TryParse(Value("--rate"), out var rate) ? rate : options.Rate,
+            Duration = Seconds("--duration") is { } duration ? TimeSpan.FromSeconds(duration) : options.Duration,
+        };
     }
 }

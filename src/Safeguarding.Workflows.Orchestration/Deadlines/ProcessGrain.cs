@@ -130,9 +130,21 @@ public abstract class ProcessGrain<TProcess>(IPersistentState<ProcessRecord<TPro
 
         if (changed)
         {
+            var unsentBefore = record.State.UnsentEmails.ToList();
             record.State.Process = woken.State;
             record.State.UnsentEmails.AddRange(emails);
-            await record.WriteStateAsync();
+            try
+            {
+                await record.WriteStateAsync();
+            }
+            catch
+            {
+                // Not saved, so not done: put the state back, so the next wake decides (and saves) the same actions again.
+                record.State.Process = before;
+                record.State.UnsentEmails = unsentBefore;
+                throw;
+            }
+
             engine.Metrics.Record(before, woken.State);
         }
 

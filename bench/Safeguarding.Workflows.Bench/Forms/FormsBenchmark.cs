@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Safeguarding.Workflows.Bench.Hosting;
+
+namespace Safeguarding.Workflows.Bench.Forms;
+
+/// <summary>
+/// Submissions at a fixed rate (open loop: each request is sent on schedule whether or not earlier ones have
+/// answered), each a drill PUT (a new process with one step due tomorrow: state write, index, audit); latency per request.
+/// </summary>
+public static class FormsBenchmark
+{
+    public sealed record Result(int Requests, int Failed, double P50, double P99, double Max, double AchievedRate);
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        Console.WriteLine($"forms: {options.Rate} requests/s for {options.Duration.TotalSeconds:F0} s");
+        var r = await MeasureAsync(options);
+        Console.WriteLine($"  requests: {r.Requests} ({r.Failed} failed or not answered within 10 s), sent and answered at {r.AchievedRate:F0} /s");
+        Console.WriteLine($"  latency:  p50 {Report.Ms(r.P50)}, p99 {Report.Ms(r.P99)} (target <= 25 ms), max {Report.Ms(r.Max)}");
+        return 0;
+    }
+
+    public static async Task<Result> MeasureAsync(BenchOptions options)
+    {
+        await using var host = await BenchHost.StartAsync(options.ConnectionString);
+        using var client = host.CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(10);
+        var dueAt = DateTimeOffset.UtcNow.AddDays(1);
+
+        // Warm up the connection pool, the JIT and the storage tables before measuring.
+        await Drills.ForEachAsync(50, 8, i => Drills.StartAsync(client, $"w{i}", dueAt));
+
+        var total = (int)(options.Rate * options.Duration.TotalSeconds);
+        var latencies = new double[total];
+        var failed = 0;
+        var clock = Stopwatch.StartNew();
+        var requests = new List<Task>(total);
+        for (var i = 0; i < total; i++)
+        {
+            var sendAt = TimeSpan.FromSeconds((double)i / options.Rate);
+            var wait = sendAt - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var n = i;
+            requests.Add(Task.Run(async () =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    await Drills.StartAsync(client, $"f{n}", dueAt);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // refused, or no answer within the client's timeout: counted, and its latency kept as measured
+                    Interlocked.Increment(ref failed);
+                }
+
+                latencies[n] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }));
+        }
+
+        await Task.WhenAll(requests);
+        var elapsed = clock.Elapsed;
+        var sorted = latencies.Order().ToList();
+        return new Result(total, failed, Report.Percentile(sorted, 50), Report.Percentile(sorted, 99), sorted[^1], total / elapsed.TotalSeconds);
+    }
+}

@@ -1,0 +1,57 @@
+using Safeguarding.Workflows.Bench;
+using Safeguarding.Workflows.Bench.Deadlines;
+using Safeguarding.Workflows.Bench.Forms;
+using Safeguarding.Workflows.Bench.Memory;
+using Safeguarding.Workflows.Bench.Starts;
+
+namespace Safeguarding.Workflows.Host.Tests.Reliability;
+
+/// <summary>
+/// Each benchmark at a tiny size, so the commands documented in the README keep working. These check that the
+/// benchmarks measure something sensible, not the targets: the targets are for the full sizes, run by hand.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    private static BenchOptions Options(int count) => new(count, 4, TestStorage.ConnectionString, Drain: false);
+
+    [Fact]
+    public async Task Starts_compares_process_starts_with_raw_inserts()
+    {
+        var result = await StartsBenchmark.MeasureAsync(Options(20));
+
+        Assert.True(result.InsertsPerSecond > 0);
+        Assert.True(result.StartsPerSecond > 0);
+        Assert.InRange(result.Ratio, 0.001, 100);
+    }
+
+    [Fact]
+    public async Task Deadlines_measures_the_lateness_of_every_step()
+    {
+        var result = await DeadlinesBenchmark.MeasureAsync(Options(20) with { Spread = TimeSpan.FromSeconds(5), Lead = TimeSpan.FromSeconds(8) });
+
+        Assert.Equal(0, result.NotDone);
+        Assert.Equal(20, result.Measured + result.CreatedLate);
+        Assert.True(result.Measured > 0, "Every drill was created after its step was due; the lead is too short.");
+        Assert.InRange(result.P50, 0, 60_000);
+        Assert.True(result.P50 <= result.P99 && result.P99 <= result.Max);
+    }
+
+    [Fact]
+    public async Task Forms_sends_at_a_fixed_rate_and_times_each_request()
+    {
+        var result = await FormsBenchmark.MeasureAsync(Options(0) with { Rate = 20, Duration = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal(20, result.Requests);
+        Assert.Equal(0, result.Failed);
+        Assert.True(result.P50 > 0 && result.P50 <= result.P99 && result.P99 <= result.Max);
+    }
+
+    [Fact]
+    public async Task Memory_reads_the_working_set_of_the_host_process()
+    {
+        var result = await MemoryBenchmark.MeasureAsync(Options(20), settle: TimeSpan.FromSeconds(1));
+
+        Assert.InRange(result.IdleBytes, 20L << 20, 4L << 30);
+        Assert.InRange(result.SettledBytes, 20L << 20, 4L << 30);
+    }
+}

@@ -12,7 +12,8 @@ namespace Safeguarding.Workflows.Orchestration.Clock;
 /// </summary>
 public sealed class ClockAdvancer(WorkflowClock clock, ProcessIndex index, ProcessGrains grains, EmailQueue emails)
 {
-    private static readonly TimeSpan EmailDrainTimeout = TimeSpan.FromSeconds(30);
+    // Generous: on a busy machine delivery can lag, and moving on early would stamp emails with a later simulated time.
+    private static readonly TimeSpan EmailDrainTimeout = TimeSpan.FromMinutes(2);
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
     public async Task<DateTimeOffset> AdvanceToAsync(DateTimeOffset target, CancellationToken cancellationToken)

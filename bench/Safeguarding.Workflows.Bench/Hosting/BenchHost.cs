@@ -55,6 +55,7 @@ public sealed class BenchHost : IAsyncDisposable
             ["Email:Provider"] = "Outbox",
             ["Diagnostics:EnableDrills"] = "true",
             ["Auth:Mode"] = "Development", // no sign-in: requests act as local-user
+            ["Security:RateLimit:Enabled"] = "false", // a benchmark is one client sending far above a person's rate
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

@@ -36,6 +36,7 @@ public sealed class HostProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Auth__Mode"] = "Development"; // no sign-in: requests act as local-user
+        start.Environment["Security__RateLimit__Enabled"] = "false"; // tests drive one host as one client, far above a person's rate
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
         {

@@ -9,7 +9,12 @@ free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1
 work="$(mktemp -d /tmp/sgw-test.XXXXXX)"
 blob=$(free_port); queue=$(free_port); table=$(free_port)
 azurite_pid=$(scripts/azurite.sh "$work/azurite" "$blob" "$queue" "$table") || { echo "0 passed, 1 failed"; exit 1; }
-cleanup() { kill "$azurite_pid" 2>/dev/null; wait "$azurite_pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  # Azurite is not this shell's child (scripts/azurite.sh started it), so wait for it by polling before removing its data.
+  kill "$azurite_pid" 2>/dev/null
+  for _ in $(seq 1 50); do kill -0 "$azurite_pid" 2>/dev/null || break; sleep 0.1; done
+  rm -rf "$work" 2>/dev/null || true
+}
 trap cleanup EXIT
 export AZURITE_CONNECTION_STRING="$(scripts/connection-string.sh "$blob" "$queue" "$table")"
 export AZURITE_DATA_DIR="$work/azurite" AZURITE_PORTS="$blob,$queue,$table"
@@ -21,14 +26,15 @@ fi
 passed=0; failed=0; status=0
 for proj in tests/*/*.Tests.csproj; do
   log="$work/$(basename "$proj" .csproj).log"
-  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" | grep -E "^\s*Failed |Error Message|error |Failed!|Passed!" || true
+  # Not "|| true": with pipefail that would replace PIPESTATUS and hide dotnet test's exit code.
+  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" | grep -E "^\s*Failed |Error Message|error |Failed!|Passed!"
   rc=${PIPESTATUS[0]}
   # VSTest ends each run with "Failed:  N, Passed:  N, Skipped: N, Total: N".
   summary=$(grep -E "Failed:\s+[0-9]+, Passed:\s+[0-9]+" "$log" | tail -n 1)
   p=$(echo "$summary" | sed -nE 's/.*Passed:\s+([0-9]+).*/\1/p'); f=$(echo "$summary" | sed -nE 's/.*Failed:\s+([0-9]+),.*/\1/p')
   p=${p:-0}; f=${f:-0}
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$proj: test run failed without a test failure (see above)"; fi
-  passed=$((passed + p)); failed=$((failed + f)); [ "$rc" -ne 0 ] && status=1
+  passed=$((passed + p)); failed=$((failed + f)); { [ "$rc" -ne 0 ] || [ "$f" -gt 0 ]; } && status=1
 done
 # Infrastructure as code: bicep build + lint of every file (a suite of its own, with the same closing line).
 out=$(scripts/validate-infra.sh 2>&1); rc=$?

@@ -192,23 +192,7 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
             return this;
         }
 
-        var state = this;
-        var emails = new List<OutgoingEmail>();
-        while (true)
-        {
-            var step = state.Steps.NextDue(now);
-            var missed = state.Deadlines.Where(d => d.State == DeadlineState.Pending && now > d.DueAt).MinBy(d => d.DueAt);
-            if (step is null && missed is null)
-            {
-                break;
-            }
-
-            var next = step is not null && (missed is null || step.At <= missed.DueAt.AddSeconds(1))
-                ? state.Do(step, now)
-                : state.Missed(missed!, now);
-            state = next.State;
-            emails.AddRange(next.Emails);
-        }
+        var (state, emails) = Schedule.DoEverythingDue(this, now, r => r.Steps, r => r.Deadlines, (r, step) => r.Do(step, now), (r, deadline) => r.Missed(deadline, now));
 
         return ReferenceEquals(state, this) ? this : new Transition<RapidReview>(state, emails);
     }

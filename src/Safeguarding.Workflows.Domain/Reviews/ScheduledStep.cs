@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Safeguarding.Workflows.Domain.Processes;
 
 namespace Safeguarding.Workflows.Domain.Reviews;
 
@@ -41,6 +42,37 @@ public static class Schedule
     }
 
     /// <summary>The earliest undone step due as of <paramref name="now"/>, if any.</summary>
+    /// <summary>
+    /// The wake loop both review kinds share: do every step and notice every missed deadline due as of
+    /// <paramref name="now"/>, whichever is earlier first, until nothing is due. Returns the final state and the emails.
+    /// </summary>
+    public static (TState State, List<OutgoingEmail> Emails) DoEverythingDue<TState, TAction>(
+        TState state,
+        DateTimeOffset now,
+        Func<TState, ImmutableList<ScheduledStep<TAction>>> steps,
+        Func<TState, IEnumerable<Deadline>> deadlines,
+        Func<TState, ScheduledStep<TAction>, Transition<TState>> doStep,
+        Func<TState, Deadline, Transition<TState>> missed)
+        where TAction : struct, Enum
+    {
+        var emails = new List<OutgoingEmail>();
+        while (true)
+        {
+            var step = steps(state).NextDue(now);
+            var deadline = deadlines(state).Where(d => d.State == DeadlineState.Pending && now > d.DueAt).MinBy(d => d.DueAt);
+            if (step is null && deadline is null)
+            {
+                return (state, emails);
+            }
+
+            var next = step is not null && (deadline is null || step.At <= deadline.DueAt.AddSeconds(1))
+                ? doStep(state, step)
+                : missed(state, deadline!);
+            state = next.State;
+            emails.AddRange(next.Emails);
+        }
+    }
+
     public static ScheduledStep<T>? NextDue<T>(this ImmutableList<ScheduledStep<T>> steps, DateTimeOffset now) where T : struct, Enum =>
         steps.Where(s => !s.IsDone && s.At <= now).OrderBy(s => s.At).FirstOrDefault();
 

@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
             provider.GetService<ILogger<StorageClients>>()));
         services.TryAddSingleton<ProcessIndex>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<ProcessStore>();
         services.TryAddSingleton<Documents.DocumentStore>();
         return services;
     }

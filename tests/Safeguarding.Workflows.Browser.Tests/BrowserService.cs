@@ -29,7 +29,7 @@ public sealed class BrowserService : WebApplicationFactory<Program>
             ["Email:PublicBaseUrl"] = $"http://127.0.0.1:{Port}",
             ["Engine:SiloPort"] = FreePort().ToString(),
             ["Engine:GatewayPort"] = FreePort().ToString(),
-            ["Engine:WakeRetryPeriod"] = "00:00:01",
+            ["Engine:WakeScanInterval"] = "00:00:01",
             ["Engine:ClusterId"] = StoragePrefix,
             ["Diagnostics:EnableDrills"] = "true",
             // No sign-in: the browser acts as local-user, a business-unit user of every partnership.

@@ -32,7 +32,7 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
             ["Email:PollInterval"] = "00:00:00.200",
             ["Engine:SiloPort"] = FreePort().ToString(),
             ["Engine:GatewayPort"] = FreePort().ToString(),
-            ["Engine:WakeRetryPeriod"] = "00:00:01",
+            ["Engine:WakeScanInterval"] = "00:00:01",
             ["Engine:ClusterId"] = StoragePrefix,
             ["Diagnostics:EnableDrills"] = "true",
             // No sign-in: requests act as local-user, a business-unit user of every partnership (Security/ tests use real credentials).

@@ -7,7 +7,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Safeguarding.Workflows.Orchestration.Clock;
-using Safeguarding.Workflows.Storage.Grains;
+using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Storage.Reminders;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Orchestration.Telemetry;
@@ -48,13 +48,17 @@ public static class EngineSetup
                 silo.UseLocalhostClustering(engine.SiloPort, engine.GatewayPort, serviceId: engine.ServiceId, clusterId: engine.ClusterId);
             }
 
-            silo.AddAzureTableGrainStorage(ProcessStorage.Name);
             silo.UseAzureTableReminderService();
             silo.AddDashboard();
-            silo.Configure<ReminderOptions>(o =>
+
+            // Every host asks for every partnership's wake reader at start; Orleans keeps exactly one of each running.
+            silo.AddStartupTask(async (services, cancellationToken) =>
             {
-                // The wake retry period is the reminder period; Orleans refuses periods below this minimum.
-                o.MinimumReminderPeriod = engine.WakeRetryPeriod < o.MinimumReminderPeriod ? engine.WakeRetryPeriod : o.MinimumReminderPeriod;
+                var grains = services.GetRequiredService<IGrainFactory>();
+                foreach (var partnership in services.GetRequiredService<PartnershipDirectory>().All)
+                {
+                    await grains.GetGrain<IWakeScheduleGrain>(partnership.Id).EnsureRunningAsync();
+                }
             });
             // Domain records carry no Orleans attributes (the Domain project may not reference Orleans), so they cross
             // grain calls as JSON.

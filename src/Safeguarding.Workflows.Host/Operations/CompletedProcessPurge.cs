@@ -31,7 +31,7 @@ public sealed partial class CompletedProcessPurge(
     IOptions<RetentionOptions> options,
     WorkflowClock clock,
     ProcessIndex index,
-    AuditLog auditLog,
+    ProcessStore store,
     DocumentStore documents,
     ProcessGrains grains,
     ILogger<CompletedProcessPurge> logger) : BackgroundService
@@ -55,8 +55,7 @@ public sealed partial class CompletedProcessPurge(
             }
 
             await documents.DeleteAllAsync(entry.Key, cancellationToken);
-            await auditLog.DeleteAsync(entry.Key, cancellationToken);
-            await index.DeleteAsync(entry.Key, cancellationToken);
+            await store.DeleteAsync(entry.Key, cancellationToken);
             purged++;
         }
 

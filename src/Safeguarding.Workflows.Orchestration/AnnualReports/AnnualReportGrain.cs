@@ -20,13 +20,12 @@ namespace Safeguarding.Workflows.Orchestration.AnnualReports;
 /// from the process index.
 /// </summary>
 public sealed partial class AnnualReportGrain(
-    [PersistentState(ProcessStorage.StateName, ProcessStorage.Name)] IPersistentState<ProcessRecord<AnnualReport>> record,
     ProcessEngine engine,
     PartnershipDirectory partnerships,
     DocumentStore documents,
     ProcessIndex index,
     IOptions<AnnualReportOptions> options,
-    ILogger<AnnualReportGrain> logger) : ProcessGrain<AnnualReport>(record, engine), IAnnualReportGrain
+    ILogger<AnnualReportGrain> logger) : ProcessGrain<AnnualReport>(engine), IAnnualReportGrain
 {
     public const string HtmlDocument = "annual-report.html";
     public const string DocxDocument = "annual-report.docx";

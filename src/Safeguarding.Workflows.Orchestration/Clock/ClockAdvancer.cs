@@ -10,7 +10,7 @@ namespace Safeguarding.Workflows.Orchestration.Clock;
 /// each process at its own instant (so its emails and timeline carry the right time), lets the email queue drain, and
 /// only then moves on. Returns when everything due up to the target has been carried out.
 /// </summary>
-public sealed class ClockAdvancer(WorkflowClock clock, ProcessIndex index, ProcessGrains grains, EmailQueue emails)
+public sealed class ClockAdvancer(WorkflowClock clock, ProcessStore store, ProcessGrains grains, EmailQueue emails)
 {
     // Generous: on a busy machine delivery can lag, and moving on early would stamp emails with a later simulated time.
     private static readonly TimeSpan EmailDrainTimeout = TimeSpan.FromMinutes(2);
@@ -31,12 +31,11 @@ public sealed class ClockAdvancer(WorkflowClock clock, ProcessIndex index, Proce
             while (true)
             {
                 var due = new PriorityQueue<ProcessKey, DateTimeOffset>();
-                await foreach (var entry in index.DueForWakeAsync(target, cancellationToken))
+                await foreach (var wake in store.DueWakesAnywhereAsync(target, cancellationToken))
                 {
-                    var key = new ProcessKey(entry.PartnershipId, entry.Kind, entry.Id);
-                    if (entry.NextWakeAt is { } at && !woken.Contains((key, at)))
+                    if (!woken.Contains((wake.Process, wake.At)))
                     {
-                        due.Enqueue(key, at);
+                        due.Enqueue(wake.Process, wake.At);
                     }
                 }
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Safeguarding.Workflows.Orchestration.Deadlines;
 
-/// <summary>The <c>Engine</c> section of host.json: the Orleans cluster and how wakes are retried.</summary>
+/// <summary>The <c>Engine</c> section of host.json: the Orleans cluster and how often wake rows are read.</summary>
 public sealed class EngineOptions
 {
     public const string Section = "Engine";
@@ -14,15 +14,12 @@ public sealed class EngineOptions
     public string ServiceId { get; set; } = "safeguarding-workflows";
 
     /// <summary>
-    /// How often a wake that did not complete is tried again (the Orleans reminder period). It also bounds how late a
-    /// deadline that fell due while every host was down is acted on after recovery.
+    /// How often each partnership's wake rows are read (<see cref="WakeScheduleGrain"/>). A wake due before the next
+    /// read is timed to its instant; one that failed is tried again at a later read. Also how late a wake made less
+    /// than one interval ahead can be.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan WakeRetryPeriod { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Longest single reminder delay; a longer wait is made of several wakes (each a harmless no-op).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "40.00:00:00")]
-    public TimeSpan MaxWakeDelay { get; set; } = TimeSpan.FromDays(7);
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan WakeScanInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary><c>Localhost</c> (one host, the default) or <c>Redis</c> (several hosts forming one cluster).</summary>
     public EngineClustering Clustering { get; set; } = EngineClustering.Localhost;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Domain.Processes;
@@ -9,14 +10,13 @@ using Safeguarding.Workflows.Storage.Processes;
 namespace Safeguarding.Workflows.Orchestration.Deadlines;
 
 /// <summary>
-/// The services every process grain needs after a state change: the clock, the email queue, the audit log and the
-/// process index. Kept together so that a process grain's constructor stays one line.
+/// The services every process grain needs: the clock, the process store and the email queue. Kept together so that a
+/// process grain's constructor stays one line.
 /// </summary>
 public sealed partial class ProcessEngine(
     WorkflowClock clock,
     EmailQueue emails,
-    AuditLog auditLog,
-    ProcessIndex index,
+    ProcessStore store,
     WorkflowMetrics metrics,
     IOptions<EngineOptions> options,
     ILogger<ProcessEngine> logger)
@@ -26,6 +26,30 @@ public sealed partial class ProcessEngine(
     public EngineOptions Options { get; } = options.Value;
 
     public WorkflowMetrics Metrics { get; } = metrics;
+
+    internal ProcessStore Store { get; } = store;
+
+    internal async Task<(ProcessRecord<TProcess> Record, string ETag)?> ReadAsync<TProcess>(ProcessKey key) where TProcess : class
+    {
+        var stored = await Store.ReadAsync(key, CancellationToken.None);
+        return stored is null ? null : (JsonSerializer.Deserialize<ProcessRecord<TProcess>>(stored.State, StateJson.Options)!, stored.ETag);
+    }
+
+    /// <summary>
+    /// Saves <paramref name="next"/> with the timeline entries <paramref name="saved"/> had not yet audited, its index
+    /// columns and its wake, in one transaction; returns the new ETag.
+    /// </summary>
+    internal Task<string> SaveAsync<TProcess>(ProcessRecord<TProcess> saved, ProcessRecord<TProcess> next, string? etag)
+        where TProcess : class, IDurableProcess<TProcess>
+    {
+        var process = next.Process!;
+        var audit = process.Timeline
+            .Select((entry, sequence) => new AuditRecord(sequence, entry.At, entry.Type, entry.Actor, entry.Detail))
+            .Skip(saved.AuditedCount)
+            .ToList();
+        var state = JsonSerializer.SerializeToUtf8Bytes(next, StateJson.Options);
+        return Store.SaveAsync(new ProcessChange(IndexEntry(next), state, audit, saved.WakeAt, etag), CancellationToken.None);
+    }
 
     /// <summary>Hands every unsent email to the durable queue; returns true when any was handed over (the record must be saved).</summary>
     internal async Task<bool> HandOverEmailsAsync<TProcess>(ProcessRecord<TProcess> record) where TProcess : class
@@ -42,33 +66,15 @@ public sealed partial class ProcessEngine(
             LogEmailQueued(email.Id, email.Template, email.ProcessKey);
         }
 
-        record.UnsentEmails = [];
         return true;
     }
 
-    /// <summary>Appends timeline entries not yet in the audit log. Idempotent by sequence, so a repeat after a crash is harmless.</summary>
-    internal async Task AuditAsync<TProcess>(ProcessRecord<TProcess> record) where TProcess : class, IDurableProcess<TProcess>
-    {
-        var process = record.Process!;
-        if (record.AuditedCount >= process.Timeline.Count)
-        {
-            return;
-        }
-
-        var records = process.Timeline
-            .Select((entry, sequence) => new AuditRecord(sequence, entry.At, entry.Type, entry.Actor, entry.Detail))
-            .Skip(record.AuditedCount)
-            .ToList();
-        await auditLog.AppendAsync(process.Key, records, CancellationToken.None);
-        record.AuditedCount = process.Timeline.Count;
-    }
-
-    internal Task IndexAsync<TProcess>(ProcessRecord<TProcess> record) where TProcess : class, IDurableProcess<TProcess>
+    private ProcessIndexEntry IndexEntry<TProcess>(ProcessRecord<TProcess> record) where TProcess : class, IDurableProcess<TProcess>
     {
         var process = record.Process!;
         var now = Clock.GetUtcNow();
         var next = process.Deadlines.Where(d => d.State == DeadlineState.Pending).MinBy(d => d.DueAt);
-        var entry = new ProcessIndexEntry(
+        return new ProcessIndexEntry(
             process.Key.PartnershipId,
             process.Key.Kind,
             process.Key.Id,
@@ -78,10 +84,9 @@ public sealed partial class ProcessEngine(
             next?.DueOn,
             next?.DueAt,
             process.Deadlines.Count(d => d.IsOverdue),
-            process.Status == ProcessStatus.Open ? process.NextWakeAt : null,
+            record.WakeAt,
             record.CreatedAt ?? now,
             now);
-        return index.UpsertAsync(entry, CancellationToken.None);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Process {ProcessKey} woke at {Now}; next wake {NextWakeAt}")]
@@ -93,9 +98,6 @@ public sealed partial class ProcessEngine(
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Process {ProcessKey} cancelled by {Actor}")]
     internal partial void LogCancelled(string processKey, string actor);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Process {ProcessKey} wake reminder set for {WakeAt} (in {Delay})")]
-    internal partial void LogWakeRegistered(string processKey, DateTimeOffset wakeAt, TimeSpan delay);
-
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Process {ProcessKey} has nothing scheduled; wake reminder removed")]
-    internal partial void LogWakeRemoved(string processKey);
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Process {ProcessKey} was changed elsewhere since it was read; it will be read again")]
+    internal partial void LogChangedElsewhere(string processKey);
 }

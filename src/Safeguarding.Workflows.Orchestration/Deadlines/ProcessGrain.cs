@@ -1,28 +1,28 @@
 using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Storage.Processes;
 
 namespace Safeguarding.Workflows.Orchestration.Deadlines;
 
 /// <summary>
 /// The durable-deadline engine every process grain is built on (architecture.md, rules 1–5). A process kind's grain
-/// derives from this, passes its persisted record, and calls <see cref="StartAsync"/> and <see cref="UpdateAsync"/>
-/// with pure transitions; this class does the rest:
+/// derives from this and calls <see cref="StartAsync"/> and <see cref="UpdateAsync"/> with pure transitions; this
+/// class does the rest:
 /// <list type="bullet">
 /// <item>after every change it wakes the process at once, so anything already due happens now;</item>
-/// <item>it saves the state before any side effect, then hands emails to the queue, appends the audit log and updates the index;</item>
-/// <item>it keeps one Orleans reminder per process at the next wake instant (re-registered on activation, removed when nothing is scheduled);</item>
-/// <item>a reminder tick, however late or repeated, just wakes the process: the pure rules say what is due, so nothing is lost or done twice.</item>
+/// <item>it saves the state, its new audit rows, its index columns and its next wake in one transaction
+/// (<see cref="ProcessStore"/>), before any side effect, then hands emails to the queue;</item>
+/// <item>the wake is a row that <see cref="WakeScheduleGrain"/> reads for the partnership and acts on at its instant;</item>
+/// <item>a wake, however late or repeated, just wakes the process: the pure rules say what is due, so nothing is lost or done twice.</item>
 /// </list>
 /// </summary>
-public abstract class ProcessGrain<TProcess>(IPersistentState<ProcessRecord<TProcess>> record, ProcessEngine engine)
-    : Grain, IProcessGrain, IRemindable
+public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IProcessGrain
     where TProcess : class, IDurableProcess<TProcess>
 {
-    public const string WakeReminder = "wake";
+    // What is saved, and the ETag a save must match (null: nothing saved yet, so a save only inserts).
+    private ProcessRecord<TProcess> record = new();
+    private string? etag;
 
-    // The wake instant the Orleans reminder is set for, as far as this activation knows (null: unknown or none).
-    private DateTimeOffset? registeredWake;
-
-    protected TProcess? Process => record.State.Process;
+    protected TProcess? Process => record.Process;
 
     protected ProcessEngine Engine => engine;
 
@@ -32,10 +32,15 @@ public abstract class ProcessGrain<TProcess>(IPersistentState<ProcessRecord<TPro
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Reconcile (rule 4): catch up on anything that fell due while the process was not active, and re-register its wake.
+        if (await engine.ReadAsync<TProcess>(Key) is { } stored)
+        {
+            (record, etag) = stored;
+        }
+
+        // Reconcile (rule 4): catch up on anything that fell due while the process was not active.
         if (Process is not null)
         {
-            await CommitAsync(Process, fromReminder: true);
+            await CommitAsync(Process);
         }
     }
 
@@ -46,25 +51,8 @@ public abstract class ProcessGrain<TProcess>(IPersistentState<ProcessRecord<TPro
             return null;
         }
 
-        await CommitAsync(Process, fromReminder: false);
+        await CommitAsync(Process);
         return ScheduledWake();
-    }
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != WakeReminder)
-        {
-            return;
-        }
-
-        if (Process is null)
-        {
-            // A stale reminder for a process that no longer exists (rule 4: stale wakes are harmless and removed).
-            await RemoveWakeAsync();
-            return;
-        }
-
-        await CommitAsync(Process, fromReminder: true);
     }
 
     public async Task<ChangeOutcome> CancelAsync(string reason, string actor)
@@ -91,13 +79,8 @@ public abstract class ProcessGrain<TProcess>(IPersistentState<ProcessRecord<TPro
             return false;
         }
 
-        await RemoveWakeAsync();
-        if (record.RecordExists)
-        {
-            await record.ClearStateAsync();
-        }
-
-        record.State = new ProcessRecord<TProcess>();
+        await engine.Store.DeleteAsync(Key, CancellationToken.None);
+        (record, etag) = (new ProcessRecord<TProcess>(), null);
         DeactivateOnIdle();
         return true;
     }
@@ -108,8 +91,8 @@ public abstract class ProcessGrain<TProcess>(IPersistentState<ProcessRecord<TPro
     /// <summary>Saves a new process. The caller checks that none exists yet (idempotent creation is the kind's decision).</summary>
     protected async Task<TProcess> StartAsync(Transition<TProcess> initial)
     {
-        record.State.CreatedAt ??= Now;
-        await CommitAsync(initial, fromReminder: false);
+        record.CreatedAt ??= Now;
+        await CommitAsync(initial);
         return Process!;
     }
 
@@ -117,90 +100,61 @@ public abstract class ProcessGrain<TProcess>(IPersistentState<ProcessRecord<TPro
     protected async Task<TProcess> UpdateAsync(Func<TProcess, Transition<TProcess>> change)
     {
         var current = Process ?? throw new InvalidOperationException($"Process {Key} does not exist.");
-        await CommitAsync(change(current), fromReminder: false);
+        await CommitAsync(change(current));
         return Process!;
     }
 
-    private async Task CommitAsync(Transition<TProcess> transition, bool fromReminder)
+    private async Task CommitAsync(Transition<TProcess> transition)
     {
         var before = Process;
         var woken = transition.State.Wake(Now);
         var emails = transition.Emails.Concat(woken.Emails).ToList();
-        var changed = !ReferenceEquals(woken.State, before) || emails.Count > 0;
-
-        if (changed)
+        if (!ReferenceEquals(woken.State, before) || emails.Count > 0)
         {
-            var unsentBefore = record.State.UnsentEmails.ToList();
-            record.State.Process = woken.State;
-            record.State.UnsentEmails.AddRange(emails);
-            try
+            var next = new ProcessRecord<TProcess>
             {
-                await record.WriteStateAsync();
-            }
-            catch
-            {
-                // Not saved, so not done: put the state back, so the next wake decides (and saves) the same actions again.
-                record.State.Process = before;
-                record.State.UnsentEmails = unsentBefore;
-                throw;
-            }
+                Process = woken.State,
+                UnsentEmails = [.. record.UnsentEmails, .. emails],
+                AuditedCount = woken.State.Timeline.Count,
+                CreatedAt = record.CreatedAt,
+                WakeAt = woken.State.Status == ProcessStatus.Open ? woken.State.NextWakeAt : null,
+            };
 
+            // Not saved, not done: the record stays as it was, so the next wake decides (and saves) the same actions again.
+            await SaveAsync(next);
             engine.Metrics.Record(before, woken.State);
         }
 
         // Side effects only after the state that decided them is saved; each is safe to repeat.
-        if (await engine.HandOverEmailsAsync(record.State))
+        if (await engine.HandOverEmailsAsync(record))
         {
-            await record.WriteStateAsync();
+            await SaveAsync(new ProcessRecord<TProcess>
+            {
+                Process = record.Process,
+                AuditedCount = record.AuditedCount,
+                CreatedAt = record.CreatedAt,
+                WakeAt = record.WakeAt,
+            });
         }
 
-        await engine.AuditAsync(record.State);
-        if (changed || registeredWake is null)
-        {
-            await engine.IndexAsync(record.State);
-        }
-
-        await ScheduleWakeAsync(fromReminder);
         engine.LogWoke(Key.ToString(), Now, ScheduledWake());
     }
 
-    private DateTimeOffset? ScheduledWake() => Process is { Status: ProcessStatus.Open } p ? p.NextWakeAt : null;
-
-    private async Task ScheduleWakeAsync(bool fromReminder)
+    private async Task SaveAsync(ProcessRecord<TProcess> next)
     {
-        var next = ScheduledWake();
-        if (next is null)
+        try
         {
-            if (fromReminder || registeredWake is not null || Process?.Status != ProcessStatus.Open)
-            {
-                await RemoveWakeAsync();
-            }
-
-            return;
+            etag = await engine.SaveAsync(record, next, etag);
+            record = next;
         }
-
-        // A reminder that just ticked must be moved on even if the instant is unchanged (its next tick is one period later).
-        if (!fromReminder && registeredWake == next)
+        catch (ProcessChangedException)
         {
-            return;
+            // Another activation saved it (a host presumed dead, say): read it afresh on the next call.
+            engine.LogChangedElsewhere(Key.ToString());
+            DeactivateOnIdle();
+            throw;
         }
-
-        var delay = next.Value - Now;
-        delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > engine.Options.MaxWakeDelay ? engine.Options.MaxWakeDelay : delay;
-        await this.RegisterOrUpdateReminder(WakeReminder, delay, engine.Options.WakeRetryPeriod);
-        registeredWake = next;
-        engine.LogWakeRegistered(Key.ToString(), next.Value, delay);
     }
 
-    private async Task RemoveWakeAsync()
-    {
-        var reminder = await this.GetReminder(WakeReminder);
-        if (reminder is not null)
-        {
-            await this.UnregisterReminder(reminder);
-            engine.LogWakeRemoved(this.GetPrimaryKeyString());
-        }
-
-        registeredWake = null;
-    }
+    private DateTimeOffset? ScheduledWake() => record.WakeAt;
 }

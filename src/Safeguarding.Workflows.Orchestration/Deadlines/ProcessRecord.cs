@@ -3,8 +3,8 @@ using Safeguarding.Workflows.Domain.Processes;
 namespace Safeguarding.Workflows.Orchestration.Deadlines;
 
 /// <summary>
-/// What a process grain persists: the pure process state plus the engine's own bookkeeping. Stored as JSON by the
-/// Azure Table grain storage, so it is readable in Storage Explorer.
+/// What a process grain persists: the pure process state plus the engine's own bookkeeping. Stored as JSON in the
+/// process row (<c>ProcessStore</c>), so it is readable in Storage Explorer.
 /// </summary>
 public sealed class ProcessRecord<TProcess> where TProcess : class
 {
@@ -17,4 +17,7 @@ public sealed class ProcessRecord<TProcess> where TProcess : class
     public int AuditedCount { get; set; }
 
     public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>The instant of the process's saved wake row (null: none), which the next save moves or removes.</summary>
+    public DateTimeOffset? WakeAt { get; set; }
 }

@@ -13,8 +13,7 @@ public interface IDrillGrain : IProcessGrain
 }
 
 public sealed class DrillGrain(
-    [PersistentState(ProcessStorage.StateName, ProcessStorage.Name)] IPersistentState<ProcessRecord<DrillProcess>> record,
-    ProcessEngine engine) : ProcessGrain<DrillProcess>(record, engine), IDrillGrain
+    ProcessEngine engine) : ProcessGrain<DrillProcess>(engine), IDrillGrain
 {
     public async Task<bool> StartAsync(IReadOnlyList<DrillStep> steps, IReadOnlyList<Deadline> deadlines, string actor)
     {

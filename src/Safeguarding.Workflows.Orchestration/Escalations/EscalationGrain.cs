@@ -44,11 +44,10 @@ public sealed record EscalationReply(
     [property: Id(3)] string? Message = null);
 
 public sealed partial class EscalationGrain(
-    [PersistentState(ProcessStorage.StateName, ProcessStorage.Name)] IPersistentState<ProcessRecord<Escalation>> record,
     ProcessEngine engine,
     PartnershipDirectory partnerships,
     DocumentStore documents,
-    ILogger<EscalationGrain> logger) : ProcessGrain<Escalation>(record, engine), IEscalationGrain
+    ILogger<EscalationGrain> logger) : ProcessGrain<Escalation>(engine), IEscalationGrain
 {
     public async Task<EscalationReply> RaiseAsync(EscalationRequest request, string actor)
     {

@@ -44,9 +44,8 @@ public sealed record MeetingReply(
     [property: Id(2)] string? Detail = null);
 
 public sealed class MeetingGrain(
-    [PersistentState(ProcessStorage.StateName, ProcessStorage.Name)] IPersistentState<ProcessRecord<Meeting>> record,
     ProcessEngine engine,
-    PartnershipDirectory partnerships) : ProcessGrain<Meeting>(record, engine), IMeetingGrain
+    PartnershipDirectory partnerships) : ProcessGrain<Meeting>(engine), IMeetingGrain
 {
     public async Task<MeetingReply> ScheduleAsync(MeetingRequest request, string actor)
     {

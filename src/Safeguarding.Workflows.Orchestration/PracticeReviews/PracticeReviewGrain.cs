@@ -17,9 +17,8 @@ public interface IPracticeReviewGrain : IProcessGrain
 }
 
 public sealed class PracticeReviewGrain(
-    [PersistentState(ProcessStorage.StateName, ProcessStorage.Name)] IPersistentState<ProcessRecord<PracticeReview>> record,
     ProcessEngine engine,
-    PartnershipDirectory partnerships) : ProcessGrain<PracticeReview>(record, engine), IPracticeReviewGrain
+    PartnershipDirectory partnerships) : ProcessGrain<PracticeReview>(engine), IPracticeReviewGrain
 {
     public async Task<CommandResult<PracticeReview>> OpenAsync(PracticeReviewCase request)
     {

@@ -22,10 +22,9 @@ public interface IRapidReviewGrain : IProcessGrain
 }
 
 public sealed partial class RapidReviewGrain(
-    [PersistentState(ProcessStorage.StateName, ProcessStorage.Name)] IPersistentState<ProcessRecord<RapidReview>> record,
     ProcessEngine engine,
     PartnershipDirectory partnerships,
-    ILogger<RapidReviewGrain> logger) : ProcessGrain<RapidReview>(record, engine), IRapidReviewGrain
+    ILogger<RapidReviewGrain> logger) : ProcessGrain<RapidReview>(engine), IRapidReviewGrain
 {
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

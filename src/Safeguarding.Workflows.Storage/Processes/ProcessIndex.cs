@@ -9,8 +9,9 @@ using Safeguarding.Workflows.Domain.Processes;
 namespace Safeguarding.Workflows.Storage.Processes;
 
 /// <summary>
-/// The list of processes (Orleans has no cross-grain query): table <c>{prefix}processes</c>, PartitionKey = escaped
-/// partnership id, RowKey = escaped <c>{kind}/{id}</c>. Each grain upserts its own row after it changes.
+/// The list of processes (Orleans has no cross-grain query): the index columns of the process rows in table
+/// <c>{prefix}processes</c> (<see cref="ProcessRows"/>), saved with the state by <see cref="ProcessStore"/>. Reads
+/// select only those columns, never the state.
 /// </summary>
 public sealed class ProcessIndex
 {
@@ -20,31 +21,21 @@ public sealed class ProcessIndex
     private const string TokenVersion = "1:";
     private const string DateFormat = "yyyy-MM-dd";
 
+    // The index columns: what listings read, leaving the state behind.
+    private static readonly string[] Columns =
+        ["PartnershipId", "Kind", "Id", "Status", "Title", "NextDeadlineName", "NextDeadlineDueOn", "NextDeadlineDueAt", "OverdueCount", "NextWakeAt", "CreatedAt", "UpdatedAt"];
+
     private readonly StorageClients _clients;
 
     public ProcessIndex(StorageClients clients) => _clients = clients;
-
-    /// <summary>Inserts or replaces the row of <paramref name="entry"/>'s process.</summary>
-    public async Task UpsertAsync(ProcessIndexEntry entry, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        await table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task DeleteAsync(ProcessKey key, CancellationToken cancellationToken)
-    {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        await table.DeleteEntityAsync(PartitionKey(key.PartnershipId), RowKey(key.Kind, key.Id), cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>Up to <paramref name="max"/> completed or cancelled processes, in any partnership, last changed before <paramref name="before"/>.</summary>
     public async Task<IReadOnlyList<ProcessIndexEntry>> ClosedBeforeAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"Status ne {StatusName(ProcessStatus.Open)} and UpdatedAt lt {before.ToUniversalTime()}");
+        var filter = ProcessRows.ProcessRange() + " and " + TableClient.CreateQueryFilter($"Status ne {StatusName(ProcessStatus.Open)} and UpdatedAt lt {before.ToUniversalTime()}");
         var found = new List<ProcessIndexEntry>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: max, select: Columns, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             found.Add(ToEntry(entity));
             if (found.Count >= max)
@@ -59,7 +50,7 @@ public sealed class ProcessIndex
     public async Task<ProcessIndexEntry?> GetAsync(ProcessKey key, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey(key.PartnershipId), RowKey(key.Kind, key.Id), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(ProcessRows.Partition(key.PartnershipId), ProcessRows.Process(key), Columns, cancellationToken).ConfigureAwait(false);
         return response.HasValue && response.Value is not null ? ToEntry(response.Value) : null;
     }
 
@@ -89,7 +80,7 @@ public sealed class ProcessIndex
             Page<TableEntity>? page;
             try
             {
-                page = await FirstPageAsync(table.QueryAsync<TableEntity>(filter, remaining, cancellationToken: cancellationToken).AsPages(token, remaining)).ConfigureAwait(false);
+                page = await FirstPageAsync(table.QueryAsync<TableEntity>(filter, remaining, Columns, cancellationToken).AsPages(token, remaining)).ConfigureAwait(false);
             }
             catch (RequestFailedException e) when (e.Status == 400 && query.ContinuationToken is not null)
             {
@@ -105,27 +96,14 @@ public sealed class ProcessIndex
         return new ProcessPage(items, EncodeToken(token));
     }
 
-    /// <summary>Every process, in any partnership, whose <see cref="ProcessIndexEntry.NextWakeAt"/> is at or before <paramref name="atOrBefore"/>.</summary>
-    public async IAsyncEnumerable<ProcessIndexEntry> DueForWakeAsync(DateTimeOffset atOrBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"NextWakeAt le {atOrBefore.ToUniversalTime()}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            yield return ToEntry(entity);
-        }
-    }
-
     internal static string Filter(string partnershipId, ProcessQuery query)
     {
-        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(partnershipId)}") };
-        if (!string.IsNullOrEmpty(query.Kind))
+        // Process rows (of one kind, if asked) are a RowKey range inside the partnership's partition.
+        var clauses = new List<string>
         {
-            // Per-character escaping keeps the kind a RowKey prefix, so this is a range scan inside the partition.
-            var prefix = TableKeys.Escape(query.Kind + "/");
-            var upper = prefix[..^1] + (char)(prefix[^1] + 1);
-            clauses.Add(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {upper}"));
-        }
+            TableClient.CreateQueryFilter($"PartitionKey eq {ProcessRows.Partition(partnershipId)}"),
+            ProcessRows.ProcessRange(query.Kind),
+        };
 
         if (query.Status is { } status)
         {
@@ -195,15 +173,11 @@ public sealed class ProcessIndex
 
     private Task<TableClient> TableAsync(CancellationToken cancellationToken) => _clients.CreatedTableAsync(TableSuffix, cancellationToken);
 
-    private static string PartitionKey(string partnershipId) => TableKeys.Key(partnershipId, "partnership id");
-
-    private static string RowKey(string kind, string id) => TableKeys.Key($"{kind}/{id}", "process kind and id");
-
     private static string StatusName(ProcessStatus status) => status.ToString().ToLowerInvariant();
 
-    private static TableEntity ToEntity(ProcessIndexEntry entry)
+    internal static TableEntity ToEntity(ProcessIndexEntry entry)
     {
-        var entity = new TableEntity(PartitionKey(entry.PartnershipId), RowKey(entry.Kind, entry.Id))
+        var entity = new TableEntity(ProcessRows.Partition(entry.PartnershipId), ProcessRows.Process(entry.Kind, entry.Id))
         {
             ["PartnershipId"] = entry.PartnershipId,
             ["Kind"] = entry.Kind,

@@ -24,7 +24,7 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
             ["Engine:ClusterId"] = prefix,
             ["Engine:SiloPort"] = HostProcess.FreePort().ToString(),
             ["Engine:GatewayPort"] = HostProcess.FreePort().ToString(),
-            ["Engine:WakeRetryPeriod"] = "00:00:05",
+            ["Engine:WakeScanInterval"] = "00:00:01",
             ["Email:Provider"] = "Outbox",
             ["Email:PollInterval"] = "00:00:00.500",
             ["Email:InitialBackoff"] = "00:00:01",

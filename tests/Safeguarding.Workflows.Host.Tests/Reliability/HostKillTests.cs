@@ -22,7 +22,7 @@ public sealed class HostKillTests(ITestOutputHelper output)
             ["Engine:ClusterId"] = prefix,
             ["Engine:SiloPort"] = HostProcess.FreePort().ToString(),
             ["Engine:GatewayPort"] = HostProcess.FreePort().ToString(),
-            ["Engine:WakeRetryPeriod"] = "00:00:05",
+            ["Engine:WakeScanInterval"] = "00:00:01",
             ["Email:Provider"] = "Outbox",
             ["Email:PollInterval"] = "00:00:00.500",
             ["Diagnostics:EnableDrills"] = "true",

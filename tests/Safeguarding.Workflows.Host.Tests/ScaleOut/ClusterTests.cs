@@ -31,7 +31,7 @@ public sealed class ClusterTests
             ["Engine:AdvertisedAddress"] = "127.0.0.1",
             ["Engine:SiloPort"] = HostProcess.FreePort().ToString(),
             ["Engine:GatewayPort"] = HostProcess.FreePort().ToString(),
-            ["Engine:WakeRetryPeriod"] = "00:00:05",
+            ["Engine:WakeScanInterval"] = "00:00:01",
             ["Diagnostics:EnableDrills"] = "true",
         };
 

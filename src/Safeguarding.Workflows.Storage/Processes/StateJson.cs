@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Safeguarding.Workflows.Storage.Grains;
+namespace Safeguarding.Workflows.Storage.Processes;
 
 /// <summary>
-/// How grain state is written: System.Text.Json, camelCase, enums as camelCase strings. Records, immutable
-/// collections and <see cref="DateOnly"/> work out of the box, so domain records need no Orleans attributes and the
+/// How process state is written: System.Text.Json, camelCase, enums as camelCase strings. Records, immutable
+/// collections and <see cref="DateOnly"/> work out of the box, so domain records need no storage attributes and the
 /// stored state reads plainly in Storage Explorer.
 /// </summary>
-public static class GrainStateJson
+public static class StateJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 

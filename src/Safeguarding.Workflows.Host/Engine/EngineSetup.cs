@@ -7,7 +7,6 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Safeguarding.Workflows.Orchestration.Clock;
-using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Storage.Reminders;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Orchestration.Telemetry;
@@ -50,22 +49,15 @@ public static class EngineSetup
 
             silo.UseAzureTableReminderService();
             silo.AddDashboard();
-
-            // Every host asks for every partnership's wake reader at start; Orleans keeps exactly one of each running.
-            silo.AddStartupTask(async (services, cancellationToken) =>
-            {
-                var grains = services.GetRequiredService<IGrainFactory>();
-                foreach (var partnership in services.GetRequiredService<PartnershipDirectory>().All)
-                {
-                    await grains.GetGrain<IWakeScheduleGrain>(partnership.Id).EnsureRunningAsync();
-                }
-            });
             // Domain records carry no Orleans attributes (the Domain project may not reference Orleans), so they cross
             // grain calls as JSON.
             silo.Services.AddSerializer(s => s.AddJsonSerializer(
                 isSupported: type => type.Namespace?.StartsWith("Safeguarding.Workflows.Domain", StringComparison.Ordinal) == true,
                 jsonSerializerOptions: DomainJson));
         });
+
+        // After the silo (hosted services start in order), so its first calls find the silo running.
+        services.AddHostedService<WakeScheduleKeeper>();
         return builder;
     }
 

@@ -26,6 +26,9 @@ public sealed class ClockAdvancer(WorkflowClock clock, ProcessStore store, Proce
                 throw new ArgumentOutOfRangeException(nameof(target), "The simulated clock never moves backwards.");
             }
 
+            // Emails from commands made before this call go out at the time they were decided, not after the move.
+            await emails.WaitUntilIdleAsync(EmailDrainTimeout);
+
             // Each (process, instant) is woken once: a process whose rules keep asking for the same instant cannot stall the clock.
             var woken = new HashSet<(ProcessKey, DateTimeOffset)>();
             while (true)

@@ -117,8 +117,8 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
                 UnsentEmails = [.. record.UnsentEmails, .. emails],
                 AuditedCount = woken.State.Timeline.Count,
                 CreatedAt = record.CreatedAt,
-                WakeAt = woken.State.Status == ProcessStatus.Open ? woken.State.NextWakeAt : null,
             };
+            next.WakeAt = WakeFor(next);
 
             // Not saved, not done: the record stays as it was, so the next wake decides (and saves) the same actions again.
             await SaveAsync(next);
@@ -128,13 +128,14 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         // Side effects only after the state that decided them is saved; each is safe to repeat.
         if (await engine.HandOverEmailsAsync(record))
         {
-            await SaveAsync(new ProcessRecord<TProcess>
+            var handedOver = new ProcessRecord<TProcess>
             {
                 Process = record.Process,
                 AuditedCount = record.AuditedCount,
                 CreatedAt = record.CreatedAt,
-                WakeAt = record.WakeAt,
-            });
+            };
+            handedOver.WakeAt = WakeFor(handedOver);
+            await SaveAsync(handedOver);
         }
 
         engine.LogWoke(Key.ToString(), Now, ScheduledWake());
@@ -157,4 +158,14 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
     }
 
     private DateTimeOffset? ScheduledWake() => record.WakeAt;
+
+    /// <summary>
+    /// The wake to save: the process's own, or now while emails are waiting to be handed over, so that a hand-over
+    /// that failed (storage down, say) is tried again by the schedule even when the process has nothing else due.
+    /// </summary>
+    private DateTimeOffset? WakeFor(ProcessRecord<TProcess> next)
+    {
+        var own = next.Process is { Status: ProcessStatus.Open } p ? p.NextWakeAt : null;
+        return next.UnsentEmails.Count == 0 ? own : own is { } at && at < Now ? at : Now;
+    }
 }

@@ -16,22 +16,18 @@ public interface IWakeScheduleGrain : IGrainWithStringKey
 /// <summary>
 /// One per partnership, so in a cluster exactly one host reads each partnership's schedule. Every
 /// <see cref="EngineOptions.WakeScanInterval"/> it reads the wake rows due before the next read and wakes each process
-/// at its own instant; a wake that fails leaves its row, so the next read tries again. One Orleans reminder per
-/// partnership (not per process) brings the reader back on another host if its host dies, and every host asks for
-/// every partnership's reader when it starts.
+/// at its own instant; a wake that fails leaves its row, so the next read tries again. Every host calls every
+/// partnership's reader every few seconds (<see cref="WakeScheduleKeeper"/>), which starts it again on a surviving
+/// host when its host dies.
 /// </summary>
 public sealed partial class WakeScheduleGrain(
     ProcessStore store,
     ProcessGrains grains,
     WorkflowClock clock,
     ProcessEngine engine,
-    ILogger<WakeScheduleGrain> logger) : Grain, IWakeScheduleGrain, IRemindable
+    ILogger<WakeScheduleGrain> logger) : Grain, IWakeScheduleGrain
 {
-    private const string KeepReading = "keep-reading";
     private const int MaxConcurrentWakes = 32;
-
-    // Orleans' shortest reminder period; the reminder only matters after a host is lost.
-    private static readonly TimeSpan KeepReadingPeriod = TimeSpan.FromMinutes(1);
 
     // A wake that threw, or left the process due at the same instant, is not retried before this.
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
@@ -41,19 +37,14 @@ public sealed partial class WakeScheduleGrain(
 
     private string PartnershipId => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var interval = engine.Options.WakeScanInterval;
         this.RegisterGrainTimer(ReadAsync, new GrainTimerCreationOptions(TimeSpan.Zero, interval) { KeepAlive = true });
-        if (await this.GetReminder(KeepReading) is null)
-        {
-            await this.RegisterOrUpdateReminder(KeepReading, KeepReadingPeriod, KeepReadingPeriod);
-        }
+        return Task.CompletedTask;
     }
 
     public Task EnsureRunningAsync() => Task.CompletedTask;
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {

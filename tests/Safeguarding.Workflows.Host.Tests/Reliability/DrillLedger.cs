@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Azure.Data.Tables;
 
 namespace Safeguarding.Workflows.Host.Tests.Reliability;
 
@@ -10,38 +8,15 @@ namespace Safeguarding.Workflows.Host.Tests.Reliability;
 /// </summary>
 public static partial class DrillLedger
 {
-    public const string Partnership = "staffordshire";
+    public const string Partnership = Bench.Hosting.Drills.Partnership;
 
     public static string MessageId(string drillId) => $"{Partnership}/drill/{drillId}/step/step";
 
-    public static async Task StartAsync(HttpClient client, string id, DateTimeOffset dueAt)
-    {
-        using var response = await client.PutAsJsonAsync(
-            $"/api/partnerships/{Partnership}/drills/{id}", new { steps = new[] { new { name = "step", dueAt } } });
-        response.EnsureSuccessStatusCode();
-    }
+    public static Task StartAsync(HttpClient client, string id, DateTimeOffset dueAt) => Bench.Hosting.Drills.StartAsync(client, id, dueAt);
 
     /// <summary>Step-done rows per drill id: (count, first instant).</summary>
-    public static async Task<Dictionary<string, (int Count, DateTimeOffset At)>> StepsDoneAsync(string connectionString, string prefix)
-    {
-        var audit = new TableServiceClient(connectionString).GetTableClient(prefix + "audit");
-        var done = new Dictionary<string, (int Count, DateTimeOffset At)>();
-        try
-        {
-            await foreach (var row in audit.QueryAsync<TableEntity>("Type eq 'step-done'", select: ["PartitionKey", "At"]))
-            {
-                var id = TrailingId().Match(row.PartitionKey).Value;
-                var at = row.GetDateTimeOffset("At")!.Value;
-                done[id] = done.TryGetValue(id, out var seen) ? (seen.Count + 1, seen.At < at ? seen.At : at) : (1, at);
-            }
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
-        {
-            // no audit table yet
-        }
-
-        return done;
-    }
+    public static Task<Dictionary<string, (int Count, DateTimeOffset At)>> StepsDoneAsync(string connectionString, string prefix) =>
+        Bench.Hosting.Drills.StepsDoneAsync(connectionString, prefix);
 
     /// <summary>Every message id in the outbox, repeats included.</summary>
     public static async Task<List<string>> OutboxIdsAsync(HttpClient client) =>
@@ -71,7 +46,4 @@ public static partial class DrillLedger
     }
 
     public sealed record OutboxItem(string Id);
-
-    [GeneratedRegex("[a-z0-9-]+$")]
-    private static partial Regex TrailingId();
 }

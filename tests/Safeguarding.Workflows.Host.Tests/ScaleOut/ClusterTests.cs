@@ -65,7 +65,7 @@ public sealed class ClusterTests
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         }
 
-        // A host dies before anything is due. Its share of the reminders moves to the survivors.
+        // A host dies before anything is due. Any wake reader it held starts again on a survivor.
         c.Kill();
 
         var log = new AuditLog(new StorageClients(new StorageOptions { ConnectionString = TestStorage.ConnectionString, Prefix = prefix }, NullLogger<StorageClients>.Instance));

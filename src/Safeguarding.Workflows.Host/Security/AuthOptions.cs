@@ -31,6 +31,17 @@ public sealed class AuthOptions
     /// <summary>Base64 of at least 32 random bytes that sign contributor links (<c>openssl rand -base64 32</c>).</summary>
     public string? LinkSigningKey { get; set; }
 
+    /// <summary>
+    /// How long a contributor link in an email works, from the moment the email is rendered (process clock). Four
+    /// weeks: longer than any contribution window between two emails about it (reminders and chases carry fresh links),
+    /// short enough that an old or forwarded email soon stops opening the form.
+    /// </summary>
+    public TimeSpan ContributorLinkLifetime { get; set; } = DefaultContributorLinkLifetime;
+
+    public static readonly TimeSpan DefaultContributorLinkLifetime = TimeSpan.FromDays(28);
+
+    public static readonly TimeSpan MaxContributorLinkLifetime = TimeSpan.FromDays(366);
+
     public DevelopmentAuthOptions Development { get; set; } = new();
 
     public override string ToString() => $"Auth(Mode={Mode}, ApiKeys={ApiKeys.Count}, LinkSigningKey={(LinkSigningKey is null ? "unset" : "set")})";
@@ -132,6 +143,11 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
         else if (!linkKeySet && !AllowsDevelopmentMode(environment))
         {
             errors.Add($"Auth:LinkSigningKey is required: base64 of at least {LinkSigningKey.MinimumBytes} random bytes ('openssl rand -base64 32').");
+        }
+
+        if (options.ContributorLinkLifetime < TimeSpan.FromHours(1) || options.ContributorLinkLifetime > AuthOptions.MaxContributorLinkLifetime)
+        {
+            errors.Add("Auth:ContributorLinkLifetime must be from 1 hour to 366 days (for example '28.00:00:00').");
         }
 
         foreach (var (keyName, apiKey) in options.ApiKeys)

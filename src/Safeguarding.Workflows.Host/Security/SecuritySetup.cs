@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using Safeguarding.Workflows.Notifications.Rendering;
 
 namespace Safeguarding.Workflows.Host.Security;
 
@@ -22,6 +23,8 @@ public static partial class SecuritySetup
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton(CreateLinkSigningKey);
         services.AddSingleton<ContributorLinks>();
+        // Emails sent to contributors carry signed links to their one form (the email renderer's seam).
+        services.AddSingleton<IEmailLinkSigner, ContributorEmailLinks>();
         services.AddSingleton<ConsumedLinks>();
         services.AddHostedService<StartupReport>();
 

@@ -12,7 +12,7 @@ namespace Safeguarding.Workflows.Host.Tests.Security;
 public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>The only endpoints anyone may call without credentials.</summary>
-    private static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json"];
+    private static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/sign-out", "/signed-out"];
 
     /// <summary>The role table of issue 10, written out independently of the service's own.</summary>
     private static readonly Dictionary<string, Permission[]> RoleTable = new()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Notifications.Rendering;
 
@@ -46,6 +47,15 @@ public static partial class SecuritySetup
 
         services.AddClientRateLimits();
 
+        // Azure Container Apps (like App Service) ends TLS at its ingress and says so in X-Forwarded-Proto: without it the
+        // page sign-in would send Entra ID an http redirect URI. Only the scheme is taken; client addresses are not.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+
         // Request URLs may carry contributor link tokens and whatever a caller typed into them: never log them, even
         // when someone turns ASP.NET's request logging up to find a problem.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
@@ -58,6 +68,7 @@ public static partial class SecuritySetup
     /// <summary>Order matters: size before anything reads the body; the rate limit per client once the client is known.</summary>
     public static WebApplication UseSecurity(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();

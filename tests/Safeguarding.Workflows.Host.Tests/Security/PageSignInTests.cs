@@ -166,6 +166,22 @@ public sealed class PageSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Behind_a_TLS_ending_ingress_the_sign_in_comes_back_to_the_https_address()
+    {
+        await StartAsync("client_secret");
+        var request = new HttpRequestMessage(HttpMethod.Get, "http://safeguarding.example.org/partnerships/staffordshire");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var challenge = await service.Anonymous().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Found, challenge.StatusCode);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(challenge.Headers.Location!.Query);
+        Assert.Equal("https://safeguarding.example.org/signin-oidc", query["redirect_uri"].ToString());
+        Assert.Equal("S256", query["code_challenge_method"].ToString());
+        Assert.Equal(FakeEntraId.ClientId, query["client_id"].ToString());
+    }
+
+    [Fact]
     public async Task A_failed_or_forged_sign_in_callback_is_a_401_problem()
     {
         await StartAsync("client_secret");

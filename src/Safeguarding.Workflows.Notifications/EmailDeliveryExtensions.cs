@@ -41,6 +41,8 @@ public static class EmailDeliveryExtensions
             configuration["Storage:Prefix"] is { Length: > 0 } prefix ? prefix : "sgw"));
 
         services.TryAddSingleton(EmailTemplates.Embedded);
+        // The host registers its own signer for contributor forms' links; without one, links go out unsigned.
+        services.TryAddSingleton<IEmailLinkSigner>(UnsignedEmailLinks.Instance);
         services.TryAddSingleton<EmailRenderer>();
         services.TryAddSingleton<EmailQueue>();
         services.TryAddSingleton<SentMessages>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Host.Partnerships;
+using Safeguarding.Workflows.Host.Security;
 
 namespace Safeguarding.Workflows.Host.Calendar;
 
@@ -18,7 +19,8 @@ public static class CalendarApi
     {
         var group = app.MapGroup("/api/calendar").WithTags("Calendar");
         group.MapGet("/bank-holidays", GetBankHolidays).WithName("GetBankHolidays");
-        group.MapGet("/working-days", GetWorkingDays).WithName("GetWorkingDays");
+        // Naming a partnership reads its closure days: only its own people may, like any partnership's resource.
+        group.MapGet("/working-days", GetWorkingDays).WithName("GetWorkingDays").RequirePartnershipFromQuery("partnership");
         return group;
     }
 

@@ -31,6 +31,17 @@ public sealed class AuthOptions
     /// <summary>Base64 of at least 32 random bytes that sign contributor links (<c>openssl rand -base64 32</c>).</summary>
     public string? LinkSigningKey { get; set; }
 
+    /// <summary>
+    /// How long a contributor link in an email works, from the moment the email is rendered (process clock). Four
+    /// weeks: longer than any contribution window between two emails about it (reminders and chases carry fresh links),
+    /// short enough that an old or forwarded email soon stops opening the form.
+    /// </summary>
+    public TimeSpan ContributorLinkLifetime { get; set; } = DefaultContributorLinkLifetime;
+
+    public static readonly TimeSpan DefaultContributorLinkLifetime = TimeSpan.FromDays(28);
+
+    public static readonly TimeSpan MaxContributorLinkLifetime = TimeSpan.FromDays(366);
+
     public DevelopmentAuthOptions Development { get; set; } = new();
 
     public override string ToString() => $"Auth(Mode={Mode}, ApiKeys={ApiKeys.Count}, LinkSigningKey={(LinkSigningKey is null ? "unset" : "set")})";
@@ -52,7 +63,30 @@ public sealed class EntraIdOptions
     /// <summary>Entra group object id → comma-separated grants (<c>scrutineer:solihull,read-only:staffordshire</c>).</summary>
     public Dictionary<string, string> Groups { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The app registration staff sign in to the pages with (OpenID Connect, authorization code flow with PKCE). Set, the
+    /// dashboard and forms send a browser without a session to Entra ID; unset, pages answer 401 like the API.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The client secret of <see cref="ClientId"/> (from Key Vault); or use <see cref="ClientCertificate"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// Base64 of a PKCS#12 (.pfx) certificate with its private key, as Key Vault hands out a certificate through its
+    /// secret: the app proves itself with a signed client assertion instead of a secret.
+    /// </summary>
+    public string? ClientCertificate { get; set; }
+
+    /// <summary>How long a page session lasts before Entra ID is asked again (usually without a prompt).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    public bool InteractiveSignIn => !string.IsNullOrWhiteSpace(ClientId);
+
     public string EffectiveAuthority => Authority ?? $"{Instance.TrimEnd('/')}/{TenantId}/v2.0";
+
+    public override string ToString() =>
+        $"EntraId(Authority={EffectiveAuthority}, Audience={Audience}, ClientId={ClientId ?? "unset"}, ClientSecret={(string.IsNullOrEmpty(ClientSecret) ? "unset" : "set")}, ClientCertificate={(string.IsNullOrEmpty(ClientCertificate) ? "unset" : "set")})";
 }
 
 /// <summary><c>Auth:ApiKeys:{name}</c>.</summary>
@@ -115,6 +149,8 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
                 errors.Add("Auth:EntraId:Authority (or Instance and TenantId) must make an https URL.");
             }
 
+            CheckInteractiveSignIn(options.EntraId, errors);
+
             foreach (var (group, grants) in options.EntraId.Groups)
             {
                 if (Grant.ParseList(grants) is null)
@@ -132,6 +168,11 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
         else if (!linkKeySet && !AllowsDevelopmentMode(environment))
         {
             errors.Add($"Auth:LinkSigningKey is required: base64 of at least {LinkSigningKey.MinimumBytes} random bytes ('openssl rand -base64 32').");
+        }
+
+        if (options.ContributorLinkLifetime < TimeSpan.FromHours(1) || options.ContributorLinkLifetime > AuthOptions.MaxContributorLinkLifetime)
+        {
+            errors.Add("Auth:ContributorLinkLifetime must be from 1 hour to 366 days (for example '28.00:00:00').");
         }
 
         foreach (var (keyName, apiKey) in options.ApiKeys)
@@ -158,6 +199,36 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
     /// <summary>Development mode and a generated link key are for a developer's machine and the test suite only.</summary>
     public static bool AllowsDevelopmentMode(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment("Testing");
+
+    // The page sign-in needs the app to prove itself to Entra ID with exactly one credential; neither value is ever repeated.
+    private static void CheckInteractiveSignIn(EntraIdOptions entra, List<string> errors)
+    {
+        var hasSecret = !string.IsNullOrWhiteSpace(entra.ClientSecret);
+        var hasCertificate = !string.IsNullOrWhiteSpace(entra.ClientCertificate);
+        if (!entra.InteractiveSignIn)
+        {
+            if (hasSecret || hasCertificate)
+            {
+                errors.Add("Auth:EntraId:ClientSecret or ClientCertificate is set without Auth:EntraId:ClientId (the app registration staff sign in to the pages with).");
+            }
+
+            return;
+        }
+
+        if (hasSecret == hasCertificate)
+        {
+            errors.Add("Auth:EntraId:ClientId needs exactly one of Auth:EntraId:ClientSecret and Auth:EntraId:ClientCertificate (keep either in Key Vault).");
+        }
+        else if (hasCertificate && ClientAssertion.LoadCertificate(entra.ClientCertificate!) is null)
+        {
+            errors.Add("Auth:EntraId:ClientCertificate must be base64 of a PKCS#12 (.pfx) certificate with its RSA private key and no password, as Key Vault gives it.");
+        }
+
+        if (entra.SessionLifetime < TimeSpan.FromMinutes(5) || entra.SessionLifetime > TimeSpan.FromDays(1))
+        {
+            errors.Add("Auth:EntraId:SessionLifetime must be from 5 minutes to 1 day (for example '08:00:00').");
+        }
+    }
 
     private static void CheckRoleAndPartnerships(string section, string? role, string? partnerships, List<string> errors)
     {

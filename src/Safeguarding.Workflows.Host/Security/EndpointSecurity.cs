@@ -21,6 +21,13 @@ public sealed record ContributorLinkEndpoint(LinkPurpose Purpose, string Kind, s
         && link.ItemId == routeValues[ItemRouteValue] as string;
 }
 
+/// <summary>
+/// The endpoint is about the partnership named by the query parameter <see cref="Name"/> when no route value names one
+/// (e.g. <c>GET /api/calendar/working-days?partnership=solihull</c>): it is guarded like a partnership route, so a
+/// caller without a role there gets 404. Without the parameter the endpoint is not about any one partnership.
+/// </summary>
+public sealed record PartnershipQuery(string Name);
+
 /// <summary>A request body limit other than the default 1 MiB (null: none); honoured by Kestrel and by our own check.</summary>
 public sealed record RequestBodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 
@@ -41,6 +48,11 @@ public static class EndpointSecurity
     public static TBuilder RequireContributorLink<TBuilder>(this TBuilder builder, LinkPurpose purpose, string kind, string itemRouteValue, string idRouteValue = "id")
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ContributorLinkEndpoint(purpose, kind, itemRouteValue, idRouteValue)).RequireAuthorization(ContributorLinkPolicy);
+
+    /// <summary>Guards the endpoint by the partnership its query parameter <paramref name="name"/> names, like a partnership route.</summary>
+    public static TBuilder RequirePartnershipFromQuery<TBuilder>(this TBuilder builder, string name)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PartnershipQuery(name));
 
     /// <summary>Overrides the permission the HTTP method implies (e.g. a POST that only searches: <see cref="Permission.Read"/>).</summary>
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission)

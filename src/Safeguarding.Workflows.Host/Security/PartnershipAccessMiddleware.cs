@@ -19,7 +19,7 @@ public enum AccessOutcome
 /// <summary>
 /// Runs after authentication and authorization for every endpoint that is not anonymous, including endpoints added
 /// later by other features, which need do nothing: the partnership comes from the route value <c>partnershipId</c>
-/// (or <c>p</c>), the permission from the HTTP method unless the endpoint says otherwise (<see cref="EndpointSecurity"/>).
+/// (or <c>p</c>, or a query parameter the endpoint names: <see cref="PartnershipQuery"/>), the permission from the HTTP method unless the endpoint says otherwise (<see cref="EndpointSecurity"/>).
 /// A caller without a role in that partnership gets 404; one whose role does not allow the method gets 403.
 /// Single-use contributor links are claimed here, and given back when the submission is refused.
 /// </summary>
@@ -42,7 +42,7 @@ public sealed partial class PartnershipAccessMiddleware(RequestDelegate next, Co
         }
 
         var routeValues = context.Request.RouteValues;
-        var partnershipId = PartnershipOf(routeValues);
+        var partnershipId = PartnershipOf(endpoint, context.Request);
         var contributorEndpoint = endpoint.Metadata.GetMetadata<ContributorLinkEndpoint>();
         var permission = PermissionFor(endpoint, context.Request);
         var link = ContributorLinks.Of(context.User);
@@ -90,6 +90,14 @@ public sealed partial class PartnershipAccessMiddleware(RequestDelegate next, Co
             }
         }
     }
+
+    /// <summary>
+    /// The partnership a request is about: route value <c>partnershipId</c> or <c>p</c>, else the query parameter the
+    /// endpoint names (<see cref="PartnershipQuery"/>), read as the handler binds it (several values joined by commas).
+    /// </summary>
+    public static string? PartnershipOf(Endpoint endpoint, HttpRequest request) =>
+        PartnershipOf(request.RouteValues)
+        ?? (endpoint.Metadata.GetMetadata<PartnershipQuery>() is { } query && request.Query[query.Name].ToString() is { Length: > 0 } value ? value : null);
 
     /// <summary>The partnership a route is about: route value <c>partnershipId</c>, or <c>p</c>.</summary>
     public static string? PartnershipOf(RouteValueDictionary routeValues) =>

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Safeguarding.Workflows.Notifications.Rendering;
 
 namespace Safeguarding.Workflows.Host.Security;
 
@@ -22,6 +24,8 @@ public static partial class SecuritySetup
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateOnStart();
         services.AddSingleton(CreateLinkSigningKey);
         services.AddSingleton<ContributorLinks>();
+        // Emails sent to contributors carry signed links to their one form (the email renderer's seam).
+        services.AddSingleton<IEmailLinkSigner, ContributorEmailLinks>();
         services.AddSingleton<ConsumedLinks>();
         services.AddHostedService<StartupReport>();
 
@@ -30,7 +34,8 @@ public static partial class SecuritySetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, ContributorLinkAuthenticationHandler>(ContributorLinkAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(DevelopmentAuthenticationHandler.SchemeName, null)
-            .AddJwtBearer();
+            .AddJwtBearer()
+            .AddPageSignIn(builder.Configuration);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((jwt, auth) => EntraIdAuthentication.Configure(jwt, auth.Value.EntraId));
 
@@ -42,15 +47,28 @@ public static partial class SecuritySetup
 
         services.AddClientRateLimits();
 
+        // Azure Container Apps (like App Service) ends TLS at its ingress and says so in X-Forwarded-Proto: without it the
+        // page sign-in would send Entra ID an http redirect URI. Only the scheme is taken; client addresses are not.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+
         // Request URLs may carry contributor link tokens and whatever a caller typed into them: never log them, even
         // when someone turns ASP.NET's request logging up to find a problem.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // The sign-in handler traces the authorization code it receives; the code is single-use and PKCE-bound, but is
+        // still a credential for a moment.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Authentication.OpenIdConnect", LogLevel.Information);
         return builder;
     }
 
     /// <summary>Order matters: size before anything reads the body; the rate limit per client once the client is known.</summary>
     public static WebApplication UseSecurity(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
@@ -61,10 +79,14 @@ public static partial class SecuritySetup
         return app;
     }
 
-    /// <summary>An API key header wins, then a bearer token, then a link; without any, the mode's own scheme.</summary>
+    /// <summary>
+    /// An API key header wins, then a bearer token, then a link; without any, the mode's own scheme: in Entra ID mode with
+    /// page sign-in, the session cookie for pages (whose challenge sends the browser to Entra ID) and bearer tokens for the API.
+    /// </summary>
     private static string SchemeFor(HttpContext context)
     {
-        var mode = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.Mode;
+        var auth = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var mode = auth.Mode;
         if (context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
         {
             return ApiKeyAuthenticationHandler.SchemeName;
@@ -80,7 +102,12 @@ public static partial class SecuritySetup
             return ContributorLinkAuthenticationHandler.SchemeName;
         }
 
-        return mode == AuthMode.Development ? DevelopmentAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme;
+        if (mode == AuthMode.Development)
+        {
+            return DevelopmentAuthenticationHandler.SchemeName;
+        }
+
+        return auth.EntraId.InteractiveSignIn && !PageSignIn.IsApi(context.Request) ? PageSignIn.CookieScheme : JwtBearerDefaults.AuthenticationScheme;
     }
 
     private static LinkSigningKey CreateLinkSigningKey(IServiceProvider services)
@@ -110,6 +137,14 @@ public static partial class SecuritySetup
             else
             {
                 LogEntraId(logger, options.EntraId.EffectiveAuthority, options.EntraId.Audience ?? "");
+                if (options.EntraId.InteractiveSignIn)
+                {
+                    LogPageSignIn(logger, options.EntraId.ClientId!, string.IsNullOrWhiteSpace(options.EntraId.ClientCertificate) ? "a client secret" : "a certificate");
+                }
+                else
+                {
+                    LogNoPageSignIn(logger);
+                }
             }
 
             if (linkKey.Generated)
@@ -129,6 +164,12 @@ public static partial class SecuritySetup
 
     [LoggerMessage(EventId = 1511, Level = LogLevel.Information, Message = "Staff sign in with Entra ID (authority {Authority}, audience {Audience})")]
     private static partial void LogEntraId(ILogger logger, string authority, string audience);
+
+    [LoggerMessage(EventId = 1514, Level = LogLevel.Information, Message = "Staff sign in to the pages with Entra ID (client id {ClientId}, proving itself with {Credential})")]
+    private static partial void LogPageSignIn(ILogger logger, string clientId, string credential);
+
+    [LoggerMessage(EventId = 1517, Level = LogLevel.Warning, Message = "Auth:EntraId:ClientId is not set: the dashboard and forms have no interactive sign-in and answer 401 to browsers without a bearer token")]
+    private static partial void LogNoPageSignIn(ILogger logger);
 
     [LoggerMessage(EventId = 1512, Level = LogLevel.Warning, Message = "!!! Auth:LinkSigningKey is not set: a random key was generated for this run. Contributor links stop working when the host restarts. Set it outside development. !!!")]
     private static partial void LogGeneratedLinkKey(ILogger logger);

@@ -15,25 +15,30 @@ namespace Safeguarding.Workflows.Notifications.Rendering;
 /// <list type="bullet">
 /// <item>Strict: a template that uses a value the message does not supply throws <see cref="EmailContentException"/>.</item>
 /// <item>In HTML every value is HTML-encoded before the template sees it, so no template can forget to escape.</item>
-/// <item>Values whose key ends in <c>Link</c> or <c>Url</c> are relative paths (<c>/forms/...</c>) and get
-/// <c>Email:PublicBaseUrl</c> in front; an absolute https URL is kept as it is.</item>
+/// <item>Values whose key ends in <c>Link</c> or <c>Url</c> are relative paths (<c>/forms/...</c>): each is passed to the
+/// <see cref="IEmailLinkSigner"/> (the host signs contributor forms' links) and gets <c>Email:PublicBaseUrl</c> in
+/// front; an absolute https URL is kept as it is.</item>
 /// <item><c>partnershipName</c> is always available (the supplied value, or else the partnership id).</item>
 /// <item>Refused keys (<see cref="SensitiveValues"/>) throw before anything is rendered.</item>
 /// </list>
-/// Rendering is pure: the same message renders to the same subject, bodies and invitation.
+/// Rendering is pure but for the link signer: the same message renders to the same subject, bodies and invitation,
+/// except that a signed link's expiry counts from the moment of rendering.
 /// </summary>
 public sealed partial class EmailRenderer
 {
     private readonly EmailTemplates templates;
     private readonly EmailOptions options;
+    private readonly IEmailLinkSigner links;
     private readonly ConcurrentDictionary<string, Template> parsed = new(StringComparer.Ordinal);
 
     static EmailRenderer() => Template.RegisterFilter(typeof(LiquidFilters));
 
-    public EmailRenderer(EmailTemplates templates, IOptions<EmailOptions> options)
+    /// <param name="links">Signs contributor forms' links; without one, links go out as the process wrote them.</param>
+    public EmailRenderer(EmailTemplates templates, IOptions<EmailOptions> options, IEmailLinkSigner? links = null)
     {
         this.templates = templates;
         this.options = options.Value;
+        this.links = links ?? UnsignedEmailLinks.Instance;
     }
 
     public RenderedEmail Render(OutgoingEmail email)
@@ -86,7 +91,13 @@ public sealed partial class EmailRenderer
     {
         if (value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal))
         {
-            return options.PublicBaseUrl.TrimEnd('/') + value;
+            var signed = links.Sign(email, key, value);
+            if (!signed.StartsWith('/') || signed.StartsWith("//", StringComparison.Ordinal))
+            {
+                throw new EmailContentException($"Email '{email.Id}': the link signer turned '{key}' into something that is not a relative path.");
+            }
+
+            return options.PublicBaseUrl.TrimEnd('/') + signed;
         }
 
         if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)

@@ -12,7 +12,7 @@ namespace Safeguarding.Workflows.Host.Tests.Security;
 public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>The only endpoints anyone may call without credentials.</summary>
-    private static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json"];
+    private static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/sign-out", "/signed-out"];
 
     /// <summary>The role table of issue 10, written out independently of the service's own.</summary>
     private static readonly Dictionary<string, Permission[]> RoleTable = new()
@@ -55,6 +55,7 @@ public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncL
     {
         Assert.Contains(endpoints, e => e.Pattern == "/api/partnerships/{partnershipId}/processes");
         Assert.Contains(endpoints, e => e.Pattern == "/api/dev/clock" && e.Method == "POST");
+        Assert.Equal("/api/calendar/working-days?partnership=solihull", Assert.Single(endpoints, e => e.Pattern == "/api/calendar/working-days").Url(SecureService.Other));
         Assert.True(endpoints.Count >= 10, $"only {endpoints.Count} endpoints found");
         Assert.Equal(AnonymousAllowList.Order(), endpoints.Where(e => e.IsAnonymous).Select(e => e.Pattern).Distinct().Order());
     }

@@ -16,7 +16,10 @@ public sealed record EndpointCase(RouteEndpoint Endpoint, string Method)
 
     public bool IsAnonymous => Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 
-    public bool HasPartnership => Endpoint.RoutePattern.Parameters.Any(p => p.Name is "partnershipId" or "p");
+    /// <summary>The partnership is in the route, or in the query parameter the endpoint declares (<see cref="PartnershipQuery"/>).</summary>
+    public bool HasPartnership => Endpoint.RoutePattern.Parameters.Any(p => p.Name is "partnershipId" or "p") || PartnershipQuery is not null;
+
+    public PartnershipQuery? PartnershipQuery => Endpoint.Metadata.GetMetadata<PartnershipQuery>();
 
     public ContributorLinkEndpoint? Contributor => Endpoint.Metadata.GetMetadata<ContributorLinkEndpoint>();
 
@@ -52,7 +55,17 @@ public sealed record EndpointCase(RouteEndpoint Endpoint, string Method)
             }
         }
 
-        return url.Length == 0 ? "/" : url.ToString();
+        if (url.Length == 0)
+        {
+            url.Append('/');
+        }
+
+        if (PartnershipQuery is { } query)
+        {
+            url.Append('?').Append(Uri.EscapeDataString(query.Name)).Append('=').Append(Uri.EscapeDataString(partnership));
+        }
+
+        return url.ToString();
     }
 
     public override string ToString() => $"{Method} {Pattern}";

@@ -97,6 +97,25 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await service.As("bm@solihull.example", "business-unit:solihull").GetAsync("/api/dev/clock")).StatusCode);
     }
 
+    [Fact]
+    public async Task Working_days_by_a_partnerships_calendar_are_only_for_its_own_people()
+    {
+        const string Url = "/api/calendar/working-days?from=2026-01-05&add=3";
+        var reader = service.As("reader@staffordshire.example", "read-only:staffordshire");
+
+        Assert.Equal("2026-01-08", (await reader.GetFromJsonAsync<JsonElement>($"{Url}&partnership=staffordshire")).GetProperty("date").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Url)).StatusCode);
+        foreach (var other in new[] { "&partnership=solihull", "&partnership=staffordshire&partnership=solihull", "&partnership=nowhere" })
+        {
+            var hidden = await reader.GetAsync(Url + other);
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+            Assert.Equal("application/problem+json", hidden.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await service.As("auditor@example.org", "read-only:*").GetAsync($"{Url}&partnership=solihull")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.WithApiKey(SecureService.AgencyKey).GetAsync($"{Url}&partnership=staffordshire")).StatusCode);
+    }
+
     [Theory]
     [InlineData("expired")]
     [InlineData("wrong-audience")]

@@ -50,6 +50,37 @@ public sealed class StartupTests
         }
     }
 
+    [Theory]
+    [InlineData("client-id", null, null, "needs exactly one of Auth:EntraId:ClientSecret and Auth:EntraId:ClientCertificate")]
+    [InlineData("client-id", "s3cret-value~1", "bm90IGEgY2VydGlmaWNhdGU=", "needs exactly one of Auth:EntraId:ClientSecret and Auth:EntraId:ClientCertificate")]
+    [InlineData("client-id", null, "bm90IGEgY2VydGlmaWNhdGU=", "Auth:EntraId:ClientCertificate must be base64 of a PKCS#12")]
+    [InlineData(null, "s3cret-value~1", null, "is set without Auth:EntraId:ClientId")]
+    public async Task Page_sign_in_needs_its_client_id_and_exactly_one_credential(string? clientId, string? secret, string? certificate, string expected)
+    {
+        await using var service = new SecureService(new Dictionary<string, string?>
+        {
+            ["Auth:EntraId:ClientId"] = clientId,
+            ["Auth:EntraId:ClientSecret"] = secret,
+            ["Auth:EntraId:ClientCertificate"] = certificate,
+        });
+        var message = StartFailure(service.Factory);
+
+        Assert.Contains(expected, message);
+        Assert.DoesNotContain("s3cret-value", message);
+        Assert.DoesNotContain("bm90IGEgY2VydGlmaWNhdGU", message);
+    }
+
+    [Fact]
+    public async Task Without_a_client_id_the_service_warns_that_pages_have_no_interactive_sign_in()
+    {
+        var logs = new LogCapture();
+        await using var service = new SecureService(configureServices: s => logs.AddTo(s));
+        _ = service.Factory.Server;
+
+        Assert.Contains(logs.Lines, l => l.EventId.Id == 1517 && l.Level == LogLevel.Warning);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.Anonymous().GetAsync("/partnerships/staffordshire")).StatusCode);
+    }
+
     [Fact]
     public async Task Development_mode_says_so_loudly_and_acts_as_local_user_or_a_named_local_user()
     {

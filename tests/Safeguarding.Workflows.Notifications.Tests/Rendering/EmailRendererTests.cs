@@ -43,6 +43,41 @@ public sealed class EmailRendererTests
     }
 
     [Fact]
+    public void Relative_links_pass_through_the_link_signer_before_the_base_url_and_absolute_ones_do_not()
+    {
+        var signer = new RecordingSigner(link => link + "?link=signed.token");
+        var renderer = new EmailRenderer(EmailTemplates.Embedded, MsOptions.Create(new EmailOptions { PublicBaseUrl = "https://workflows.partnership.example/" }), signer);
+
+        var email = renderer.Render(Messages.Notice());
+        renderer.Render(Messages.Notice(values: NoticeValues(("link", "https://www.gov.uk/guidance"))));
+
+        Assert.Contains("href=\"https://workflows.partnership.example/forms/solihull/rapid-reviews/rr-1?link=signed.token\"", email.Html);
+        Assert.Contains("https://workflows.partnership.example/forms/solihull/rapid-reviews/rr-1?link=signed.token", email.Text);
+        Assert.Equal([("solihull/rapid-review/rr-1", "link", "/forms/solihull/rapid-reviews/rr-1")], signer.Calls);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/x")]
+    [InlineData("//evil.example/x")]
+    public void A_signer_that_makes_a_link_absolute_is_refused(string signed)
+    {
+        var renderer = new EmailRenderer(EmailTemplates.Embedded, MsOptions.Create(new EmailOptions()), new RecordingSigner(_ => signed));
+
+        Assert.Throws<EmailContentException>(() => renderer.Render(Messages.Notice()));
+    }
+
+    private sealed class RecordingSigner(Func<string, string> sign) : IEmailLinkSigner
+    {
+        public List<(string Process, string Key, string Link)> Calls { get; } = [];
+
+        public string Sign(Domain.Processes.OutgoingEmail email, string key, string relativeLink)
+        {
+            Calls.Add((email.ProcessKey, key, relativeLink));
+            return sign(relativeLink);
+        }
+    }
+
+    [Fact]
     public void Absolute_https_links_are_kept()
     {
         var email = Renderer().Render(Messages.Notice(values: NoticeValues(("link", "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2"))));

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Azure.Data.Tables;
-using Safeguarding.Workflows.Storage;
 using Safeguarding.Workflows.Storage.Processes;
 
 namespace Safeguarding.Workflows.Bench.Hosting;
@@ -20,24 +19,23 @@ public static class Drills
     }
 
     /// <summary>
-    /// Every drill's step-done audit rows: how many (a repeat would show) and the first instant. Read straight from the
-    /// table, one range scan of the partnership's drill audit rows instead of a GET per drill.
+    /// Every drill's step-done audit entries: how many (a repeat would show) and the first instant. Read straight from
+    /// the table, one scan of the partnership's drill rows instead of a GET per drill.
     /// </summary>
     public static async Task<Dictionary<string, (int Count, DateTimeOffset At)>> StepsDoneAsync(string connectionString, string prefix)
     {
         var table = new TableServiceClient(connectionString).GetTableClient(prefix + ProcessIndex.TableSuffix);
-        var from = "a|" + TableKeys.Escape("drill/");
-        var upTo = from[..^1] + (char)(from[^1] + 1);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ProcessRows.Partition(Partnership)} and RowKey ge {from} and RowKey lt {upTo} and Type eq {"step-done"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ProcessRows.Partition(Partnership)}") + " and " + ProcessRows.ProcessRange("drill");
         var done = new Dictionary<string, (int Count, DateTimeOffset At)>();
         try
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Sequence"]))
+            await foreach (var row in table.QueryAsync<TableEntity>(filter))
             {
-                // RowKey: a|{escaped drill/id}|{ticks}-{sequence} (ProcessRows.Audit)
-                var id = TableKeys.Unescape(row.RowKey.Split('|')[1])["drill/".Length..];
-                var at = AuditLog.ToRecord(row).At;
-                done[id] = done.TryGetValue(id, out var seen) ? (seen.Count + 1, seen.At < at ? seen.At : at) : (1, at);
+                var steps = AuditLog.Read(row).Where(r => r.Type == "step-done").ToList();
+                if (steps.Count > 0)
+                {
+                    done[row.GetString("Id")] = (steps.Count, steps.Min(r => r.At));
+                }
             }
         }
         catch (Azure.RequestFailedException e) when (e.Status == 404)

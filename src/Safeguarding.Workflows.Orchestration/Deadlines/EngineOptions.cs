@@ -14,12 +14,18 @@ public sealed class EngineOptions
     public string ServiceId { get; set; } = "safeguarding-workflows";
 
     /// <summary>
-    /// How often each partnership's wake rows are read (<see cref="WakeScheduleGrain"/>). A wake due before the next
-    /// read is timed to its instant; one that failed is tried again at a later read. Also how late a wake made less
-    /// than one interval ahead can be.
+    /// How often each partnership's wake schedule (<see cref="WakeScheduleGrain"/>, in memory) looks for wakes due
+    /// before its next look; each is then timed to its instant.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan WakeScanInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often the schedule reloads every saved wake from the process rows, besides when it starts (after a host
+    /// is lost, say): the safety net for a wake it was not told of.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan WakeReloadInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary><c>Localhost</c> (one host, the default) or <c>Redis</c> (several hosts forming one cluster).</summary>
     public EngineClustering Clustering { get; set; } = EngineClustering.Localhost;

@@ -36,19 +36,21 @@ public sealed partial class ProcessEngine(
     }
 
     /// <summary>
-    /// Saves <paramref name="next"/> with the timeline entries <paramref name="saved"/> had not yet audited, its index
-    /// columns and its wake, in one transaction; returns the new ETag.
+    /// Saves <paramref name="next"/> (state, timeline, index columns and wake) in one write; returns the new ETag. The
+    /// timeline is the audit log, so a change that would drop or alter an entry already saved is refused.
     /// </summary>
     internal Task<string> SaveAsync<TProcess>(ProcessRecord<TProcess> saved, ProcessRecord<TProcess> next, string? etag)
         where TProcess : class, IDurableProcess<TProcess>
     {
-        var process = next.Process!;
-        var audit = process.Timeline
-            .Select((entry, sequence) => new AuditRecord(sequence, entry.At, entry.Type, entry.Actor, entry.Detail))
-            .Skip(saved.AuditedCount)
-            .ToList();
+        var history = saved.Process?.Timeline ?? [];
+        var timeline = next.Process!.Timeline;
+        if (timeline.Count < history.Count || history.Where((entry, i) => !ReferenceEquals(entry, timeline[i]) && entry != timeline[i]).Any())
+        {
+            throw new InvalidOperationException($"A change to {next.Process.Key} would rewrite its history; the audit log is append-only.");
+        }
+
         var state = JsonSerializer.SerializeToUtf8Bytes(next, StateJson.Options);
-        return Store.SaveAsync(new ProcessChange(IndexEntry(next), state, audit, saved.WakeAt, etag), CancellationToken.None);
+        return Store.SaveAsync(new ProcessChange(IndexEntry(next), state, etag), CancellationToken.None);
     }
 
     /// <summary>Hands every unsent email to the durable queue; returns true when any was handed over (the record must be saved).</summary>

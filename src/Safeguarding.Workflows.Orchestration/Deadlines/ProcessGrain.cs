@@ -9,9 +9,9 @@ namespace Safeguarding.Workflows.Orchestration.Deadlines;
 /// class does the rest:
 /// <list type="bullet">
 /// <item>after every change it wakes the process at once, so anything already due happens now;</item>
-/// <item>it saves the state, its new audit rows, its index columns and its next wake in one transaction
+/// <item>it saves the state, its timeline (the audit log), its index columns and its next wake in one write
 /// (<see cref="ProcessStore"/>), before any side effect, then hands emails to the queue;</item>
-/// <item>the wake is a row that <see cref="WakeScheduleGrain"/> reads for the partnership and acts on at its instant;</item>
+/// <item>it tells the partnership's <see cref="WakeScheduleGrain"/> when the next wake moves, which wakes it at that instant;</item>
 /// <item>a wake, however late or repeated, just wakes the process: the pure rules say what is due, so nothing is lost or done twice.</item>
 /// </list>
 /// </summary>
@@ -115,7 +115,6 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
             {
                 Process = woken.State,
                 UnsentEmails = [.. record.UnsentEmails, .. emails],
-                AuditedCount = woken.State.Timeline.Count,
                 CreatedAt = record.CreatedAt,
             };
             next.WakeAt = WakeFor(next);
@@ -126,12 +125,22 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         }
 
         // Side effects only after the state that decided them is saved; each is safe to repeat.
-        if (await engine.HandOverEmailsAsync(record))
+        bool handedOverAny;
+        try
+        {
+            handedOverAny = await engine.HandOverEmailsAsync(record);
+        }
+        catch when (record.WakeAt is { } retryAt)
+        {
+            await ScheduleWakeAsync(retryAt);
+            throw;
+        }
+
+        if (handedOverAny)
         {
             var handedOver = new ProcessRecord<TProcess>
             {
                 Process = record.Process,
-                AuditedCount = record.AuditedCount,
                 CreatedAt = record.CreatedAt,
             };
             handedOver.WakeAt = WakeFor(handedOver);
@@ -146,7 +155,15 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         try
         {
             etag = await engine.SaveAsync(record, next, etag);
+            var moved = next.WakeAt != record.WakeAt;
             record = next;
+
+            // While emails wait for hand-over the saved wake is only a fallback (see WakeFor); the schedule hears of it
+            // if the hand-over fails.
+            if (moved && next.WakeAt is { } at && next.UnsentEmails.Count == 0)
+            {
+                await ScheduleWakeAsync(at);
+            }
         }
         catch (ProcessChangedException)
         {
@@ -158,6 +175,10 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
     }
 
     private DateTimeOffset? ScheduledWake() => record.WakeAt;
+
+    // Saved first, so a schedule that misses this (its host just died) still finds the wake when it reloads.
+    private Task ScheduleWakeAsync(DateTimeOffset at) =>
+        GrainFactory.GetGrain<IWakeScheduleGrain>(Key.PartnershipId).ScheduleAsync(Key.ToString(), at);
 
     /// <summary>
     /// The wake to save: the process's own, or now while emails are waiting to be handed over, so that a hand-over

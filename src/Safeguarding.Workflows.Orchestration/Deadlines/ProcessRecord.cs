@@ -13,11 +13,8 @@ public sealed class ProcessRecord<TProcess> where TProcess : class
     /// <summary>Emails decided on but not yet handed to the delivery queue (the outbox pattern).</summary>
     public List<OutgoingEmail> UnsentEmails { get; set; } = [];
 
-    /// <summary>How many timeline entries are already in the audit log; the rest are appended on the next commit.</summary>
-    public int AuditedCount { get; set; }
-
     public DateTimeOffset? CreatedAt { get; set; }
 
-    /// <summary>The instant of the process's saved wake row (null: none), which the next save moves or removes.</summary>
+    /// <summary>When the process next wants waking (null: never), as saved; the wake schedule is told when it changes.</summary>
     public DateTimeOffset? WakeAt { get; set; }
 }

@@ -1,24 +1,31 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Storage.Processes;
 
 namespace Safeguarding.Workflows.Orchestration.Deadlines;
 
-/// <summary>Reads one partnership's wake rows and wakes each process at its instant. Keyed by partnership id.</summary>
+/// <summary>When one partnership's processes next want waking, and the waking. Keyed by partnership id.</summary>
 public interface IWakeScheduleGrain : IGrainWithStringKey
 {
-    /// <summary>Makes sure the schedule is being read (activation does the work; this call just causes it).</summary>
+    /// <summary>Makes sure the schedule is running (activation does the work; this call just causes it).</summary>
     Task EnsureRunningAsync();
+
+    /// <summary>A process saved <paramref name="at"/> as its next wake.</summary>
+    [OneWay]
+    Task ScheduleAsync(string processKey, DateTimeOffset at);
 }
 
 /// <summary>
-/// One per partnership, so in a cluster exactly one host reads each partnership's schedule. Every
-/// <see cref="EngineOptions.WakeScanInterval"/> it reads the wake rows due before the next read and wakes each process
-/// at its own instant; a wake that fails leaves its row, so the next read tries again. Every host calls every
-/// partnership's reader every few seconds (<see cref="WakeScheduleKeeper"/>), which starts it again on a surviving
-/// host when its host dies.
+/// One per partnership, so in a cluster exactly one host wakes each partnership's processes. It keeps the wakes in
+/// memory, loaded from the process rows when it starts and every <see cref="EngineOptions.WakeReloadInterval"/>, and
+/// told of each new one by the process that saved it. Every <see cref="EngineOptions.WakeScanInterval"/> it takes the
+/// wakes due before the next look and wakes each process at its own instant. A wake that fails is tried again
+/// later; a stale or repeated one is harmless, since waking only does what the rules say is due. Every host calls
+/// every partnership's schedule every few seconds (<see cref="WakeScheduleKeeper"/>), which starts it again on a
+/// surviving host when its host dies; it then reloads the saved wakes, so none is lost.
 /// </summary>
 public sealed partial class WakeScheduleGrain(
     ProcessStore store,
@@ -29,60 +36,99 @@ public sealed partial class WakeScheduleGrain(
 {
     private const int MaxConcurrentWakes = 32;
 
-    // A wake that threw, or left the process due at the same instant, is not retried before this.
+    // A wake that threw, or left the process due at the same instant, is not tried again before this.
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<DueWake, byte> inFlight = new();
-    private readonly ConcurrentDictionary<DueWake, DateTimeOffset> notBefore = new();
+    private readonly SortedSet<(DateTimeOffset At, string Process)> schedule = new();
+
+    // Wakes handed back by the background waking (it runs off the grain's scheduler), merged in at the next look.
+    private readonly ConcurrentQueue<(DateTimeOffset At, string Process)> retries = new();
+    private readonly ConcurrentDictionary<(DateTimeOffset At, string Process), byte> inFlight = new();
+    private DateTimeOffset nextReload = DateTimeOffset.MinValue;
 
     private string PartnershipId => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var interval = engine.Options.WakeScanInterval;
-        this.RegisterGrainTimer(ReadAsync, new GrainTimerCreationOptions(TimeSpan.Zero, interval) { KeepAlive = true });
+        this.RegisterGrainTimer(LookAsync, new GrainTimerCreationOptions(TimeSpan.Zero, engine.Options.WakeScanInterval) { KeepAlive = true });
         return Task.CompletedTask;
     }
 
     public Task EnsureRunningAsync() => Task.CompletedTask;
 
-    private async Task ReadAsync(CancellationToken cancellationToken)
+    public Task ScheduleAsync(string processKey, DateTimeOffset at)
+    {
+        schedule.Add((at, processKey));
+        return Task.CompletedTask;
+    }
+
+    private async Task LookAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-
-        // Two intervals ahead, so a late timer tick still finds a row before it is due. A simulated clock only moves
-        // when told to (ClockAdvancer), so there only what is already due can be acted on.
-        var horizon = clock.IsSimulated ? now : now + 2 * engine.Options.WakeScanInterval;
-        var due = new List<DueWake>();
-        try
+        while (retries.TryDequeue(out var retry))
         {
-            await foreach (var wake in store.DueWakesAsync(PartnershipId, horizon, cancellationToken))
-            {
-                if (!inFlight.ContainsKey(wake) && (!notBefore.TryGetValue(wake, out var retryAt) || retryAt <= now))
-                {
-                    due.Add(wake);
-                }
-            }
+            schedule.Add(retry);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+
+        if (DateTimeOffset.UtcNow >= nextReload)
         {
-            // Storage unreachable: nothing is lost, the rows are read again next time.
-            LogReadFailed(e, PartnershipId);
+            await ReloadAsync(cancellationToken);
+        }
+
+        // Two intervals ahead, so a late tick still finds a wake before it is due. A simulated clock only moves when
+        // told to (ClockAdvancer), so there only what is already due can be acted on.
+        var horizon = clock.IsSimulated ? now : now + 2 * engine.Options.WakeScanInterval;
+        var due = new List<(DateTimeOffset At, string Process)>();
+        foreach (var wake in schedule)
+        {
+            if (wake.At > horizon)
+            {
+                break;
+            }
+
+            due.Add(wake);
+        }
+
+        if (due.Count == 0)
+        {
             return;
         }
 
         foreach (var wake in due)
         {
-            inFlight.TryAdd(wake, 0);
+            schedule.Remove(wake);
         }
 
-        // Off the grain's own scheduler and not awaited, so the next read is on time: wakes run in parallel, each at
-        // its instant, earliest first; those still in flight are skipped by later reads.
+        // Not awaited, so the next look is on time: wakes run in parallel, each at its instant, earliest first.
         _ = Task.Run(() => Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWakes }, WakeAtItsInstantAsync), CancellationToken.None);
     }
 
-    private async ValueTask WakeAtItsInstantAsync(DueWake wake, CancellationToken cancellationToken)
+    private async Task ReloadAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await foreach (var wake in store.DueWakesAsync(PartnershipId, DateTimeOffset.MaxValue, cancellationToken))
+            {
+                schedule.Add((wake.At, wake.Process.ToString()));
+            }
+
+            nextReload = DateTimeOffset.UtcNow + engine.Options.WakeReloadInterval;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage unreachable: try again at the next look; what is already known still fires.
+            LogReloadFailed(e, PartnershipId);
+        }
+    }
+
+    private async ValueTask WakeAtItsInstantAsync((DateTimeOffset At, string Process) wake, CancellationToken cancellationToken)
+    {
+        if (!inFlight.TryAdd(wake, 0))
+        {
+            // Loaded again while already waiting for its instant.
+            return;
+        }
+
         try
         {
             var wait = wake.At - clock.GetUtcNow();
@@ -91,28 +137,22 @@ public sealed partial class WakeScheduleGrain(
                 await Task.Delay(wait, cancellationToken);
             }
 
-            if (grains.Find(wake.Process) is not { } grain)
+            if (grains.Find(ProcessKey.Parse(wake.Process)) is not { } grain)
             {
-                LogUnknownKind(wake.Process.ToString());
-                notBefore[wake] = DateTimeOffset.MaxValue;
+                LogUnknownKind(wake.Process);
                 return;
             }
 
-            var next = await grain.WakeAsync();
-            if (next == wake.At)
+            if (await grain.WakeAsync() == wake.At)
             {
                 // The rules asked again for an instant that has passed: don't spin on it.
-                notBefore[wake] = clock.GetUtcNow() + RetryAfterFailure;
-            }
-            else
-            {
-                notBefore.TryRemove(wake, out _);
+                retries.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogWakeFailed(e, wake.Process.ToString(), wake.At);
-            notBefore[wake] = clock.GetUtcNow() + RetryAfterFailure;
+            LogWakeFailed(e, wake.Process, wake.At);
+            retries.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));
         }
         finally
         {
@@ -120,12 +160,12 @@ public sealed partial class WakeScheduleGrain(
         }
     }
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Could not read the wake schedule of partnership {PartnershipId}; trying again at the next read")]
-    private partial void LogReadFailed(Exception exception, string partnershipId);
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Could not load the saved wakes of partnership {PartnershipId}; trying again at the next look")]
+    private partial void LogReloadFailed(Exception exception, string partnershipId);
 
-    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Waking process {ProcessKey} (due {WakeAt}) failed; it stays scheduled and is tried again")]
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Waking process {ProcessKey} (due {WakeAt}) failed; it is tried again later")]
     private partial void LogWakeFailed(Exception exception, string processKey, DateTimeOffset wakeAt);
 
-    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Process {ProcessKey} is scheduled but its kind is not registered on this host")]
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Process {ProcessKey} asked to be woken but its kind is not registered on this host")]
     private partial void LogUnknownKind(string processKey);
 }

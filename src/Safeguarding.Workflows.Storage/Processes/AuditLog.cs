@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Data.Tables;
 using Safeguarding.Workflows.Domain.Processes;
 
@@ -9,40 +10,45 @@ namespace Safeguarding.Workflows.Storage.Processes;
 public sealed record AuditRecord(long Sequence, DateTimeOffset At, string Type, string Actor, string Detail);
 
 /// <summary>
-/// Append-only history per process (the orchestration history of Durable Functions). The rows sit beside the process
-/// row (<see cref="ProcessRows.Audit"/>) and are written by <see cref="ProcessStore"/> in the same transaction as the
-/// state that produced them, so history and state never disagree; they read back in time order, then sequence order.
+/// The history of a process (the orchestration history of Durable Functions): its timeline, saved in the same row and
+/// the same write as the state that produced it, so history and state never disagree. The engine refuses any change
+/// that would drop or alter an entry already saved, so the log is append-only.
 /// </summary>
 public sealed class AuditLog(StorageClients clients)
 {
-    /// <summary>The process's history, oldest first. Times come back in UTC.</summary>
+    /// <summary>The process's history, oldest first (timeline order). Times come back in UTC. Empty when there is no such process.</summary>
     public async Task<IReadOnlyList<AuditRecord>> ReadAsync(ProcessKey key, CancellationToken cancellationToken)
     {
         var table = await clients.CreatedTableAsync(ProcessIndex.TableSuffix, cancellationToken).ConfigureAwait(false);
-        var records = new List<AuditRecord>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ProcessRows.Partition(key.PartnershipId)}") + " and " + ProcessRows.AuditRange(key);
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(ToRecord(entity));
-        }
-
-        return records;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(ProcessRows.Partition(key.PartnershipId), ProcessRows.Process(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue && row.Value is { } entity ? Read(entity) : [];
     }
 
-    internal static TableEntity ToEntity(string partitionKey, ProcessKey key, AuditRecord record) => new(partitionKey, ProcessRows.Audit(key, record.Sequence, record.At))
+    /// <summary>
+    /// The timeline in a process row. The state is the engine's process record as JSON, whose <c>process.timeline</c>
+    /// holds entries of <c>at</c>, <c>type</c>, <c>actor</c> and <c>detail</c>.
+    /// </summary>
+    public static IReadOnlyList<AuditRecord> Read(TableEntity processRow)
     {
-        ["Sequence"] = record.Sequence,
-        ["At"] = record.At,
-        ["Type"] = record.Type,
-        ["Actor"] = record.Actor,
-        ["Detail"] = record.Detail,
-    };
+        if (StatePayload.Read(processRow) is not { } state)
+        {
+            return [];
+        }
 
-    /// <summary>An audit row as a record; the instant comes from the RowKey, which keeps it to the tick.</summary>
-    public static AuditRecord ToRecord(TableEntity entity) => new(
-        entity.GetInt64("Sequence") ?? 0,
-        ProcessRows.AuditInstant(entity.RowKey),
-        entity.GetString("Type") ?? "",
-        entity.GetString("Actor") ?? "",
-        entity.GetString("Detail") ?? "");
+        using var json = JsonDocument.Parse(state);
+        if (!json.RootElement.TryGetProperty("process", out var process) || process.ValueKind != JsonValueKind.Object
+            || !process.TryGetProperty("timeline", out var timeline) || timeline.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return timeline.EnumerateArray()
+            .Select((entry, sequence) => new AuditRecord(
+                sequence,
+                entry.GetProperty("at").GetDateTimeOffset().ToUniversalTime(),
+                entry.GetProperty("type").GetString() ?? "",
+                entry.GetProperty("actor").GetString() ?? "",
+                entry.GetProperty("detail").GetString() ?? ""))
+            .ToList();
+    }
 }

@@ -11,7 +11,6 @@ public sealed class ProcessIndexTests
 
     private readonly ProcessIndex _index;
     private readonly ProcessStore _store;
-    private readonly Dictionary<ProcessKey, DateTimeOffset?> _savedWakes = [];
 
     public ProcessIndexTests()
     {
@@ -23,8 +22,7 @@ public sealed class ProcessIndexTests
     private async Task Save(ProcessIndexEntry entry)
     {
         var stored = await _store.ReadAsync(entry.Key, CancellationToken.None);
-        await _store.SaveAsync(new ProcessChange(entry, "{}"u8.ToArray(), [], _savedWakes.GetValueOrDefault(entry.Key), stored?.ETag), CancellationToken.None);
-        _savedWakes[entry.Key] = entry.NextWakeAt;
+        await _store.SaveAsync(new ProcessChange(entry, "{}"u8.ToArray(), stored?.ETag), CancellationToken.None);
     }
 
     private static ProcessIndexEntry Entry(

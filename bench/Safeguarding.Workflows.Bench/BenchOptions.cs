@@ -14,6 +14,10 @@ public sealed record BenchOptions(int Count, int Concurrency, string ConnectionS
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>deadlines: run the host without its email delivery worker (<c>Email:RunWorker=false</c>, as when
+    /// delivery runs on other hosts), so the engine's own lateness is measured; emails are still queued.</summary>
+    public bool NoDelivery { get; init; }
+
     public static BenchOptions Parse(string[] args, int defaultCount = 10_000)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -30,6 +34,7 @@ public sealed record BenchOptions(int Count, int Concurrency, string ConnectionS
             Lead = Seconds("--lead") is { } lead ? TimeSpan.FromSeconds(lead) : null,
             Rate = int.TryParse(Value("--rate"), out var rate) ? rate : options.Rate,
             Duration = Seconds("--duration") is { } duration ? TimeSpan.FromSeconds(duration) : options.Duration,
+            NoDelivery = args.Contains("--no-delivery"),
         };
     }
 }

@@ -23,7 +23,8 @@ public static partial class DeadlinesBenchmark
 
     public static async Task<Result> MeasureAsync(BenchOptions options, bool progress = false)
     {
-        await using var host = await BenchHost.StartAsync(options.ConnectionString);
+        await using var host = await BenchHost.StartAsync(
+            options.ConnectionString, options.NoDelivery ? new Dictionary<string, string> { ["Email:RunWorker"] = "false" } : null);
         using var client = host.CreateClient();
         var lead = options.Lead ?? TimeSpan.FromSeconds(10 + options.Count / 150.0);
         var first = DateTimeOffset.UtcNow + lead;
@@ -64,7 +65,7 @@ public static partial class DeadlinesBenchmark
                 continue;
             }
 
-            doneAt = (await Drills.StepsDoneAsync(options.ConnectionString, host.Prefix)).ToDictionary(d => d.Key, d => d.Value.At);
+            doneAt = (await Drills.StepsDoneAsync(options.ConnectionString, host.Prefix!)).ToDictionary(d => d.Key, d => d.Value.At);
             if (doneAt.Count >= options.Count || DateTimeOffset.UtcNow > giveUp)
             {
                 break;

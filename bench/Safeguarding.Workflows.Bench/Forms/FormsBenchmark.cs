@@ -5,7 +5,7 @@ namespace Safeguarding.Workflows.Bench.Forms;
 
 /// <summary>
 /// Submissions at a fixed rate (open loop: each request is sent on schedule whether or not earlier ones have
-/// answered), each a drill PUT (a new process with one step due tomorrow: state write, index, audit); latency per request.
+/// answered), each a drill PUT (a new process with one step due tomorrow: one process row written); latency per request.
 /// </summary>
 public static class FormsBenchmark
 {

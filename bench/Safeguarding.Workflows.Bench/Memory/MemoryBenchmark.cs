@@ -4,7 +4,7 @@ namespace Safeguarding.Workflows.Bench.Memory;
 
 /// <summary>
 /// The host's working set with N open processes (drills with one step due in 30 days, so each stays open with its
-/// reminder registered and its grain active: nothing is deactivated within the run).
+/// wake in its partnership's schedule and its grain active: nothing is deactivated within the run).
 /// </summary>
 public static class MemoryBenchmark
 {

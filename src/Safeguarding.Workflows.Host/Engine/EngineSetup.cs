@@ -7,7 +7,6 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Safeguarding.Workflows.Orchestration.Clock;
-using Safeguarding.Workflows.Storage.Reminders;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Orchestration.Telemetry;
 
@@ -47,7 +46,6 @@ public static class EngineSetup
                 silo.UseLocalhostClustering(engine.SiloPort, engine.GatewayPort, serviceId: engine.ServiceId, clusterId: engine.ClusterId);
             }
 
-            silo.UseAzureTableReminderService();
             silo.AddDashboard();
             // Domain records carry no Orleans attributes (the Domain project may not reference Orleans), so they cross
             // grain calls as JSON.

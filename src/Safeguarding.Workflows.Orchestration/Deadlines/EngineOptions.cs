@@ -25,7 +25,7 @@ public sealed class EngineOptions
     /// is lost, say): the safety net for a wake it was not told of.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
-    public TimeSpan WakeReloadInterval { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan WakeReloadInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary><c>Localhost</c> (one host, the default) or <c>Redis</c> (several hosts forming one cluster).</summary>
     public EngineClustering Clustering { get; set; } = EngineClustering.Localhost;

@@ -41,10 +41,11 @@ public sealed partial class WakeScheduleGrain(
 
     private readonly SortedSet<(DateTimeOffset At, string Process)> schedule = new();
 
-    // Wakes handed back by the background waking (it runs off the grain's scheduler), merged in at the next look.
-    private readonly ConcurrentQueue<(DateTimeOffset At, string Process)> retries = new();
+    // Wakes found by a reload or handed back by a failed wake (both run off the grain's scheduler), merged in at the next look.
+    private readonly ConcurrentQueue<(DateTimeOffset At, string Process)> arrivals = new();
     private readonly ConcurrentDictionary<(DateTimeOffset At, string Process), byte> inFlight = new();
     private DateTimeOffset nextReload = DateTimeOffset.MinValue;
+    private Task reloading = Task.CompletedTask;
 
     private string PartnershipId => this.GetPrimaryKeyString();
 
@@ -62,17 +63,19 @@ public sealed partial class WakeScheduleGrain(
         return Task.CompletedTask;
     }
 
-    private async Task LookAsync(CancellationToken cancellationToken)
+    private Task LookAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        while (retries.TryDequeue(out var retry))
+        while (arrivals.TryDequeue(out var arrival))
         {
-            schedule.Add(retry);
+            schedule.Add(arrival);
         }
 
-        if (DateTimeOffset.UtcNow >= nextReload)
+        // In the background, so what is already known keeps firing on time while a large partnership loads.
+        if (DateTimeOffset.UtcNow >= nextReload && reloading.IsCompleted)
         {
-            await ReloadAsync(cancellationToken);
+            nextReload = DateTimeOffset.UtcNow + engine.Options.WakeReloadInterval;
+            reloading = Task.Run(ReloadAsync, CancellationToken.None);
         }
 
         // Two intervals ahead, so a late tick still finds a wake before it is due. A simulated clock only moves when
@@ -91,7 +94,7 @@ public sealed partial class WakeScheduleGrain(
 
         if (due.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         foreach (var wake in due)
@@ -101,23 +104,23 @@ public sealed partial class WakeScheduleGrain(
 
         // Not awaited, so the next look is on time: wakes run in parallel, each at its instant, earliest first.
         _ = Task.Run(() => Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWakes }, WakeAtItsInstantAsync), CancellationToken.None);
+        return Task.CompletedTask;
     }
 
-    private async Task ReloadAsync(CancellationToken cancellationToken)
+    private async Task ReloadAsync()
     {
         try
         {
-            await foreach (var wake in store.DueWakesAsync(PartnershipId, DateTimeOffset.MaxValue, cancellationToken))
+            await foreach (var wake in store.DueWakesAsync(PartnershipId, DateTimeOffset.MaxValue, CancellationToken.None))
             {
-                schedule.Add((wake.At, wake.Process.ToString()));
+                arrivals.Enqueue((wake.At, wake.Process.ToString()));
             }
-
-            nextReload = DateTimeOffset.UtcNow + engine.Options.WakeReloadInterval;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            // Storage unreachable: try again at the next look; what is already known still fires.
+            // Storage unreachable: try again soon; what is already known still fires.
             LogReloadFailed(e, PartnershipId);
+            nextReload = DateTimeOffset.UtcNow + RetryAfterFailure;
         }
     }
 
@@ -146,13 +149,13 @@ public sealed partial class WakeScheduleGrain(
             if (await grain.WakeAsync() == wake.At)
             {
                 // The rules asked again for an instant that has passed: don't spin on it.
-                retries.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));
+                arrivals.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogWakeFailed(e, wake.Process, wake.At);
-            retries.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));
+            arrivals.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));
         }
         finally
         {

@@ -1,6 +1,7 @@
 using Xunit.Abstractions;
 using System.Diagnostics;
 using Safeguarding.Workflows.Host.Tests.ScaleOut;
+using Safeguarding.Workflows.Bench.Hosting;
 
 namespace Safeguarding.Workflows.Host.Tests.Reliability;
 

@@ -1,5 +1,6 @@
 using Xunit.Abstractions;
 using Safeguarding.Workflows.Host.Tests.ScaleOut;
+using Safeguarding.Workflows.Bench.Hosting;
 
 namespace Safeguarding.Workflows.Host.Tests.Reliability;
 

@@ -5,6 +5,7 @@ using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Tests.Durable;
 using Safeguarding.Workflows.Storage;
 using Safeguarding.Workflows.Storage.Processes;
+using Safeguarding.Workflows.Bench.Hosting;
 
 namespace Safeguarding.Workflows.Host.Tests.ScaleOut;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Safeguarding.Workflows.Bench.Hosting;
 
 namespace Safeguarding.Workflows.Host.Tests.ScaleOut;
 

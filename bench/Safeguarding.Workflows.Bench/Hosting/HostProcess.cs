@@ -2,27 +2,47 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Safeguarding.Workflows.Host.Tests.ScaleOut;
+namespace Safeguarding.Workflows.Bench.Hosting;
 
 /// <summary>
-/// The built service running as its own OS process, so a test can kill it as hard as a crash would
-/// (<see cref="Kill"/>), which an in-process host cannot show.
+/// The built service (src/Safeguarding.Workflows.Host, same configuration as the caller) running as its own OS process
+/// on Kestrel, for the benchmarks and the fault and scale-out tests: a test can kill it as hard as a crash would
+/// (<see cref="Kill"/>), which an in-process host cannot show. No sign-in (Auth:Mode=Development) and no rate limit.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly string logPath;
 
-    private HostProcess(Process process, int port, string logPath)
+    private readonly IDictionary<string, string> settings;
+
+    private HostProcess(Process process, int port, string logPath, IDictionary<string, string> settings)
     {
         this.process = process;
         this.logPath = logPath;
+        this.settings = settings;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
 
     public Uri BaseAddress { get; }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>The storage prefix it was started with (<c>Storage:Prefix</c>), if any.</summary>
+    public string? Prefix => settings.TryGetValue("Storage:Prefix", out var prefix) ? prefix : null;
+
+    public int ProcessId => process.Id;
+
+    public HttpClient CreateClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 512 })
+    {
+        BaseAddress = BaseAddress,
+        Timeout = TimeSpan.FromSeconds(120),
+    };
+
+    /// <summary>The host's working set now, in bytes.</summary>
+    public long WorkingSet()
+    {
+        process.Refresh();
+        return process.WorkingSet64;
+    }
 
     public static async Task<HostProcess> StartAsync(IDictionary<string, string> settings)
     {
@@ -36,7 +56,7 @@ public sealed class HostProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Auth__Mode"] = "Development"; // no sign-in: requests act as local-user
-        start.Environment["Security__RateLimit__Enabled"] = "false"; // tests drive one host as one client, far above a person's rate
+        start.Environment["Security__RateLimit__Enabled"] = "false"; // one client driving far above a person's rate
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
         {
@@ -50,8 +70,8 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new HostProcess(process, port, logPath);
-        await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        var host = new HostProcess(process, port, logPath, settings);
+        await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
         return host;
     }
 

@@ -149,7 +149,7 @@ resource app 'Microsoft.App/containerApps@2025-07-01' = {
       )
     }
     template: {
-      // Room for the silo to hand its grains and reminders over before the replica stops.
+      // Room for the silo to hand its grains (and wake schedules) over before the replica stops.
       terminationGracePeriodSeconds: 60
       containers: [
         {

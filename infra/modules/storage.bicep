@@ -1,4 +1,4 @@
-// The one storage account that holds all durable state: grain state, reminders, the process index and audit log
+// The one storage account that holds all durable state: process rows (state, timeline/audit log, index, wakes), queues, documents
 // (tables), the email delivery queues (queues), documents and the email outbox (blobs). The app reaches it with its
 // managed identity only, so shared-key access is off unless a deployment explicitly turns it back on.
 

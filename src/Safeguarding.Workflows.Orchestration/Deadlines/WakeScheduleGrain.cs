@@ -45,7 +45,7 @@ public sealed partial class WakeScheduleGrain(
     private readonly ConcurrentQueue<(DateTimeOffset At, string Process)> arrivals = new();
     private readonly ConcurrentDictionary<(DateTimeOffset At, string Process), byte> inFlight = new();
     private DateTimeOffset nextReload = DateTimeOffset.MinValue;
-    private Task reloading = Task.CompletedTask;
+    private Task<bool> reloading = Task.FromResult(true);
 
     private string PartnershipId => this.GetPrimaryKeyString();
 
@@ -72,6 +72,13 @@ public sealed partial class WakeScheduleGrain(
         }
 
         // In the background, so what is already known keeps firing on time while a large partnership loads.
+        if (reloading.IsCompleted && !reloading.Result)
+        {
+            // Storage was unreachable: try again soon.
+            nextReload = DateTimeOffset.UtcNow + RetryAfterFailure;
+            reloading = Task.FromResult(true);
+        }
+
         if (DateTimeOffset.UtcNow >= nextReload && reloading.IsCompleted)
         {
             nextReload = DateTimeOffset.UtcNow + engine.Options.WakeReloadInterval;
@@ -107,7 +114,8 @@ public sealed partial class WakeScheduleGrain(
         return Task.CompletedTask;
     }
 
-    private async Task ReloadAsync()
+    /// <summary>Queues every saved wake of the partnership; false when storage could not be read (what is known still fires).</summary>
+    private async Task<bool> ReloadAsync()
     {
         try
         {
@@ -115,12 +123,13 @@ public sealed partial class WakeScheduleGrain(
             {
                 arrivals.Enqueue((wake.At, wake.Process.ToString()));
             }
+
+            return true;
         }
         catch (Exception e)
         {
-            // Storage unreachable: try again soon; what is already known still fires.
             LogReloadFailed(e, PartnershipId);
-            nextReload = DateTimeOffset.UtcNow + RetryAfterFailure;
+            return false;
         }
     }
 
@@ -134,10 +143,10 @@ public sealed partial class WakeScheduleGrain(
 
         try
         {
-            var wait = wake.At - clock.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            // Task.Delay counts whole milliseconds and may end a little early; a wake before its instant does nothing.
+            for (var wait = wake.At - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = wake.At - clock.GetUtcNow())
             {
-                await Task.Delay(wait, cancellationToken);
+                await Task.Delay(wait + TimeSpan.FromMilliseconds(1), cancellationToken);
             }
 
             if (grains.Find(ProcessKey.Parse(wake.Process)) is not { } grain)

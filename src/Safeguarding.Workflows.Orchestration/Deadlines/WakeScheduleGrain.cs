@@ -44,9 +44,6 @@ public sealed partial class WakeScheduleGrain(
     // Wakes found by a reload or handed back by a failed wake (both run off the grain's scheduler), merged in at the next look.
     private readonly ConcurrentQueue<(DateTimeOffset At, string Process)> arrivals = new();
     private readonly ConcurrentDictionary<(DateTimeOffset At, string Process), byte> inFlight = new();
-
-    // Bounds the wakes running at once; waiting for an instant takes no slot, so a wake due later never holds up one due now.
-    private readonly SemaphoreSlim running = new(MaxConcurrentWakes);
     private DateTimeOffset nextReload = DateTimeOffset.MinValue;
     private Task<bool> reloading = Task.FromResult(true);
 
@@ -112,12 +109,8 @@ public sealed partial class WakeScheduleGrain(
             schedule.Remove(wake);
         }
 
-        // Off the grain's scheduler and not awaited, so the next look is on time: each wake waits for its own instant.
-        foreach (var wake in due)
-        {
-            _ = Task.Run(() => WakeAtItsInstantAsync(wake), CancellationToken.None);
-        }
-
+        // Not awaited, so the next look is on time: wakes run in parallel, each at its instant, earliest first.
+        _ = Task.Run(() => Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWakes }, WakeAtItsInstantAsync), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -140,7 +133,7 @@ public sealed partial class WakeScheduleGrain(
         }
     }
 
-    private async Task WakeAtItsInstantAsync((DateTimeOffset At, string Process) wake)
+    private async ValueTask WakeAtItsInstantAsync((DateTimeOffset At, string Process) wake, CancellationToken cancellationToken)
     {
         if (!inFlight.TryAdd(wake, 0))
         {
@@ -153,7 +146,7 @@ public sealed partial class WakeScheduleGrain(
             // Task.Delay counts whole milliseconds and may end a little early; a wake before its instant does nothing.
             for (var wait = wake.At - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = wake.At - clock.GetUtcNow())
             {
-                await Task.Delay(wait + TimeSpan.FromMilliseconds(1));
+                await Task.Delay(wait + TimeSpan.FromMilliseconds(1), cancellationToken);
             }
 
             if (grains.Find(ProcessKey.Parse(wake.Process)) is not { } grain)
@@ -162,21 +155,13 @@ public sealed partial class WakeScheduleGrain(
                 return;
             }
 
-            await running.WaitAsync();
-            try
+            if (await grain.WakeAsync() == wake.At)
             {
-                if (await grain.WakeAsync() == wake.At)
-                {
-                    // The rules asked again for an instant that has passed: don't spin on it.
-                    arrivals.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));
-                }
-            }
-            finally
-            {
-                running.Release();
+                // The rules asked again for an instant that has passed: don't spin on it.
+                arrivals.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));
             }
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             LogWakeFailed(e, wake.Process, wake.At);
             arrivals.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));

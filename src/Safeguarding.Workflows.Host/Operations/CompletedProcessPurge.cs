@@ -48,14 +48,21 @@ public sealed partial class CompletedProcessPurge(
         var purged = 0;
         foreach (var entry in await index.ClosedBeforeAsync(before, options.Value.BatchSize, cancellationToken))
         {
-            // The grain refuses while the process is open, so a process reopened since the index row was read survives.
-            if (grains.Find(entry.Key) is { } grain && !await grain.PurgeAsync())
+            // The grain erases its own row, and refuses while the process is open, so a process reopened since the
+            // index was read survives. Only a kind no longer registered here is erased directly.
+            if (grains.Find(entry.Key) is { } grain)
             {
-                continue;
+                if (!await grain.PurgeAsync())
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                await store.DeleteAsync(entry.Key, cancellationToken);
             }
 
             await documents.DeleteAllAsync(entry.Key, cancellationToken);
-            await store.DeleteAsync(entry.Key, cancellationToken);
             purged++;
         }
 

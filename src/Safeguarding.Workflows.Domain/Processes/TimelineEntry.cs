@@ -7,6 +7,14 @@ namespace Safeguarding.Workflows.Domain.Processes;
 /// </summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Type, string Actor, string Detail);
 
+/// <summary>The timeline is the audit log, so it only ever grows.</summary>
+public static class AuditHistory
+{
+    /// <summary>True when <paramref name="next"/> keeps every entry of <paramref name="saved"/>, unchanged and in place.</summary>
+    public static bool OnlyAppends(IReadOnlyList<TimelineEntry> saved, IReadOnlyList<TimelineEntry> next) =>
+        next.Count >= saved.Count && saved.Select((entry, i) => ReferenceEquals(entry, next[i]) || entry == next[i]).All(same => same);
+}
+
 /// <summary>Actors that are not people.</summary>
 public static class Actors
 {

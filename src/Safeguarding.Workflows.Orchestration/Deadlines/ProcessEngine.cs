@@ -42,9 +42,7 @@ public sealed partial class ProcessEngine(
     internal Task<string> SaveAsync<TProcess>(ProcessRecord<TProcess> saved, ProcessRecord<TProcess> next, string? etag)
         where TProcess : class, IDurableProcess<TProcess>
     {
-        var history = saved.Process?.Timeline ?? [];
-        var timeline = next.Process!.Timeline;
-        if (timeline.Count < history.Count || history.Where((entry, i) => !ReferenceEquals(entry, timeline[i]) && entry != timeline[i]).Any())
+        if (!AuditHistory.OnlyAppends(saved.Process?.Timeline ?? [], next.Process!.Timeline))
         {
             throw new InvalidOperationException($"A change to {next.Process.Key} would rewrite its history; the audit log is append-only.");
         }

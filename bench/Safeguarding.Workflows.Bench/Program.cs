@@ -42,7 +42,8 @@ public static class BenchProgram
                     Raw single-entity table inserts/s against drill starts/s over HTTP, same run; the ratio (target >= 50 %).
               deadlines [--count 100000] [--spread 600] [--lead SECONDS] [--concurrency 16] [--no-delivery]
                     Drills with one step each, due evenly over --spread seconds on the real clock; lateness p50/p99/max
-                    from the audit log (target p99 <= 1 s). --no-delivery: the host queues emails but does not deliver them.
+                    from the audit log (target p99 <= 1 s), and any pauses of storage or the host while they fell due.
+                    --no-delivery: the host queues emails but does not deliver them.
               forms [--rate 200] [--duration 30]
                     Drill PUTs at a fixed rate, open loop; latency p50/p99 (target p99 <= 25 ms).
               memory [--count 100000] [--concurrency 16]

@@ -10,7 +10,16 @@ namespace Safeguarding.Workflows.Bench.Deadlines;
 /// </summary>
 public static partial class DeadlinesBenchmark
 {
-    public sealed record Result(int Count, int Measured, int CreatedLate, double P50, double P99, double Max, int NotDone);
+    public sealed record Result(int Count, int Measured, int CreatedLate, double P50, double P99, double Max, int NotDone)
+    {
+        /// <summary>Steps done more than a second late, counted by when they were due (seconds after the first, in 10 s windows).</summary>
+        public SortedDictionary<int, int> LateByWindow { get; init; } = [];
+
+        /// <summary>Probe calls to storage and to the host that took over 500 ms while steps fell due (<see cref="PauseProbe"/>).</summary>
+        public PauseProbe.Pauses? StoragePauses { get; init; }
+
+        public PauseProbe.Pauses? HostPauses { get; init; }
+    }
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
@@ -18,6 +27,14 @@ public static partial class DeadlinesBenchmark
         var r = await MeasureAsync(options, progress: true);
         Console.WriteLine($"  measured: {r.Measured} steps ({r.CreatedLate} excluded: due before their drill was created; {r.NotDone} never done)");
         Console.WriteLine($"  lateness: p50 {Report.Ms(r.P50)}, p99 {Report.Ms(r.P99)} (target <= 1000 ms), max {Report.Ms(r.Max)}");
+        if (r.LateByWindow.Count > 0)
+        {
+            // Clusters here mean the host or storage stalled; a steady spread means too little capacity.
+            Console.WriteLine($"  more than 1 s late, by due time: {string.Join(", ", r.LateByWindow.Select(w => $"{w.Key}-{w.Key + 10} s: {w.Value}"))}");
+        }
+
+        Console.WriteLine($"  while steps fell due, storage (Azurite) calls: {r.StoragePauses}");
+        Console.WriteLine($"  while steps fell due, host calls without storage: {r.HostPauses}");
         return r.NotDone == 0 ? 0 : 1;
     }
 
@@ -26,6 +43,8 @@ public static partial class DeadlinesBenchmark
         await using var host = await BenchHost.StartAsync(
             options.ConnectionString, options.NoDelivery ? new Dictionary<string, string> { ["Email:RunWorker"] = "false" } : null);
         using var client = host.CreateClient();
+        await using var storageProbe = PauseProbe.Storage(options.ConnectionString);
+        await using var hostProbe = PauseProbe.Host(client);
         var lead = options.Lead ?? TimeSpan.FromSeconds(10 + options.Count / 150.0);
         var first = DateTimeOffset.UtcNow + lead;
         var due = new Dictionary<string, DateTimeOffset>();
@@ -73,6 +92,7 @@ public static partial class DeadlinesBenchmark
         }
 
         var lateness = new List<double>();
+        var lateByWindow = new SortedDictionary<int, int>();
         var createdLate = 0;
         for (var i = 0; i < options.Count; i++)
         {
@@ -84,11 +104,22 @@ public static partial class DeadlinesBenchmark
             else if (doneAt.TryGetValue(id, out var at))
             {
                 lateness.Add((at - due[id]).TotalMilliseconds);
+                if (at - due[id] > TimeSpan.FromSeconds(1))
+                {
+                    var window = (int)(due[id] - first).TotalSeconds / 10 * 10;
+                    lateByWindow[window] = lateByWindow.GetValueOrDefault(window) + 1;
+                }
             }
         }
 
         lateness.Sort();
+        var slow = TimeSpan.FromMilliseconds(500);
         return new Result(options.Count, lateness.Count, createdLate, Report.Percentile(lateness, 50), Report.Percentile(lateness, 99),
-            lateness.Count == 0 ? double.NaN : lateness[^1], options.Count - doneAt.Count);
+            lateness.Count == 0 ? double.NaN : lateness[^1], options.Count - doneAt.Count)
+        {
+            LateByWindow = lateByWindow,
+            StoragePauses = storageProbe.Between(first, last, slow),
+            HostPauses = hostProbe.Between(first, last, slow),
+        };
     }
 }

@@ -34,6 +34,11 @@ public sealed class BenchSmokeTests
         Assert.True(result.Measured > 0, "Every drill was created after its step was due; the lead is too short.");
         Assert.InRange(result.P50, 0, 60_000);
         Assert.True(result.P50 <= result.P99 && result.P99 <= result.Max);
+
+        // Both probes timed calls while the steps fell due (one every 100 ms), so a stall would have been seen.
+        Assert.InRange(result.StoragePauses!.Calls, 10, 100);
+        Assert.InRange(result.HostPauses!.Calls, 10, 100);
+        Assert.True(result.LateByWindow.Values.Sum() <= result.Measured);
     }
 
     [Fact]

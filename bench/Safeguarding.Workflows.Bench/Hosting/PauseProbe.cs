@@ -87,9 +87,20 @@ public sealed class PauseProbe : IAsyncDisposable
     /// <summary>Of <see cref="Calls"/> probe calls, how many took over <see cref="Threshold"/>, the longest, and when each began (seconds after the window's start).</summary>
     public sealed record Pauses(TimeSpan Threshold, int Calls, int Count, TimeSpan Longest, IReadOnlyList<int> StartedAt)
     {
-        public override string ToString() =>
-            Count == 0
-                ? $"none of {Calls} over {Threshold.TotalMilliseconds:F0} ms"
-                : $"{Count} of {Calls} over {Threshold.TotalMilliseconds:F0} ms, longest {Report.Ms(Longest.TotalMilliseconds)}, at {string.Join(", ", StartedAt.Distinct().Take(40))} s";
+        private const int Shown = 40;
+
+        public override string ToString()
+        {
+            if (Count == 0)
+            {
+                return $"none of {Calls} over {Threshold.TotalMilliseconds:F0} ms";
+            }
+
+            // Say when the list is cut, so a reader does not take the first seconds for the whole run.
+            var seconds = StartedAt.Distinct().ToList();
+            var more = seconds.Count > Shown ? $" and {seconds.Count - Shown} more, the last at {seconds[^1]}" : "";
+            return $"{Count} of {Calls} over {Threshold.TotalMilliseconds:F0} ms, longest {Report.Ms(Longest.TotalMilliseconds)}, "
+                + $"at {string.Join(", ", seconds.Take(Shown))}{more} s";
+        }
     }
 }

@@ -18,6 +18,9 @@ public sealed record BenchOptions(int Count, int Concurrency, string ConnectionS
     /// delivery runs on other hosts), so the engine's own lateness is measured; emails are still queued.</summary>
     public bool NoDelivery { get; init; }
 
+    /// <summary>starts: untimed inserts and starts of each before the measured rounds.</summary>
+    public int WarmUp { get; init; } = 500;
+
     public static BenchOptions Parse(string[] args, int defaultCount = 10_000)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -35,6 +38,7 @@ public sealed record BenchOptions(int Count, int Concurrency, string ConnectionS
             Rate = int.TryParse(Value("--rate"), out var rate) ? rate : options.Rate,
             Duration = Seconds("--duration") is { } duration ? TimeSpan.FromSeconds(duration) : options.Duration,
             NoDelivery = args.Contains("--no-delivery"),
+            WarmUp = int.TryParse(Value("--warm-up"), out var warmUp) ? warmUp : options.WarmUp,
         };
     }
 }

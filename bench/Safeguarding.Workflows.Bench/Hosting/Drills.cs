@@ -19,14 +19,15 @@ public static class Drills
     }
 
     /// <summary>
-    /// Every drill's step-done audit entries: how many (a repeat would show) and the first instant. Read straight from
-    /// the table, one scan of the partnership's drill rows instead of a GET per drill.
+    /// Every drill's step-done audit entries: how many (a repeat would show), the first instant, and when storage
+    /// last wrote the row (for a one-step drill whose email is not delivered: the save after the email was queued).
+    /// Read straight from the table, one scan of the partnership's drill rows instead of a GET per drill.
     /// </summary>
-    public static async Task<Dictionary<string, (int Count, DateTimeOffset At)>> StepsDoneAsync(string connectionString, string prefix)
+    public static async Task<Dictionary<string, StepDone>> StepsDoneAsync(string connectionString, string prefix)
     {
         var table = new TableServiceClient(connectionString).GetTableClient(prefix + ProcessIndex.TableSuffix);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ProcessRows.Partition(Partnership)}") + " and " + ProcessRows.ProcessRange("drill");
-        var done = new Dictionary<string, (int Count, DateTimeOffset At)>();
+        var done = new Dictionary<string, StepDone>();
         try
         {
             await foreach (var row in table.QueryAsync<TableEntity>(filter))
@@ -34,7 +35,8 @@ public static class Drills
                 var steps = AuditLog.Read(row).Where(r => r.Type == "step-done").ToList();
                 if (steps.Count > 0)
                 {
-                    done[row.GetString("Id")] = (steps.Count, steps.Min(r => r.At));
+                    var at = steps.Min(r => r.At);
+                    done[row.GetString("Id")] = new StepDone(steps.Count, at, row.Timestamp ?? at);
                 }
             }
         }
@@ -58,4 +60,9 @@ public static class Drills
             }
         }));
     }
+
+    /// <param name="Count">Step-done entries in the audit log (more than one would be a repeat).</param>
+    /// <param name="At">The first step-done instant.</param>
+    /// <param name="SavedAt">Storage's timestamp of the row's last write.</param>
+    public sealed record StepDone(int Count, DateTimeOffset At, DateTimeOffset SavedAt);
 }

@@ -37,7 +37,7 @@ public static class StartsBenchmark
         var dueAt = DateTimeOffset.UtcNow.AddDays(1);
 
         // Untimed warm-up of both paths (JIT, connections, Orleans' caches).
-        var warmUp = Math.Min(500, options.Count);
+        var warmUp = Math.Min(options.WarmUp, options.Count);
         await Drills.ForEachAsync(warmUp, options.Concurrency, i => table.AddEntityAsync(new TableEntity($"{partitionKey}-w{i}", "state") { ["State"] = payload }));
         await Drills.ForEachAsync(warmUp, options.Concurrency, i => Drills.StartAsync(client, $"w{i}", dueAt));
 

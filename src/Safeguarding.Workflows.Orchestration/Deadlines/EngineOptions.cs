@@ -27,6 +27,14 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan WakeReloadInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How many process wakes one host runs at once (<see cref="WakesInProgress"/>). High enough that a few seconds'
+    /// stall of storage at a hundred or so wakes a second does not delay the wakes behind it; low enough that minutes
+    /// of stalled storage cannot exhaust memory with calls in progress.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxWakesInProgress { get; set; } = 1000;
+
     /// <summary><c>Localhost</c> (one host, the default) or <c>Redis</c> (several hosts forming one cluster).</summary>
     public EngineClustering Clustering { get; set; } = EngineClustering.Localhost;
 

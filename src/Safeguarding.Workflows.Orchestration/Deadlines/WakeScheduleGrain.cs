@@ -32,10 +32,9 @@ public sealed partial class WakeScheduleGrain(
     ProcessGrains grains,
     WorkflowClock clock,
     ProcessEngine engine,
+    WakesInProgress wakesInProgress,
     ILogger<WakeScheduleGrain> logger) : Grain, IWakeScheduleGrain
 {
-    private const int MaxConcurrentWakes = 32;
-
     // A wake that threw, or left the process due at the same instant, is not tried again before this.
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(30);
 
@@ -109,8 +108,13 @@ public sealed partial class WakeScheduleGrain(
             schedule.Remove(wake);
         }
 
-        // Not awaited, so the next look is on time: wakes run in parallel, each at its instant, earliest first.
-        _ = Task.Run(() => Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWakes }, WakeAtItsInstantAsync), CancellationToken.None);
+        // Not awaited, so the next look is on time. Each wake waits for its own instant, so one held up by slow storage
+        // never delays those behind it; the calls under way are bounded host-wide (WakesInProgress).
+        foreach (var wake in due)
+        {
+            _ = Task.Run(() => WakeAtItsInstantAsync(wake), CancellationToken.None);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -133,7 +137,7 @@ public sealed partial class WakeScheduleGrain(
         }
     }
 
-    private async ValueTask WakeAtItsInstantAsync((DateTimeOffset At, string Process) wake, CancellationToken cancellationToken)
+    private async Task WakeAtItsInstantAsync((DateTimeOffset At, string Process) wake)
     {
         if (!inFlight.TryAdd(wake, 0))
         {
@@ -146,7 +150,7 @@ public sealed partial class WakeScheduleGrain(
             // Task.Delay counts whole milliseconds and may end a little early; a wake before its instant does nothing.
             for (var wait = wake.At - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = wake.At - clock.GetUtcNow())
             {
-                await Task.Delay(wait + TimeSpan.FromMilliseconds(1), cancellationToken);
+                await Task.Delay(wait + TimeSpan.FromMilliseconds(1));
             }
 
             if (grains.Find(ProcessKey.Parse(wake.Process)) is not { } grain)
@@ -155,13 +159,13 @@ public sealed partial class WakeScheduleGrain(
                 return;
             }
 
-            if (await grain.WakeAsync() == wake.At)
+            if (await wakesInProgress.RunAsync(grain.WakeAsync) == wake.At)
             {
                 // The rules asked again for an instant that has passed: don't spin on it.
                 arrivals.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             LogWakeFailed(e, wake.Process, wake.At);
             arrivals.Enqueue((clock.GetUtcNow() + RetryAfterFailure, wake.Process));

@@ -14,8 +14,8 @@ public static partial class DrillLedger
 
     public static Task StartAsync(HttpClient client, string id, DateTimeOffset dueAt) => Bench.Hosting.Drills.StartAsync(client, id, dueAt);
 
-    /// <summary>Step-done rows per drill id: (count, first instant).</summary>
-    public static Task<Dictionary<string, (int Count, DateTimeOffset At)>> StepsDoneAsync(string connectionString, string prefix) =>
+    /// <summary>Step-done rows per drill id.</summary>
+    public static Task<Dictionary<string, Bench.Hosting.Drills.StepDone>> StepsDoneAsync(string connectionString, string prefix) =>
         Bench.Hosting.Drills.StepsDoneAsync(connectionString, prefix);
 
     /// <summary>Every message id in the outbox, repeats included.</summary>
@@ -23,7 +23,7 @@ public static partial class DrillLedger
         (await client.GetFromJsonAsync<List<OutboxItem>>("/api/outbox"))!.Select(e => e.Id).ToList();
 
     /// <summary>Polls until every drill's step is done and its email is in the outbox, or the time is up.</summary>
-    public static async Task<(Dictionary<string, (int Count, DateTimeOffset At)> Done, List<string> Outbox)> WaitForAllAsync(
+    public static async Task<(Dictionary<string, Bench.Hosting.Drills.StepDone> Done, List<string> Outbox)> WaitForAllAsync(
         Func<HttpClient> client, string connectionString, string prefix, int drills, TimeSpan timeout)
     {
         var until = DateTimeOffset.UtcNow + timeout;

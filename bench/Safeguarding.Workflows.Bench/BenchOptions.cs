@@ -19,7 +19,7 @@ public sealed record BenchOptions(int Count, int Concurrency, string ConnectionS
     public bool NoDelivery { get; init; }
 
     /// <summary>starts: untimed inserts and starts of each before the measured rounds.</summary>
-    public int WarmUp { get; init; } = 500;
+    public int WarmUp { get; init; } = 2000;
 
     public static BenchOptions Parse(string[] args, int defaultCount = 10_000)
     {

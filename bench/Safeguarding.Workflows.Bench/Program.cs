@@ -38,7 +38,7 @@ public static class BenchProgram
 
               email [--count 10000] [--concurrency 16] [--drain]
                     Messages/s through the email queue and the delivery worker with the Outbox provider.
-              starts [--count 2000] [--concurrency 16] [--warm-up 500]
+              starts [--count 2000] [--concurrency 16] [--warm-up 2000]
                     Raw single-entity table inserts/s against drill starts/s over HTTP, same run; the ratio (target >= 50 %).
                     --warm-up: untimed inserts and starts of each first.
               deadlines [--count 100000] [--spread 600] [--lead SECONDS] [--concurrency 16] [--no-delivery]

@@ -70,6 +70,8 @@ public static class EmailDeliveryExtensions
             _ => new OutboxSender(sp.GetRequiredService<Outbox>(), sp.GetKeyedService<TimeProvider>(ProcessClockKey) ?? sp.GetRequiredService<TimeProvider>()),
         });
 
+        services.AddMetrics();
+        services.TryAddSingleton<EmailMetrics>();
         services.TryAddSingleton<DeliveryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryWorker>());
         return services;

@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Outlook event for invitation {InviteUid} {Action} (sequence {Sequence})")]
     public static partial void CalendarSynced(ILogger logger, string inviteUid, string action, int sequence);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Could not read the email queue's depth for the metric; trying again later")]
+    public static partial void QueueDepthUnknown(ILogger logger, Exception exception);
 }

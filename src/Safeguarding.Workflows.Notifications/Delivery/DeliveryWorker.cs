@@ -28,6 +28,9 @@ public sealed class DeliveryWorker : BackgroundService
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private const int MaxBatch = 32;
 
+    // How often the queue's depth is read for the metric: one storage call, cheap at this rate.
+    private static readonly TimeSpan QueueDepthInterval = TimeSpan.FromSeconds(15);
+
     private readonly EmailQueue queue;
     private readonly EmailRenderer renderer;
     private readonly IEmailSender sender;
@@ -37,6 +40,7 @@ public sealed class DeliveryWorker : BackgroundService
     private readonly DeliveryPolicy policy;
     private readonly TimeProvider time;
     private readonly ILogger<DeliveryWorker> logger;
+    private readonly EmailMetrics metrics;
     private readonly QueueClient poison;
     private readonly ConcurrentDictionary<string, byte> inFlight = new(StringComparer.Ordinal);
 
@@ -49,10 +53,11 @@ public sealed class DeliveryWorker : BackgroundService
         FailedMessages failed,
         IOptions<EmailOptions> options,
         TimeProvider time,
+        EmailMetrics metrics,
         ILogger<DeliveryWorker> logger)
     {
-        (this.queue, this.renderer, this.sender, this.sent, this.failed, this.time, this.logger) =
-            (queue, renderer, sender, sent, failed, time, logger);
+        (this.queue, this.renderer, this.sender, this.sent, this.failed, this.time, this.metrics, this.logger) =
+            (queue, renderer, sender, sent, failed, time, metrics, logger);
         this.options = options.Value;
         policy = DeliveryPolicy.From(this.options);
         poison = storage.Queues.GetQueueClient(storage.PoisonQueue);
@@ -69,6 +74,8 @@ public sealed class DeliveryWorker : BackgroundService
         await Task.Yield();
         await EnsureStorageAsync(stoppingToken);
         Log.WorkerStarted(logger, options.ToString());
+        await MeasureQueueDepthAsync(stoppingToken);
+        _ = Task.Run(() => KeepMeasuringQueueDepthAsync(stoppingToken), CancellationToken.None);
 
         var slots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
         try
@@ -229,6 +236,7 @@ public sealed class DeliveryWorker : BackgroundService
                     // Visibility timeouts are whole seconds; round up so Retry-After is never undercut.
                     var delay = TimeSpan.FromSeconds(Math.Ceiling(retry.Delay.TotalSeconds));
                     await queue.Client.UpdateMessageAsync(message.MessageId, message.PopReceipt, (envelope with { Attempts = attempt, LastError = error }).Encode(), delay, stoppingToken);
+                    metrics.Failed(email.Template, poisoned: false);
                     Log.WillRetry(logger, email.Id, attempt, statusCode, delay, error);
                     break;
                 case DeliveryDecision.Poison verdict:
@@ -242,6 +250,7 @@ public sealed class DeliveryWorker : BackgroundService
         await sent.RecordAsync(email.Id, time.GetUtcNow(), stoppingToken);
         await DeleteAsync(message, stoppingToken);
         queue.Done(email.Id);
+        metrics.Sent(email.Template);
         Log.Sent(logger, email.Id, email.Template, options.Provider, attempt);
     }
 
@@ -253,6 +262,7 @@ public sealed class DeliveryWorker : BackgroundService
         await poison.SendMessageAsync(envelope.Encode(), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), stoppingToken);
         await DeleteAsync(message, stoppingToken);
         queue.Done(email.Id);
+        metrics.Failed(email.Template, poisoned: true);
         Log.Poisoned(logger, email.Id, email.Template, envelope.Attempts, lastError);
     }
 
@@ -290,6 +300,34 @@ public sealed class DeliveryWorker : BackgroundService
     {
         var text = exception is EmailDeliveryException ? exception.Message : $"{exception.GetType().Name}: {exception.Message}";
         return text.Length <= 500 ? text : text[..500] + "…";
+    }
+
+    private async Task KeepMeasuringQueueDepthAsync(CancellationToken stoppingToken)
+    {
+        using var every = new PeriodicTimer(QueueDepthInterval);
+        try
+        {
+            while (await every.WaitForNextTickAsync(stoppingToken))
+            {
+                await MeasureQueueDepthAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task MeasureQueueDepthAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            metrics.QueueDepth((await queue.Client.GetPropertiesAsync(stoppingToken)).Value.ApproximateMessagesCount);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // A metric is not worth failing delivery for; the next look tries again.
+            Log.QueueDepthUnknown(logger, e);
+        }
     }
 
     private async Task EnsureStorageAsync(CancellationToken stoppingToken)

@@ -37,7 +37,7 @@ public sealed class OperationsTests
     }
 
     [Fact]
-    public async Task Missed_deadlines_and_started_processes_are_counted()
+    public async Task Started_processes_missed_deadlines_sent_emails_and_wakes_in_progress_are_measured()
     {
         var measured = new List<(string Instrument, long Value, string? Kind)>();
         using var listener = new MeterListener();
@@ -69,13 +69,16 @@ public sealed class OperationsTests
         await using var factory = new ServiceFactory();
         var client = factory.CreateClient();
         var now = (await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/dev/clock")).GetProperty("now").GetDateTimeOffset();
-        await new DrillClient(client).StartAsync("counted", [], [("report-due", now.AddDays(1))]);
+        await new DrillClient(client).StartAsync("counted", [("reminder", now.AddDays(1))], [("report-due", now.AddDays(1))]);
         (await client.PostAsJsonAsync("/api/dev/clock", new { advanceBy = "P2D" })).EnsureSuccessStatusCode();
+        listener.RecordObservableInstruments();
 
         lock (measured)
         {
             Assert.Contains(measured, m => m is { Instrument: "sgw.processes.started", Kind: "drill" });
             Assert.Contains(measured, m => m is { Instrument: "sgw.deadlines.missed", Kind: "drill" });
+            Assert.Contains(measured, m => m.Instrument == "sgw.wakes.in_progress" && m.Value >= 0);
+            Assert.Contains(measured, m => m.Instrument == "sgw.emails.sent");
         }
     }
 

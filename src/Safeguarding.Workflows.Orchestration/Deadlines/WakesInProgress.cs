@@ -10,8 +10,6 @@ public sealed class WakesInProgress(int limit)
 {
     private readonly SemaphoreSlim slots = new(limit, limit);
 
-    public int Limit => limit;
-
     /// <summary>Wakes under way now.</summary>
     public int Count => limit - slots.CurrentCount;
 

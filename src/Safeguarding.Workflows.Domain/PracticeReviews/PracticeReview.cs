@@ -172,6 +172,16 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         return Command<PracticeReview>.Record(new Transition<PracticeReview>(recorded, decided.Transition.Emails));
     }
 
+    /// <summary>
+    /// The plan carried on as time passes: the engine calls this before each wake (<see cref="Wake"/> has no calendar),
+    /// so an overdue action is chased for as long as it is overdue. The same instance when nothing changes.
+    /// </summary>
+    public PracticeReview PlannedAhead(ReviewContext context, DateTimeOffset now)
+    {
+        var steps = Replanned(context, now).Steps;
+        return steps.SequenceEqual(Steps) ? this : this with { Steps = steps };
+    }
+
     public Transition<PracticeReview> Wake(DateTimeOffset now)
     {
         if (Status != ProcessStatus.Open)
@@ -532,9 +542,8 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
                     wanted.Add(new(PracticeReviewAction.RemindAction, action.Id, remindOn, context.SendTimeOn(remindOn)));
                 }
 
-                for (var n = 0; n < PracticeReviewDates.MaxActionChases; n++)
+                foreach (var chaseOn in Schedule.ChaseDays(calendar, action.DueOn, PracticeReviewDates.ActionChaseEveryWorkingDays, PracticeReviewDates.ActionChasesPlannedAhead, LondonTime.LocalDate(now)))
                 {
-                    var chaseOn = calendar.AddWorkingDays(action.DueOn, 1 + (n * PracticeReviewDates.ActionChaseEveryWorkingDays));
                     wanted.Add(new(PracticeReviewAction.ChaseAction, action.Id, chaseOn, context.SendTimeOn(chaseOn)));
                 }
             }

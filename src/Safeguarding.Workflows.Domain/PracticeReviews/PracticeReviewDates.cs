@@ -27,8 +27,8 @@ public static class PracticeReviewDates
     /// <summary>An overdue action is chased on the first working day after it was due, then every this many working days.</summary>
     public const int ActionChaseEveryWorkingDays = 5;
 
-    /// <summary>An overdue action is chased at most this many times.</summary>
-    public const int MaxActionChases = 6;
+    /// <summary>An overdue action is chased until it is done; at least this many chases are planned ahead, and each wake plans further.</summary>
+    public const int ActionChasesPlannedAhead = 6;
 
     public static DateOnly PublicationDue(DateOnly decidedOn) => StatutoryCalendar.AddCalendarMonths(decidedOn, PublicationTargetMonths);
 

@@ -185,6 +185,16 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
             ? this
             : this with { PracticeReviewId = practiceReviewId, Timeline = Timeline.Add(new TimelineEntry(now, "practice-review-opened", Actors.System, detail)) };
 
+    /// <summary>
+    /// The plan carried on as time passes: the engine calls this before each wake (<see cref="Wake"/> has no calendar),
+    /// so a late summary is chased every working day for as long as it is late. The same instance when nothing changes.
+    /// </summary>
+    public RapidReview PlannedAhead(ReviewContext context, DateTimeOffset now)
+    {
+        var steps = Replanned(context, now).Steps;
+        return steps.SequenceEqual(Steps) ? this : this with { Steps = steps };
+    }
+
     public Transition<RapidReview> Wake(DateTimeOffset now)
     {
         if (Status != ProcessStatus.Open)
@@ -367,9 +377,8 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
                     wanted.Add(new(RapidReviewAction.RemindSummary, agency.Slug, remindOn, context.SendTimeOn(remindOn)));
                 }
 
-                for (var n = 1; n <= RapidReviewDates.MaxSummaryChases; n++)
+                foreach (var chaseOn in Schedule.ChaseDays(calendar, agency.DueOn, 1, RapidReviewDates.SummaryChasesPlannedAhead, LondonTime.LocalDate(now)))
                 {
-                    var chaseOn = calendar.AddWorkingDays(agency.DueOn, n);
                     wanted.Add(new(RapidReviewAction.ChaseSummary, agency.Slug, chaseOn, context.SendTimeOn(chaseOn)));
                 }
             }

@@ -34,8 +34,11 @@ public static class RapidReviewDates
     /// <summary>The business manager is warned this many working days before a pending deadline.</summary>
     public const int AtRiskWorkingDaysBefore = 2;
 
-    /// <summary>A late summary is chased each working day after it was due, for at most this many working days.</summary>
-    public const int MaxSummaryChases = 20;
+    /// <summary>
+    /// A late summary is chased each working day after it was due until it arrives or the review goes to the Panel;
+    /// at least this many chases are planned ahead, and each wake plans further.
+    /// </summary>
+    public const int SummaryChasesPlannedAhead = 20;
 
     public static DateOnly PanelNotificationDue(DateOnly awareOn, StatutoryCalendar calendar) =>
         calendar.AddWorkingDays(awareOn, PanelNotificationWorkingDays);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Processes;
 
 namespace Safeguarding.Workflows.Domain.Reviews;
@@ -41,7 +42,27 @@ public static class Schedule
         return [.. kept.Concat(added).OrderBy(s => s.At).ThenBy(s => s.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>The earliest undone step due as of <paramref name="now"/>, if any.</summary>
+    /// <summary>
+    /// The days a chase goes out for something due on <paramref name="dueOn"/> and still outstanding: the first working
+    /// day after it, then every <paramref name="everyWorkingDays"/> working days; at least <paramref name="atLeast"/> of
+    /// them, and on until one falls after <paramref name="today"/>. Planned again before each wake (the engine's
+    /// <c>PlannedAhead</c>), so the series has no end while the thing is outstanding.
+    /// </summary>
+    public static IEnumerable<DateOnly> ChaseDays(StatutoryCalendar calendar, DateOnly dueOn, int everyWorkingDays, int atLeast, DateOnly today)
+    {
+        var on = calendar.AddWorkingDays(dueOn, 1);
+        for (var n = 1; ; n++)
+        {
+            yield return on;
+            if (n >= atLeast && on > today)
+            {
+                yield break;
+            }
+
+            on = calendar.AddWorkingDays(on, everyWorkingDays);
+        }
+    }
+
     /// <summary>
     /// The wake loop both review kinds share: do every step and notice every missed deadline due as of
     /// <paramref name="now"/>, whichever is earlier first, until nothing is due. Returns the final state and the emails.
@@ -73,6 +94,7 @@ public static class Schedule
         }
     }
 
+    /// <summary>The earliest undone step due as of <paramref name="now"/>, if any.</summary>
     public static ScheduledStep<T>? NextDue<T>(this ImmutableList<ScheduledStep<T>> steps, DateTimeOffset now) where T : struct, Enum =>
         steps.Where(s => !s.IsDone && s.At <= now).OrderBy(s => s.At).FirstOrDefault();
 

@@ -104,10 +104,17 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         return Process!;
     }
 
+    /// <summary>
+    /// Before each wake, a kind whose plan needs the partnership's calendar (which <c>Wake</c> does not have) carries it
+    /// on here, so a series that lasts until someone acts (a chase) never runs out. Returns the same instance when the
+    /// plan is unchanged, so a wake with nothing due saves nothing.
+    /// </summary>
+    protected virtual TProcess PlannedAhead(TProcess process) => process;
+
     private async Task CommitAsync(Transition<TProcess> transition)
     {
         var before = Process;
-        var woken = transition.State.Wake(Now);
+        var woken = PlannedAhead(transition.State).Wake(Now);
         var emails = transition.Emails.Concat(woken.Emails).ToList();
         if (!ReferenceEquals(woken.State, before) || emails.Count > 0)
         {

@@ -45,6 +45,9 @@ public sealed class PracticeReviewGrain(
 
     public Task<PracticeReview?> GetAsync() => Task.FromResult(Process);
 
+    protected override PracticeReview PlannedAhead(PracticeReview review) =>
+        ReviewContexts.For(partnerships, Key.PartnershipId) is { } context ? review.PlannedAhead(context, Now) : review;
+
     public async Task<CommandResult<PracticeReview>> RecordAsync(PracticeReviewEvent e, string actor)
     {
         if (Process is not { } current)

@@ -59,6 +59,9 @@ public sealed partial class RapidReviewGrain(
 
     public Task<RapidReview?> GetAsync() => Task.FromResult(Process);
 
+    protected override RapidReview PlannedAhead(RapidReview review) =>
+        ReviewContexts.For(partnerships, Key.PartnershipId) is { } context ? review.PlannedAhead(context, Now) : review;
+
     public async Task<CommandResult<RapidReview>> RecordAsync(RapidReviewEvent e, string actor)
     {
         if (Process is not { } current)

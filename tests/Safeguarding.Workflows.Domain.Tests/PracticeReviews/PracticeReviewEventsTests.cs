@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Domain.Calendar;
 using System.Text.Json;
 using Safeguarding.Workflows.Domain.PracticeReviews;
 using Safeguarding.Workflows.Domain.Processes;
@@ -32,6 +33,30 @@ public sealed class PracticeReviewEventsTests
 
         var done = Record(overdue, new PracticeReviewEvent(PracticeReviewEventType.ActionCompleted, Date("2027-01-14"), ActionId: "r1"), At("2027-01-14", 9));
         var (_, later) = WakeThrough(done, At("2027-03-01", 9));
+        Assert.DoesNotContain(later, e => e.Template == "practice-reviews/action-chase");
+    }
+
+    [Fact]
+    public void An_overdue_action_is_chased_every_five_working_days_for_as_long_as_it_is_overdue()
+    {
+        var published = PracticeReviewScheduleTests.Planned_sent_and_published();
+        var added = Unwrap(published.Record(new PracticeReviewEvent(PracticeReviewEventType.RecommendationAdded, Date("2026-12-14"), Recommendation: Recommendation("r1", "2027-01-05")), Context(7), "tester", At("2026-12-14", 12)));
+        PracticeReview PlannedAhead(PracticeReview r, DateTimeOffset now) => r.PlannedAhead(Context(7), now);
+
+        // Due Tue 5 Jan 2027, never done: a chase on the 1st working day after, then every 5th, well past the first six.
+        var (overdue, emails) = WakeThrough(added.Wake(At("2026-12-14", 12)).State, At("2027-06-30", 17), PlannedAhead);
+        var chasedOn = emails.Where(e => e.Template == "practice-reviews/action-chase").Select(e => LondonTime.LocalDate(e.CreatedAt)).ToList();
+        var expected = new List<DateOnly> { EnglandAndWales.AddWorkingDays(Date("2027-01-05"), 1) };
+        while (EnglandAndWales.AddWorkingDays(expected[^1], 5) <= Date("2027-06-30"))
+        {
+            expected.Add(EnglandAndWales.AddWorkingDays(expected[^1], 5));
+        }
+
+        Assert.Equal(expected, chasedOn);
+        Assert.True(chasedOn.Count > PracticeReviewDates.ActionChasesPlannedAhead);
+
+        var done = Record(overdue, new PracticeReviewEvent(PracticeReviewEventType.ActionCompleted, Date("2027-06-30"), ActionId: "r1"), At("2027-06-30", 17));
+        var (_, later) = WakeThrough(done, At("2027-12-31", 9), PlannedAhead);
         Assert.DoesNotContain(later, e => e.Template == "practice-reviews/action-chase");
     }
 

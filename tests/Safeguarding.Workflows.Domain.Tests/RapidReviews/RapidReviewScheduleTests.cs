@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.RapidReviews;
 using static Safeguarding.Workflows.Domain.Tests.RapidReviews.RapidReviewExamples;
@@ -70,6 +71,40 @@ public sealed class RapidReviewScheduleTests
     }
 
     [Fact]
+    public void A_late_summary_is_chased_every_working_day_for_as_long_as_it_is_late()
+    {
+        // The hospital sends its summary; the police never do. Due Mon 19 Jan; woken through to Tue 31 March.
+        var review = Record(Opened().State, new RapidReviewEvent(RapidReviewEventType.AgencySummaryReceived, Date("2026-01-16"), Agency: "University Hospitals of North Midlands"), At("2026-01-16", 11));
+        var end = At("2026-03-31", 17);
+        var (stillLate, emails) = WakeThrough(review, end, (r, now) => r.PlannedAhead(Context(), now));
+
+        var chasedOn = emails.Where(e => e.Template == "rapid-reviews/summary-chase").Select(e => LondonTime.LocalDate(e.CreatedAt)).ToList();
+        var workingDaysLate = Enumerable.Range(1, 71).Select(n => Date("2026-01-19").AddDays(n)).Where(EnglandAndWales.IsWorkingDay).ToList();
+        Assert.Equal(workingDaysLate, chasedOn);
+        Assert.True(chasedOn.Count > RapidReviewDates.SummaryChasesPlannedAhead);
+
+        // The plan always holds the next chase, so the engine wakes for it; once the summary arrives, chasing stops.
+        Assert.Equal(At("2026-04-01", 9), stillLate.NextWakeAt);
+        Assert.Contains(stillLate.Steps, s => s.Action == RapidReviewAction.ChaseSummary && !s.IsDone && s.On == Date("2026-04-01"));
+        var received = Record(stillLate, new RapidReviewEvent(RapidReviewEventType.AgencySummaryReceived, Date("2026-03-31"), Agency: "staffordshire-police"), end);
+        var (_, later) = WakeThrough(received, At("2026-06-30", 17), (r, now) => r.PlannedAhead(Context(), now));
+        Assert.DoesNotContain(later, e => e.Template == "rapid-reviews/summary-chase");
+    }
+
+    [Fact]
+    public void Planning_ahead_changes_nothing_while_the_plan_already_reaches_past_today()
+    {
+        var opened = Opened().State;
+
+        Assert.Same(opened, opened.PlannedAhead(Context(), OpenedAt));
+        Assert.Same(opened, opened.PlannedAhead(Context(), At("2026-02-05", 12)));
+
+        // Without it, the first plan is all there is: twenty chases for each late agency.
+        var (_, emails) = WakeThrough(opened, At("2026-06-30", 17));
+        Assert.Equal(2 * RapidReviewDates.SummaryChasesPlannedAhead, emails.Count(e => e.Template == "rapid-reviews/summary-chase"));
+    }
+
+    [Fact]
     public void A_deadline_at_risk_warns_the_business_manager_two_working_days_before()
     {
         var (_, emails) = WakeThrough(Opened().State, At("2026-01-08", 9));
@@ -125,7 +160,7 @@ public sealed class RapidReviewScheduleTests
 
         // 2 reminders, 20 chases for each of 2 agencies; 4 warnings (the agency summaries' among them); 4 misses.
         Assert.Equal(2, caughtUp.Emails.Count(e => e.Template == "rapid-reviews/summary-reminder"));
-        Assert.Equal(2 * RapidReviewDates.MaxSummaryChases, caughtUp.Emails.Count(e => e.Template == "rapid-reviews/summary-chase"));
+        Assert.Equal(2 * RapidReviewDates.SummaryChasesPlannedAhead, caughtUp.Emails.Count(e => e.Template == "rapid-reviews/summary-chase"));
         Assert.Equal(4, caughtUp.Emails.Count(e => e.Template == "rapid-reviews/deadline-at-risk"));
         Assert.Equal(4, caughtUp.Emails.Count(e => e.Template == "rapid-reviews/deadline-missed"));
     }

@@ -38,19 +38,24 @@ public static class ReviewFixtures
         return command.Transition!.State;
     }
 
-    /// <summary>Wakes at each instant in turn (as the engine would) and gathers every email.</summary>
-    public static (T State, List<OutgoingEmail> Emails) WakeThrough<T>(T process, DateTimeOffset until) where T : class, IDurableProcess<T>
+    /// <summary>
+    /// Wakes at each instant in turn (as the engine would) and gathers every email; with <paramref name="plannedAhead"/>,
+    /// carries the plan on before each wake, as the engine's grains do with the partnership's calendar.
+    /// </summary>
+    public static (T State, List<OutgoingEmail> Emails) WakeThrough<T>(T process, DateTimeOffset until, Func<T, DateTimeOffset, T>? plannedAhead = null)
+        where T : class, IDurableProcess<T>
     {
+        var plan = plannedAhead ?? ((p, _) => p);
         var emails = new List<OutgoingEmail>();
         var state = process;
         while (state.NextWakeAt is { } next && next <= until)
         {
-            var woken = state.Wake(next);
+            var woken = plan(state, next).Wake(next);
             emails.AddRange(woken.Emails);
             state = woken.State;
         }
 
-        var last = state.Wake(until);
+        var last = plan(state, until).Wake(until);
         emails.AddRange(last.Emails);
         return (last.State, emails);
     }

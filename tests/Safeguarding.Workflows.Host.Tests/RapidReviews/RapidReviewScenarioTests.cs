@@ -108,4 +108,37 @@ public sealed class RapidReviewScenarioTests
         Assert.Contains("/forms/rapid-reviews/staffordshire/rr-2026-007/agency-summary/staffordshire-county-council-education", emails[0].Body);
         Assert.All(emails, e => Assert.Contains("RR-2026-007", e.Subject + e.Body));
     }
+
+    [Fact]
+    public async Task An_agency_that_never_sends_its_summary_is_chased_every_working_day_until_it_does()
+    {
+        await using var factory = new ServiceFactory(); // the clock starts at 08:00 on Monday 5 January 2026
+        var client = factory.CreateClient();
+        var reviews = new ReviewsClient(client);
+        var opened = await reviews.PutAsync("rapid-reviews", "rr-2026-008", new
+        {
+            caseReference = "RR-2026-008",
+            awareOn = "2026-01-05",
+            childLookedAfter = false,
+            agencies = new[] { new { agency = "Staffordshire Police", contact = new { name = "Police reviewer", email = Police } } },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, opened.StatusCode);
+
+        // Due Monday 19 January and still not in by the end of March: a chase every working day, far past the 20 first planned.
+        await reviews.MoveToAsync("2026-03-31", 17);
+        var chasedOn = (await SentEmail.ForAsync(client, "rr-2026-008"))
+            .Where(e => e.Kind == "rapid-reviews/summary-chase")
+            .Select(e => Domain.Calendar.LondonTime.LocalDate(e.SentAt))
+            .ToList();
+        var workingDaysLate = Enumerable.Range(1, 71)
+            .Select(n => new DateOnly(2026, 1, 19).AddDays(n))
+            .Where(Domain.Calendar.StatutoryCalendar.EnglandAndWales.IsWorkingDay)
+            .ToList();
+        Assert.Equal(workingDaysLate, chasedOn);
+
+        // Once it arrives, chasing stops.
+        await reviews.RecordAsync("rapid-reviews", "rr-2026-008", new { type = "agency-summary-received", on = "2026-03-31", agency = "Staffordshire Police" });
+        await reviews.MoveToAsync("2026-04-30", 17);
+        Assert.Equal(chasedOn.Count, (await SentEmail.ForAsync(client, "rr-2026-008")).Count(e => e.Kind == "rapid-reviews/summary-chase"));
+    }
 }

@@ -16,8 +16,10 @@ public static partial class DeadlinesBenchmark
         /// <summary>Steps done more than a second late, counted by when they were due (seconds after the first, in 10 s windows).</summary>
         public SortedDictionary<int, int> LateByWindow { get; init; } = [];
 
-        /// <summary>Probe calls to storage and to the host that took over 500 ms while steps fell due (<see cref="PauseProbe"/>).</summary>
+        /// <summary>Probe calls to storage (its table and queue services) and to the host that took over 500 ms while steps fell due (<see cref="PauseProbe"/>).</summary>
         public PauseProbe.Pauses? StoragePauses { get; init; }
+
+        public PauseProbe.Pauses? QueuePauses { get; init; }
 
         public PauseProbe.Pauses? HostPauses { get; init; }
 
@@ -38,7 +40,8 @@ public static partial class DeadlinesBenchmark
             Console.WriteLine($"  more than 1 s late, by due time: {string.Join(", ", r.LateByWindow.Select(w => $"{w.Key}-{w.Key + 10} s: {w.Value}"))}");
         }
 
-        Console.WriteLine($"  while steps fell due, storage (Azurite) calls: {r.StoragePauses}");
+        Console.WriteLine($"  while steps fell due, storage (Azurite) table calls: {r.StoragePauses}");
+        Console.WriteLine($"  while steps fell due, storage (Azurite) queue calls: {r.QueuePauses}");
         Console.WriteLine($"  while steps fell due, host calls without storage: {r.HostPauses}");
         return r.NotDone == 0 ? 0 : 1;
     }
@@ -49,6 +52,7 @@ public static partial class DeadlinesBenchmark
             options.ConnectionString, options.NoDelivery ? new Dictionary<string, string> { ["Email:RunWorker"] = "false" } : null);
         using var client = host.CreateClient();
         await using var storageProbe = PauseProbe.Storage(options.ConnectionString);
+        await using var queueProbe = PauseProbe.Queue(options.ConnectionString);
         await using var hostProbe = PauseProbe.Host(client);
         var lead = options.Lead ?? TimeSpan.FromSeconds(10 + options.Count / 150.0);
         var first = DateTimeOffset.UtcNow + lead;
@@ -129,6 +133,7 @@ public static partial class DeadlinesBenchmark
             LateByWindow = lateByWindow,
             Saved = (Report.Percentile(savedLateness, 50), Report.Percentile(savedLateness, 99), savedLateness.Count == 0 ? double.NaN : savedLateness[^1]),
             StoragePauses = storageProbe.Between(first, last, slow),
+            QueuePauses = queueProbe.Between(first, last, slow),
             HostPauses = hostProbe.Between(first, last, slow),
         };
     }

@@ -57,6 +57,13 @@ public sealed class PauseProbe : IAsyncDisposable
         return new PauseProbe(async token => await service.GetPropertiesAsync(token));
     }
 
+    /// <summary>Times Azurite's cheapest queue call (where the engine hands emails over).</summary>
+    public static PauseProbe Queue(string connectionString)
+    {
+        var service = new Azure.Storage.Queues.QueueServiceClient(connectionString);
+        return new PauseProbe(async token => await service.GetPropertiesAsync(token));
+    }
+
     /// <summary>Times a working-day sum on the host: routing, auth and the calendar, nothing stored.</summary>
     public static PauseProbe Host(HttpClient client) =>
         new(async token => (await client.GetAsync("/api/calendar/working-days?from=2026-11-23&add=5", token)).Dispose());

@@ -154,6 +154,12 @@ public static partial class PartnershipFile
             ("actionReminderWorkingDaysBefore", t.ActionReminderWorkingDaysBefore),
             ("agencySummariesWithinWorkingDays", t.AgencySummariesWithinWorkingDays),
             ("practiceReviewCheckpointIntervalMonths", t.PracticeReviewCheckpointIntervalMonths),
+            ("escalationStageReminderWorkingDaysBefore", t.EscalationStageReminderWorkingDaysBefore),
+            ("formalNoticeWithinWorkingDays", t.FormalNoticeWithinWorkingDays),
+            ("formalNoticeReminderWorkingDaysBefore", t.FormalNoticeReminderWorkingDaysBefore),
+            ("formalNoticeResponseWithinWorkingDays", t.FormalNoticeResponseWithinWorkingDays),
+            ("requirementChaseEveryWorkingDays", t.RequirementChaseEveryWorkingDays),
+            ("referralDecisionWithinWorkingDays", t.ReferralDecisionWithinWorkingDays),
         ];
         foreach (var (field, value) in days)
         {

@@ -43,6 +43,24 @@ public sealed record PartnershipTimescales
     /// <summary>The escalation stages in order; a concern unresolved at the last stage leads to a formal notice.</summary>
     public IReadOnlyList<EscalationStage> EscalationStages { get; init; } = DefaultEscalationStages;
 
+    /// <summary>The people at an escalation stage are reminded this many working days before its deadline.</summary>
+    public int EscalationStageReminderWorkingDaysBefore { get; init; } = 1;
+
+    /// <summary>After the last stage, the business manager has this many working days to serve a formal notice.</summary>
+    public int FormalNoticeWithinWorkingDays { get; init; } = 5;
+
+    /// <summary>The business manager is reminded this many working days before the formal notice is due.</summary>
+    public int FormalNoticeReminderWorkingDaysBefore { get; init; } = 1;
+
+    /// <summary>When a formal notice does not say, the organisation must reply within this many working days of service.</summary>
+    public int FormalNoticeResponseWithinWorkingDays { get; init; } = 10;
+
+    /// <summary>An unmet requirement of a formal notice is chased the working day after it is due, then every this many working days.</summary>
+    public int RequirementChaseEveryWorkingDays { get; init; } = 5;
+
+    /// <summary>The partners have this many working days after the referral prompt to record their decision.</summary>
+    public int ReferralDecisionWithinWorkingDays { get; init; } = 10;
+
     /// <summary>Contributions to the annual report are due on this day of the year after the year ends.</summary>
     public MonthDay AnnualReportContributionsDue { get; init; } = new(7, 31);
 

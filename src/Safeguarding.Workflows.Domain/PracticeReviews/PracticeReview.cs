@@ -178,6 +178,11 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
     /// </summary>
     public PracticeReview PlannedAhead(ReviewContext context, DateTimeOffset now)
     {
+        if (Status != ProcessStatus.Open)
+        {
+            return this; // closed: its plan is history
+        }
+
         var steps = Replanned(context, now).Steps;
         return steps.SequenceEqual(Steps) ? this : this with { Steps = steps };
     }

@@ -191,6 +191,11 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
     /// </summary>
     public RapidReview PlannedAhead(ReviewContext context, DateTimeOffset now)
     {
+        if (Status != ProcessStatus.Open)
+        {
+            return this; // closed: its plan is history
+        }
+
         var steps = Replanned(context, now).Steps;
         return steps.SequenceEqual(Steps) ? this : this with { Steps = steps };
     }

@@ -64,7 +64,7 @@ public sealed partial class EscalationGrain(
         }
 
         return await Apply(
-            () => Escalation.Raise(Key, request, arrangements, partnerships.CalendarFor(Key.PartnershipId), EscalationPolicy.Default, actor, Now),
+            () => Escalation.Raise(Key, request, arrangements, partnerships.CalendarFor(Key.PartnershipId), EscalationPolicy.For(arrangements.Timescales), actor, Now),
             async transition => await StartAsync(transition),
             EscalationOutcome.Created);
     }
@@ -79,7 +79,7 @@ public sealed partial class EscalationGrain(
         }
 
         return await Apply(
-            () => current.Handle(escalationEvent, partnerships.CalendarFor(Key.PartnershipId), EscalationPolicy.Default, actor, Now),
+            () => current.Handle(escalationEvent, partnerships.CalendarFor(Key.PartnershipId), Policy(), actor, Now),
             transition => UpdateAsync(_ => transition),
             EscalationOutcome.Changed);
     }
@@ -92,7 +92,7 @@ public sealed partial class EscalationGrain(
         }
 
         return await Apply(
-            () => current.ServeFormalNotice(request, partnerships.CalendarFor(Key.PartnershipId), EscalationPolicy.Default, actor, Now),
+            () => current.ServeFormalNotice(request, partnerships.CalendarFor(Key.PartnershipId), Policy(), actor, Now),
             async transition =>
             {
                 // The documents are stored before the notice is recorded, so the links in the email that serves it work
@@ -105,6 +105,9 @@ public sealed partial class EscalationGrain(
             },
             EscalationOutcome.Changed);
     }
+
+    // The partnership's timings as they are now: a changed file applies from the next command on.
+    private EscalationPolicy Policy() => EscalationPolicy.For(partnerships.Find(Key.PartnershipId)?.Timescales ?? new PartnershipTimescales());
 
     /// <summary>Runs a pure command; commits its transition unless it changed nothing; turns a refusal into a reply.</summary>
     private async Task<EscalationReply> Apply(Func<Transition<Escalation>> command, Func<Transition<Escalation>, Task<Escalation>> commit, EscalationOutcome changed)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Safeguarding.Workflows.Domain.Escalations;
 using Safeguarding.Workflows.Domain.Partnerships;
 
 namespace Safeguarding.Workflows.Domain.Tests.Partnerships;
@@ -77,6 +78,28 @@ public sealed class PartnershipFileTests
         Assert.Equal(7, arrangements.Timescales.CirculationDaysBeforeMeeting);
     }
 
+    [Fact]
+    public void Escalation_timings_are_the_partnerships_own_where_it_sets_them()
+    {
+        var json = Valid();
+        json["timescales"] = JsonNode.Parse("""
+            {"escalationStageReminderWorkingDaysBefore": 2, "formalNoticeWithinWorkingDays": 3, "formalNoticeReminderWorkingDaysBefore": 2,
+             "formalNoticeResponseWithinWorkingDays": 15, "requirementChaseEveryWorkingDays": 10}
+            """);
+
+        var policy = EscalationPolicy.For(PartnershipFile.Parse(FileName, json.ToJsonString()).Timescales);
+
+        Assert.Equal(
+            (2, 3, 2, 15, 10, 10),
+            (policy.StageReminderWorkingDaysBefore, policy.FormalNoticeWithinWorkingDays, policy.FormalNoticeReminderWorkingDaysBefore,
+             policy.NoticeResponseWithinWorkingDays, policy.ChaseEveryWorkingDays, policy.ReferralDecisionWithinWorkingDays));
+        var defaults = EscalationPolicy.Default;
+        Assert.Equal(
+            (1, 5, 1, 10, 5, 10),
+            (defaults.StageReminderWorkingDaysBefore, defaults.FormalNoticeWithinWorkingDays, defaults.FormalNoticeReminderWorkingDaysBefore,
+             defaults.NoticeResponseWithinWorkingDays, defaults.ChaseEveryWorkingDays, defaults.ReferralDecisionWithinWorkingDays));
+    }
+
     public static TheoryData<string, string> Cases => new()
     {
         { "not json at all", "$" },
@@ -105,6 +128,10 @@ public sealed class PartnershipFileTests
         { Change(j => j["timescales"] = JsonNode.Parse("""{"authorReminderWorkingDaysBeforePaperDeadline": 0}""")), "timescales.authorReminderWorkingDaysBeforePaperDeadline" },
         { Change(j => j["timescales"] = JsonNode.Parse("""{"agencySummariesWithinWorkingDays": 0}""")), "timescales.agencySummariesWithinWorkingDays" },
         { Change(j => j["timescales"] = JsonNode.Parse("""{"practiceReviewCheckpointIntervalMonths": 0}""")), "timescales.practiceReviewCheckpointIntervalMonths" },
+        { Change(j => j["timescales"] = JsonNode.Parse("""{"escalationStageReminderWorkingDaysBefore": 0}""")), "timescales.escalationStageReminderWorkingDaysBefore" },
+        { Change(j => j["timescales"] = JsonNode.Parse("""{"formalNoticeWithinWorkingDays": 400}""")), "timescales.formalNoticeWithinWorkingDays" },
+        { Change(j => j["timescales"] = JsonNode.Parse("""{"requirementChaseEveryWorkingDays": -5}""")), "timescales.requirementChaseEveryWorkingDays" },
+        { Change(j => j["timescales"] = JsonNode.Parse("""{"referralDecisionWithinWorkingDays": 0}""")), "timescales.referralDecisionWithinWorkingDays" },
         { Change(j => j["timescales"] = JsonNode.Parse("""{"notesWithinWorkingDays": 2.5}""")), "timescales.notesWithinWorkingDays" },
         { Change(j => j["timescales"] = JsonNode.Parse("""{"notesWithinWorkingDays": "10"}""")), "timescales.notesWithinWorkingDays" },
         { Change(j => j["timescales"] = JsonNode.Parse("""{"rapidReviewClockStart": "decision"}""")), "timescales.rapidReviewClockStart" },

@@ -98,6 +98,8 @@ public sealed class RapidReviewScheduleTests
 
         Assert.Same(opened, opened.PlannedAhead(Context(), OpenedAt));
         Assert.Same(opened, opened.PlannedAhead(Context(), At("2026-02-05", 12)));
+        var cancelled = opened.Cancel("Opened in error", "tester", At("2026-01-06", 9)).State;
+        Assert.Same(cancelled, cancelled.PlannedAhead(Context(), At("2026-06-30", 12)));
 
         // Without it, the first plan is all there is: twenty chases for each late agency.
         var (_, emails) = WakeThrough(opened, At("2026-06-30", 17));

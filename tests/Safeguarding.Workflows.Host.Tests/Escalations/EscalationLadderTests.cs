@@ -54,6 +54,29 @@ public sealed class EscalationLadderTests
     }
 
     [Fact]
+    public async Task A_partnership_that_sets_its_own_escalation_timings_gets_them()
+    {
+        // Reminders two working days before each deadline, and three working days (not five) to serve the formal notice.
+        using var folder = new TestConfigFolder();
+        folder.WritePartnership(Partnership, json =>
+        {
+            json["timescales"]!["escalationStageReminderWorkingDaysBefore"] = 2;
+            json["timescales"]!["formalNoticeWithinWorkingDays"] = 3;
+            json["timescales"]!["formalNoticeReminderWorkingDaysBefore"] = 2;
+        });
+        await using var api = new EscalationApi(new ServiceFactory(new Dictionary<string, string?> { ["Partnerships:Folder"] = folder.Path }));
+        await api.PutOk("esc-local", Raise());
+
+        await api.ClockTo("2026-02-21T12:00:00Z");
+
+        var escalation = await api.Get("esc-local");
+        Assert.Equal("2026-02-18", escalation.GetProperty("formalNoticeDueOn").GetString());
+        Assert.Equal(["2026-01-08T09:00", "2026-01-16T09:00", "2026-01-26T09:00", "2026-02-10T09:00", "2026-02-16T09:00"], Times(escalation, "reminder-sent"));
+        Assert.Equal(["2026-02-13T09:00"], Times(escalation, "formal-notice-prompted"));
+        Assert.Equal(("formal-notice", "2026-02-18", "missed"), Deadlines(escalation)[^1]);
+    }
+
+    [Fact]
     public async Task Resolved_at_stage_2_every_pending_action_stops()
     {
         await using var api = new EscalationApi(new ServiceFactory());

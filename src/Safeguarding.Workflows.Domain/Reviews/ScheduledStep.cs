@@ -50,6 +50,7 @@ public static class Schedule
     /// </summary>
     public static IEnumerable<DateOnly> ChaseDays(StatutoryCalendar calendar, DateOnly dueOn, int everyWorkingDays, int atLeast, DateOnly today)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(everyWorkingDays, 1); // else the series would never pass today
         var on = calendar.AddWorkingDays(dueOn, 1);
         for (var n = 1; ; n++)
         {

@@ -39,7 +39,7 @@ public sealed partial class ProcessEngine(
     /// Saves <paramref name="next"/> (state, timeline, index columns and wake) in one write; returns the new ETag. The
     /// timeline is the audit log, so a change that would drop or alter an entry already saved is refused.
     /// </summary>
-    internal Task<string> SaveAsync<TProcess>(ProcessRecord<TProcess> saved, ProcessRecord<TProcess> next, string? etag)
+    internal Task<string> SaveAsync<TProcess>(ProcessRecord<TProcess> saved, ProcessRecord<TProcess> next, string? etag, CancellationToken cancellationToken = default)
         where TProcess : class, IDurableProcess<TProcess>
     {
         if (!AuditHistory.OnlyAppends(saved.Process?.Timeline ?? [], next.Process!.Timeline))
@@ -48,10 +48,10 @@ public sealed partial class ProcessEngine(
         }
 
         var state = JsonSerializer.SerializeToUtf8Bytes(next, StateJson.Options);
-        return Store.SaveAsync(new ProcessChange(IndexEntry(next), state, etag), CancellationToken.None);
+        return Store.SaveAsync(new ProcessChange(IndexEntry(next), state, etag), cancellationToken);
     }
 
-    /// <summary>Hands every unsent email to the durable queue; returns true when any was handed over (the record must be saved).</summary>
+    /// <summary>Hands every unsent email to the durable queue; returns true when any was handed over (the record is then tidied).</summary>
     internal async Task<bool> HandOverEmailsAsync<TProcess>(ProcessRecord<TProcess> record) where TProcess : class
     {
         if (record.UnsentEmails.Count == 0)
@@ -86,7 +86,7 @@ public sealed partial class ProcessEngine(
             process.Deadlines.Count(d => d.IsOverdue),
             record.WakeAt,
             record.CreatedAt ?? now,
-            now);
+            record.UpdatedAt ?? now);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Process {ProcessKey} woke at {Now}; next wake {NextWakeAt}")]
@@ -97,6 +97,9 @@ public sealed partial class ProcessEngine(
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Process {ProcessKey} cancelled by {Actor}")]
     internal partial void LogCancelled(string processKey, string actor);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Process {ProcessKey} was put away with handed-over emails still listed in its row; its next activation hands them over again (each is sent once) and clears them")]
+    internal partial void LogNotTidied(Exception exception, string processKey);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Process {ProcessKey} was changed elsewhere since it was read; it will be read again")]
     internal partial void LogChangedElsewhere(string processKey);

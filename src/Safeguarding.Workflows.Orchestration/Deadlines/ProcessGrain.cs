@@ -10,7 +10,9 @@ namespace Safeguarding.Workflows.Orchestration.Deadlines;
 /// <list type="bullet">
 /// <item>after every change it wakes the process at once, so anything already due happens now;</item>
 /// <item>it saves the state, its timeline (the audit log), its index columns and its next wake in one write
-/// (<see cref="ProcessStore"/>), before any side effect, then hands emails to the queue;</item>
+/// (<see cref="ProcessStore"/>), before any side effect, then hands emails to the queue; the row's list of emails to
+/// hand over is cleared by the process's next save, or when the grain is put away (<see cref="OnDeactivateAsync"/>),
+/// so a wake that sends email costs one save, not two, when it is due;</item>
 /// <item>it tells the partnership's <see cref="WakeScheduleGrain"/> when the next wake moves, which wakes it at that instant;</item>
 /// <item>a wake, however late or repeated, just wakes the process: the pure rules say what is due, so nothing is lost or done twice.</item>
 /// </list>
@@ -21,6 +23,9 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
     // What is saved, and the ETag a save must match (null: nothing saved yet, so a save only inserts).
     private ProcessRecord<TProcess> record = new();
     private string? etag;
+
+    // The saved row still lists emails that this activation has since handed over (see CommitAsync).
+    private bool handedOverNotSaved;
 
     protected TProcess? Process => record.Process;
 
@@ -41,6 +46,23 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         if (Process is not null)
         {
             await CommitAsync(Process);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Also when the host shuts down, so a restart does not hand the same emails over again. Should this fail, or
+        // the host die first, the row's wake brings the process back and it hands them over again (sent once).
+        if (handedOverNotSaved)
+        {
+            try
+            {
+                await SaveAsync(record, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                engine.LogNotTidied(e, Key.ToString());
+            }
         }
     }
 
@@ -80,7 +102,7 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         }
 
         await engine.Store.DeleteAsync(Key, CancellationToken.None);
-        (record, etag) = (new ProcessRecord<TProcess>(), null);
+        (record, etag, handedOverNotSaved) = (new ProcessRecord<TProcess>(), null, false);
         DeactivateOnIdle();
         return true;
     }
@@ -116,13 +138,15 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         var before = Process;
         var woken = PlannedAhead(transition.State).Wake(Now);
         var emails = transition.Emails.Concat(woken.Emails).ToList();
-        if (!ReferenceEquals(woken.State, before) || emails.Count > 0)
+        var saved = !ReferenceEquals(woken.State, before) || emails.Count > 0;
+        if (saved)
         {
             var next = new ProcessRecord<TProcess>
             {
                 Process = woken.State,
                 UnsentEmails = [.. record.UnsentEmails, .. emails],
                 CreatedAt = record.CreatedAt,
+                UpdatedAt = Now,
             };
             next.WakeAt = WakeFor(next);
 
@@ -149,21 +173,40 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
             {
                 Process = record.Process,
                 CreatedAt = record.CreatedAt,
+                UpdatedAt = record.UpdatedAt,
             };
             handedOver.WakeAt = WakeFor(handedOver);
-            await SaveAsync(handedOver);
+            if (saved)
+            {
+                // Not saved again now: that would double the writes at the moment deadlines fall due. Until the next
+                // save the row lists emails already queued, and its wake (now) brings the process back should this
+                // activation be lost; handing them over again then is a no-op for the recipients.
+                record = handedOver;
+                handedOverNotSaved = true;
+                if (handedOver.WakeAt is { } at)
+                {
+                    await ScheduleWakeAsync(at);
+                }
+            }
+            else
+            {
+                // Emails left by an earlier activation or a failed hand-over: tidy the row at once, since nothing here
+                // will save it soon.
+                await SaveAsync(handedOver);
+            }
         }
 
         engine.LogWoke(Key.ToString(), Now, ScheduledWake());
     }
 
-    private async Task SaveAsync(ProcessRecord<TProcess> next)
+    private async Task SaveAsync(ProcessRecord<TProcess> next, CancellationToken cancellationToken = default)
     {
         try
         {
-            etag = await engine.SaveAsync(record, next, etag);
+            etag = await engine.SaveAsync(record, next, etag, cancellationToken);
             var moved = next.WakeAt != record.WakeAt;
             record = next;
+            handedOverNotSaved = false;
 
             // While emails wait for hand-over the saved wake is only a fallback (see WakeFor); the schedule hears of it
             // if the hand-over fails.

@@ -15,6 +15,9 @@ public sealed class ProcessRecord<TProcess> where TProcess : class
 
     public DateTimeOffset? CreatedAt { get; set; }
 
+    /// <summary>When the process last changed (not when its row was last tidied); the index's <c>UpdatedAt</c>.</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
     /// <summary>When the process next wants waking (null: never), as saved; the wake schedule is told when it changes.</summary>
     public DateTimeOffset? WakeAt { get; set; }
 }

@@ -98,7 +98,7 @@ public sealed partial class ProcessEngine(
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Process {ProcessKey} cancelled by {Actor}")]
     internal partial void LogCancelled(string processKey, string actor);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Process {ProcessKey} was put away with handed-over emails still listed in its row; its next activation hands them over again (each is sent once) and clears them")]
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Process {ProcessKey} was put away with handed-over emails still listed in its row; its next activation hands them over again (each is sent once) and clears them")]
     internal partial void LogNotTidied(Exception exception, string processKey);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Process {ProcessKey} was changed elsewhere since it was read; it will be read again")]

@@ -217,8 +217,10 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         }
         catch (ProcessChangedException)
         {
-            // Another activation saved it (a host presumed dead, say): read it afresh on the next call.
+            // Another activation saved it (a host presumed dead, say): read it afresh on the next call. The row is
+            // no longer this activation's to tidy.
             engine.LogChangedElsewhere(Key.ToString());
+            handedOverNotSaved = false;
             DeactivateOnIdle();
             throw;
         }

@@ -43,4 +43,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Could not read the email queue's depth for the metric; trying again later")]
     public static partial void QueueDepthUnknown(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Debug, Message = "Queue message {QueueMessageId} held {Count} emails handed over together; each is now its own message")]
+    public static partial void Unpacked(ILogger logger, string queueMessageId, int count);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Warning, Message = "Queue message {QueueMessageId} holds {Count} emails and could not be split yet; the queue will offer it again")]
+    public static partial void UnpackFailed(ILogger logger, string queueMessageId, int count, Exception exception);
 }

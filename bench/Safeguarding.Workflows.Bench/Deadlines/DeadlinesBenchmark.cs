@@ -23,6 +23,9 @@ public static partial class DeadlinesBenchmark
 
         public PauseProbe.Pauses? HostPauses { get; init; }
 
+        /// <summary>Messages left on the email queue (with --no-delivery): fewer than steps when emails travelled packed.</summary>
+        public int? QueuedMessages { get; init; }
+
         /// <summary>Lateness of the row's last write (the step saved): p50, p99, max in ms.</summary>
         public (double P50, double P99, double Max) Saved { get; init; }
     }
@@ -38,6 +41,11 @@ public static partial class DeadlinesBenchmark
         {
             // Clusters here mean the host or storage stalled; a steady spread means too little capacity.
             Console.WriteLine($"  more than 1 s late, by due time: {string.Join(", ", r.LateByWindow.Select(w => $"{w.Key}-{w.Key + 10} s: {w.Value}"))}");
+        }
+
+        if (r.QueuedMessages is { } queued)
+        {
+            Console.WriteLine($"  emails handed over in {queued} queue messages (several to a message when the queue was busy)");
         }
 
         Console.WriteLine($"  while steps fell due, storage (Azurite) table calls: {r.StoragePauses}");
@@ -126,11 +134,15 @@ public static partial class DeadlinesBenchmark
 
         lateness.Sort();
         savedLateness.Sort();
+        int? queued = options.NoDelivery
+            ? (await new Azure.Storage.Queues.QueueServiceClient(options.ConnectionString).GetQueueClient($"{host.Prefix}-email").GetPropertiesAsync()).Value.ApproximateMessagesCount
+            : null;
         var slow = TimeSpan.FromMilliseconds(500);
         return new Result(options.Count, lateness.Count, createdLate, Report.Percentile(lateness, 50), Report.Percentile(lateness, 99),
             lateness.Count == 0 ? double.NaN : lateness[^1], options.Count - doneAt.Count)
         {
             LateByWindow = lateByWindow,
+            QueuedMessages = queued,
             Saved = (Report.Percentile(savedLateness, 50), Report.Percentile(savedLateness, 99), savedLateness.Count == 0 ? double.NaN : savedLateness[^1]),
             StoragePauses = storageProbe.Between(first, last, slow),
             QueuePauses = queueProbe.Between(first, last, slow),

@@ -12,7 +12,8 @@ using Safeguarding.Workflows.Notifications.Sending;
 namespace Safeguarding.Workflows.Notifications.Delivery;
 
 /// <summary>
-/// Takes messages off <c>{prefix}-email</c>, renders and sends them. Per message: already in the sent table → dropped;
+/// Takes messages off <c>{prefix}-email</c>, renders and sends them. A message holding several emails (a pack) is first
+/// put back as one message per email. Per message: already in the sent table → dropped;
 /// otherwise rendered, sent, recorded as sent, deleted from the queue. A failed attempt is put back on the queue, hidden
 /// for the delay <see cref="DeliveryPolicy"/> decides, or moved to the poison queue and the failed table.
 /// </summary>
@@ -155,14 +156,20 @@ public sealed class DeliveryWorker : BackgroundService
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken stoppingToken)
     {
-        QueuedEmail envelope;
+        IReadOnlyList<QueuedEmail> envelopes;
         try
         {
-            envelope = QueuedEmail.Decode(message.Body);
+            envelopes = QueuedEmail.DecodeAll(message.Body);
         }
         catch (Exception e) when (e is JsonException or FormatException or NotSupportedException)
         {
             await PoisonUnreadableAsync(message, e.Message, stoppingToken);
+            return;
+        }
+
+        if (envelopes is not [var envelope])
+        {
+            await UnpackAsync(message, envelopes, stoppingToken);
             return;
         }
 
@@ -252,6 +259,33 @@ public sealed class DeliveryWorker : BackgroundService
         queue.Done(email.Id);
         metrics.Sent(email.Template);
         Log.Sent(logger, email.Id, email.Template, options.Provider, attempt);
+    }
+
+    /// <summary>
+    /// A pack (several emails handed over in one put, see <see cref="EmailQueue"/>) becomes one message per email, so
+    /// that each is tried, retried and poisoned on its own; the pack goes once they are all on the queue. Should this
+    /// stop half way, the pack comes back after its lease and is unpacked again: the copies are sent once.
+    /// </summary>
+    private async Task UnpackAsync(QueueMessage message, IReadOnlyList<QueuedEmail> envelopes, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Parallel.ForEachAsync(
+                envelopes,
+                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
+                async (envelope, token) => await queue.Client.SendMessageAsync(envelope.Encode(), token));
+            await DeleteAsync(message, stoppingToken);
+            queue.Nudge();
+            Log.Unpacked(logger, message.MessageId, envelopes.Count);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the pack reappears when its lease ends and is unpacked then.
+        }
+        catch (Exception e)
+        {
+            Log.UnpackFailed(logger, message.MessageId, envelopes.Count, e);
+        }
     }
 
     private async Task PoisonAsync(QueueMessage message, QueuedEmail envelope, CancellationToken stoppingToken)

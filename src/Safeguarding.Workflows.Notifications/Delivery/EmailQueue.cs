@@ -10,6 +10,13 @@ namespace Safeguarding.Workflows.Notifications.Delivery;
 /// <see cref="DeliveryWorker"/> of any host delivers it. Enqueuing the same message id twice is safe: it is sent once.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Emails handed over while a put is already under way wait for it and then go together, as one queue message holding
+/// them all (a pack, up to <see cref="MaxPackJsonBytes"/>), so when deadlines fall due faster than the queue answers
+/// (or the queue stalls) one put carries many emails instead of each waiting for its own. At a quiet moment each email
+/// is its own message, as before. The <see cref="DeliveryWorker"/> turns a pack back into one message per email before
+/// delivering, so retries and poisoning stay per email (docs/decisions/email-hand-over-packs.md).
+/// </para>
 /// It also keeps an in-process count of the messages this process enqueued and that are not yet sent or poisoned, so the
 /// simulated clock can wait for the email a jump in time caused (<see cref="WaitUntilIdleAsync"/>), and it wakes the
 /// worker at once instead of at its next poll.
@@ -19,6 +26,9 @@ public sealed class EmailQueue
     // Azure Storage refuses messages over 64 KiB; base64 costs a third of that.
     private const int MaxEncodedLength = 64 * 1024;
 
+    // A pack's JSON, so that its base64 stays within MaxEncodedLength.
+    internal const int MaxPackJsonBytes = MaxEncodedLength / 4 * 3;
+
     private readonly QueueClient queue;
     private readonly ILogger<EmailQueue> logger;
     private readonly SemaphoreSlim wake = new(0);
@@ -26,6 +36,11 @@ public sealed class EmailQueue
     private readonly Dictionary<string, int> outstanding = new(StringComparer.Ordinal);
     private int pending;
     private TaskCompletionSource idle = Completed();
+
+    // Emails waiting for the put under way to finish, and whether one is (see remarks).
+    private readonly Lock packGate = new();
+    private readonly Queue<Waiting> waiting = new();
+    private bool putting;
 
     public EmailQueue(EmailStorageNames storage, ILogger<EmailQueue> logger)
     {
@@ -50,16 +65,16 @@ public sealed class EmailQueue
     {
         ArgumentNullException.ThrowIfNull(email);
         SensitiveValues.Guard(email);
-        var body = new QueuedEmail(email).Encode();
-        if (body.Length > MaxEncodedLength)
+        var json = new QueuedEmail(email).ToJson();
+        if (json.Length > MaxPackJsonBytes)
         {
-            throw new EmailContentException($"Email '{email.Id}' is too large for the delivery queue ({body.Length} bytes encoded).");
+            throw new EmailContentException($"Email '{email.Id}' is too large for the delivery queue ({json.Length} bytes of JSON).");
         }
 
         Track(email.Id);
         try
         {
-            await SendAsync(body, cancellationToken);
+            await HandOverAsync(json).WaitAsync(cancellationToken);
         }
         catch
         {
@@ -68,6 +83,12 @@ public sealed class EmailQueue
         }
 
         Log.Enqueued(logger, email.Id, email.Template);
+        Nudge();
+    }
+
+    /// <summary>Ends the worker's wait between polls: there is something on the queue.</summary>
+    internal void Nudge()
+    {
         if (wake.CurrentCount == 0)
         {
             wake.Release();
@@ -134,6 +155,59 @@ public sealed class EmailQueue
 
     internal QueueClient Client => queue;
 
+    private Task HandOverAsync(byte[] json)
+    {
+        var email = new Waiting(json, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (packGate)
+        {
+            waiting.Enqueue(email);
+            if (putting)
+            {
+                return email.HandedOver.Task;
+            }
+
+            putting = true;
+        }
+
+        _ = Task.Run(PutWaitingAsync);
+        return email.HandedOver.Task;
+    }
+
+    // One put at a time: everything that arrived meanwhile goes in the next, packed up to the size a message allows.
+    private async Task PutWaitingAsync()
+    {
+        while (true)
+        {
+            var pack = new List<Waiting>();
+            lock (packGate)
+            {
+                var bytes = 2;
+                while (waiting.TryPeek(out var next) && (pack.Count == 0 || bytes + next.Json.Length + 1 <= MaxPackJsonBytes))
+                {
+                    pack.Add(waiting.Dequeue());
+                    bytes += next.Json.Length + 1;
+                }
+
+                if (pack.Count == 0)
+                {
+                    putting = false;
+                    return;
+                }
+            }
+
+            try
+            {
+                await SendAsync(QueuedEmail.EncodePack(pack.ConvertAll(e => e.Json)), CancellationToken.None);
+                pack.ForEach(e => e.HandedOver.TrySetResult());
+            }
+            catch (Exception e)
+            {
+                // Each caller keeps its email and tries again (a process grain on its next wake).
+                pack.ForEach(w => w.HandedOver.TrySetException(e));
+            }
+        }
+    }
+
     private async Task SendAsync(string body, CancellationToken cancellationToken)
     {
         try
@@ -159,6 +233,8 @@ public sealed class EmailQueue
             }
         }
     }
+
+    private sealed record Waiting(byte[] Json, TaskCompletionSource HandedOver);
 
     private static TaskCompletionSource Completed()
     {

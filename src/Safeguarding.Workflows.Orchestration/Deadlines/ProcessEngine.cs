@@ -59,13 +59,13 @@ public sealed partial class ProcessEngine(
             return false;
         }
 
-        foreach (var email in record.UnsentEmails)
+        // All at once, so they travel in one queue message when the queue is busy (EmailQueue). The queue and the
+        // sent-message table make a repeated hand-over (after a crash here) a no-op for the recipient.
+        await Task.WhenAll(record.UnsentEmails.Select(async email =>
         {
-            // The queue and the sent-message table make a repeated hand-over (after a crash here) a no-op for the recipient.
             await emails.EnqueueAsync(email, CancellationToken.None);
             LogEmailQueued(email.Id, email.Template, email.ProcessKey);
-        }
-
+        }));
         return true;
     }
 

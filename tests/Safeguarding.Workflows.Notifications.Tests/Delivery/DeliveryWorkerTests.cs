@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using Azure.Storage.Queues;
@@ -296,6 +297,56 @@ public sealed class DeliveryWorkerTests
         var invite = Assert.Single(entry.Attachments);
         Assert.Equal("invite.ics", invite.FileName);
         Assert.Contains("METHOD:REQUEST", invite.Content);
+    }
+
+    [Fact]
+    public async Task Emails_handed_over_together_travel_packed_and_each_is_sent_once()
+    {
+        var failedOnce = new ConcurrentDictionary<string, byte>();
+        var sender = new ScriptedSender((_, email) => email.Id.EndsWith("0/test-notice", StringComparison.Ordinal) && failedOnce.TryAdd(email.Id, 0)
+            ? new EmailDeliveryException("busy", 503)
+            : null);
+        await using var harness = new DeliveryHarness(sender);
+        var ids = Enumerable.Range(0, 120).Select(i => $"solihull/rapid-review/rr-{i}/test-notice").ToList();
+
+        // As when many deadlines fall due at once: the first put is under way while the rest are handed over.
+        await Task.WhenAll(ids.Select(id => harness.Queue.EnqueueAsync(Messages.Notice(id), CancellationToken.None)));
+        var messages = await QueueLengthAsync(harness.Storage, harness.Storage.Queue);
+        Assert.InRange(messages, 2, ids.Count / 2);
+
+        await harness.StartAsync();
+        await harness.IdleAsync(60);
+
+        // Each unpacked email is tried, retried (one in ten fails once) and recorded on its own.
+        Assert.Equal(ids.Order(), sender.Delivered.Select(e => e.Id).Order());
+        Assert.Equal(12, sender.Calls.Count(c => !c.Succeeded));
+        foreach (var id in ids)
+        {
+            Assert.True(await harness.Sent.ContainsAsync(id, CancellationToken.None));
+        }
+
+        await WaitForAsync(async () => await QueueLengthAsync(harness.Storage, harness.Storage.Queue) == 0);
+    }
+
+    [Fact]
+    public async Task A_pack_that_comes_back_after_a_crash_sends_nothing_twice()
+    {
+        // A host died after unpacking: the pack returns beside the single messages it had already put back.
+        var sender = new ScriptedSender();
+        await using var harness = new DeliveryHarness(sender);
+        var emails = new[] { Messages.Notice("solihull/rapid-review/rr-1/a"), Messages.Notice("solihull/rapid-review/rr-1/b"), Messages.Notice("solihull/rapid-review/rr-1/c") };
+        var pack = QueuedEmail.EncodePack([.. emails.Select(e => new QueuedEmail(e).ToJson())]);
+        var queue = harness.Storage.Queues.GetQueueClient(harness.Storage.Queue);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync(pack);
+        await queue.SendMessageAsync(new QueuedEmail(emails[0]).Encode());
+        await queue.SendMessageAsync(new QueuedEmail(emails[1]).Encode());
+
+        await harness.StartAsync();
+        await WaitForAsync(async () => sender.Delivered.Count() == 3 && await QueueLengthAsync(harness.Storage, harness.Storage.Queue) == 0);
+
+        Assert.Equal(["solihull/rapid-review/rr-1/a", "solihull/rapid-review/rr-1/b", "solihull/rapid-review/rr-1/c"], sender.Delivered.Select(e => e.Id).Order());
+        Assert.Equal(3, sender.Calls.Count);
     }
 
     internal static async Task<int> QueueLengthAsync(EmailStorageNames storage, string name)

@@ -44,6 +44,42 @@ public sealed class EmailQueueTests
         Assert.Equal(original.Id, QueuedEmail.Decode(BinaryData.FromBytes(Convert.FromBase64String(body))).Email.Id);
     }
 
+    [Fact]
+    public void A_pack_reads_back_as_its_emails_and_a_single_message_is_unchanged()
+    {
+        var first = new QueuedEmail(Messages.Notice("solihull/rapid-review/rr-1/a"));
+        var second = new QueuedEmail(Messages.Notice("solihull/rapid-review/rr-2/b"), 2, "HTTP 429");
+
+        var pack = QueuedEmail.DecodeAll(BinaryData.FromString(QueuedEmail.EncodePack([first.ToJson(), second.ToJson()])));
+
+        Assert.Equal(["solihull/rapid-review/rr-1/a", "solihull/rapid-review/rr-2/b"], pack.Select(e => e.Email.Id));
+        Assert.Equal((2, "HTTP 429"), (pack[1].Attempts, pack[1].LastError));
+        Assert.Equal(first.Encode(), QueuedEmail.EncodePack([first.ToJson()]));
+        Assert.Throws<JsonException>(() => QueuedEmail.Decode(BinaryData.FromString(QueuedEmail.EncodePack([first.ToJson(), second.ToJson()]))));
+        Assert.Throws<JsonException>(() => QueuedEmail.DecodeAll(BinaryData.FromString("[]")));
+        Assert.Throws<JsonException>(() => QueuedEmail.DecodeAll(BinaryData.FromString("{\"attempts\":1}")));
+    }
+
+    [Fact]
+    public async Task Emails_handed_over_while_a_put_is_under_way_share_messages_that_fit_the_queue()
+    {
+        var storage = TestStorage.NewNames();
+        var queue = new EmailQueue(storage, NullLogger<EmailQueue>.Instance);
+        var note = new string('x', 4_000);
+        var emails = Enumerable.Range(0, 60)
+            .Select(i => Messages.Notice($"solihull/rapid-review/rr-{i}/test-notice", values: new Dictionary<string, string>(Messages.Notice().Values) { ["note"] = note }))
+            .ToList();
+
+        await Task.WhenAll(emails.Select(e => queue.EnqueueAsync(e, CancellationToken.None)));
+
+        var client = storage.Queues.GetQueueClient(storage.Queue);
+        var bodies = (await client.ReceiveMessagesAsync(32)).Value.Select(m => m.Body).ToList();
+        Assert.InRange(bodies.Count, 6, 30); // about 4 KB each: at most a dozen to a message
+        Assert.All(bodies, b => Assert.InRange(b.ToString().Length, 1, 64 * 1024));
+        Assert.Equal(emails.Select(e => e.Id).Order(), bodies.SelectMany(b => QueuedEmail.DecodeAll(b)).Select(e => e.Email.Id).Order());
+        Assert.Equal(60, queue.Pending);
+    }
+
     [Theory]
     [InlineData("childName")]
     [InlineData("child_name")]

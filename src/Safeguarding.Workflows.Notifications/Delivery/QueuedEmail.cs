@@ -45,10 +45,6 @@ internal sealed record QueuedEmail(OutgoingEmail Email, int Attempts = 0, string
         return Convert.ToBase64String(json.GetBuffer(), 0, (int)json.Length);
     }
 
-    /// <summary>Reads a queue message body holding one email; see <see cref="DecodeAll"/>.</summary>
-    public static QueuedEmail Decode(BinaryData body) =>
-        DecodeAll(body) is [var single] ? single : throw new JsonException("The queue message holds more than one email.");
-
     /// <summary>
     /// Reads a queue message body: one email or a pack of several. Accepts plain JSON too, for messages put there by
     /// hand or by a client that decoded base64 already.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace Safeguarding.Workflows.Bench.Hosting;
 
@@ -73,6 +74,31 @@ public sealed class HostProcess : IAsyncDisposable
         var host = new HostProcess(process, port, logPath, settings);
         await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));
         return host;
+    }
+
+    /// <summary>The first line of the host's output that matches <paramref name="pattern"/>, once it appears.</summary>
+    /// <exception cref="TimeoutException">No such line within <paramref name="timeout"/>.</exception>
+    public async Task<Match> WaitForLogLineAsync(Regex pattern, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            // Shared read: the host's output is still being appended.
+            using (var reader = new StreamReader(new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
+            {
+                while (await reader.ReadLineAsync() is { } line)
+                {
+                    if (pattern.Match(line) is { Success: true } match)
+                    {
+                        return match;
+                    }
+                }
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"The host wrote no line matching {pattern} within {timeout}.");
     }
 
     /// <summary>Ends the process at once, with no graceful shutdown: as a crash or a lost machine would.</summary>

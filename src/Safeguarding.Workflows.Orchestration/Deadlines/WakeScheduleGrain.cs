@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Safeguarding.Workflows.Domain.Processes;
@@ -123,11 +124,15 @@ public sealed partial class WakeScheduleGrain(
     {
         try
         {
+            var started = Stopwatch.GetTimestamp();
+            var count = 0;
             await foreach (var wake in store.DueWakesAsync(PartnershipId, DateTimeOffset.MaxValue, CancellationToken.None))
             {
                 arrivals.Enqueue((wake.At, wake.Process.ToString()));
+                count++;
             }
 
+            LogReloaded(count, PartnershipId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return true;
         }
         catch (Exception e)
@@ -178,6 +183,10 @@ public sealed partial class WakeScheduleGrain(
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Could not load the saved wakes of partnership {PartnershipId}; trying again at the next look")]
     private partial void LogReloadFailed(Exception exception, string partnershipId);
+
+    // How long a partnership's wakes take to load shows how long a new host needs before it has the whole schedule.
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Information, Message = "Loaded {Count} saved wakes of partnership {PartnershipId} in {ElapsedMs} ms")]
+    private partial void LogReloaded(int count, string partnershipId, long elapsedMs);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Waking process {ProcessKey} (due {WakeAt}) failed; it is tried again later")]
     private partial void LogWakeFailed(Exception exception, string processKey, DateTimeOffset wakeAt);

@@ -56,11 +56,14 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
-    public async Task Memory_reads_the_working_set_of_the_host_process()
+    public async Task Memory_reads_the_working_set_of_the_host_process_before_and_after_a_restart()
     {
         var result = await MemoryBenchmark.MeasureAsync(Options(20), settle: TimeSpan.FromSeconds(1));
 
         Assert.InRange(result.IdleBytes, 20L << 20, 4L << 30);
         Assert.InRange(result.SettledBytes, 20L << 20, 4L << 30);
+        Assert.Equal(20, result.Reloaded); // the second host found every open process's wake
+        Assert.InRange(result.RestartedIdleBytes, 20L << 20, 4L << 30);
+        Assert.InRange(result.RestartedSettledBytes, 20L << 20, 4L << 30);
     }
 }

@@ -21,6 +21,14 @@ public sealed class EngineOptions
     public TimeSpan WakeScanInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How long before its instant a wake is taken from the schedule and its process activated. A process at rest (its
+    /// grain put away after Orleans' collection age, 15 minutes) must first read its row; done ahead, a slow read never
+    /// holds up the step, and only the save is left for the instant. Zero: activate at the instant.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ActivateAhead { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// How often the schedule reloads every saved wake from the process rows, besides when it starts (after a host
     /// is lost, say): the safety net for a wake it was not told of.
     /// </summary>

@@ -23,7 +23,8 @@ public interface IWakeScheduleGrain : IGrainWithStringKey
 /// One per partnership, so in a cluster exactly one host wakes each partnership's processes. It keeps the wakes in
 /// memory, loaded from the process rows when it starts and every <see cref="EngineOptions.WakeReloadInterval"/>, and
 /// told of each new one by the process that saved it. Every <see cref="EngineOptions.WakeScanInterval"/> it takes the
-/// wakes due before the next look and wakes each process at its own instant. A wake that fails is tried again
+/// wakes due within <see cref="EngineOptions.ActivateAhead"/>, activates each process then (a process at rest reads
+/// its row) and wakes it at its own instant. A wake that fails is tried again
 /// later; a stale or repeated one is harmless, since waking only does what the rules say is due. Every host calls
 /// every partnership's schedule every few seconds (<see cref="WakeScheduleKeeper"/>), which starts it again on a
 /// surviving host when its host dies; it then reloads the saved wakes, so none is lost.
@@ -85,9 +86,11 @@ public sealed partial class WakeScheduleGrain(
             reloading = Task.Run(ReloadAsync, CancellationToken.None);
         }
 
-        // Two intervals ahead, so a late tick still finds a wake before it is due. A simulated clock only moves when
+        // At least two intervals ahead, so a late tick still finds a wake before it is due, and far enough for its
+        // process to be activated before its instant (EngineOptions.ActivateAhead). A simulated clock only moves when
         // told to (ClockAdvancer), so there only what is already due can be acted on.
-        var horizon = clock.IsSimulated ? now : now + 2 * engine.Options.WakeScanInterval;
+        var ahead = TimeSpan.FromTicks(Math.Max(2 * engine.Options.WakeScanInterval.Ticks, engine.Options.ActivateAhead.Ticks));
+        var horizon = clock.IsSimulated ? now : now + ahead;
         var due = new List<(DateTimeOffset At, string Process)>();
         foreach (var wake in schedule)
         {
@@ -152,16 +155,21 @@ public sealed partial class WakeScheduleGrain(
 
         try
         {
-            // Task.Delay counts whole milliseconds and may end a little early; a wake before its instant does nothing.
-            for (var wait = wake.At - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = wake.At - clock.GetUtcNow())
-            {
-                await Task.Delay(wait + TimeSpan.FromMilliseconds(1));
-            }
-
             if (grains.Find(ProcessKey.Parse(wake.Process)) is not { } grain)
             {
                 LogUnknownKind(wake.Process);
                 return;
+            }
+
+            if (engine.Options.ActivateAhead > TimeSpan.Zero && wake.At > clock.GetUtcNow())
+            {
+                await ActivateAsync(grain, wake.Process);
+            }
+
+            // Task.Delay counts whole milliseconds and may end a little early; a wake before its instant does nothing.
+            for (var wait = wake.At - clock.GetUtcNow(); wait > TimeSpan.Zero; wait = wake.At - clock.GetUtcNow())
+            {
+                await Task.Delay(wait + TimeSpan.FromMilliseconds(1));
             }
 
             if (await wakesInProgress.RunAsync(grain.WakeAsync) == wake.At)
@@ -180,6 +188,25 @@ public sealed partial class WakeScheduleGrain(
             inFlight.TryRemove(wake, out _);
         }
     }
+
+    /// <summary>
+    /// Activates the process before its instant (any call does; this one reads nothing more), so that a process at rest
+    /// has read its row by then. A failure here only costs the head start: the wake at the instant tries again.
+    /// </summary>
+    private async Task ActivateAsync(IProcessGrain grain, string processKey)
+    {
+        try
+        {
+            await wakesInProgress.RunAsync(grain.GetStatusAsync);
+        }
+        catch (Exception e)
+        {
+            LogActivateAheadFailed(e, processKey);
+        }
+    }
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Debug, Message = "Could not activate process {ProcessKey} ahead of its wake; it is activated at the instant instead")]
+    private partial void LogActivateAheadFailed(Exception exception, string processKey);
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Could not load the saved wakes of partnership {PartnershipId}; trying again at the next look")]
     private partial void LogReloadFailed(Exception exception, string partnershipId);

@@ -2,9 +2,9 @@ namespace Safeguarding.Workflows.Orchestration.Deadlines;
 
 /// <summary>
 /// The host's bound on process wakes under way (<see cref="EngineOptions.MaxWakesInProgress"/>), shared by every
-/// partnership's <see cref="WakeScheduleGrain"/>. Only the wake itself counts, not the wait for its instant: a full
-/// bound never holds back a wake that storage would answer at once, and while storage is stalled the wakes due queue
-/// here, earliest first, instead of piling ever more calls onto it.
+/// partnership's <see cref="WakeScheduleGrain"/>. Only calls to processes count (the activation ahead of a wake, and
+/// the wake), not the wait for its instant: a full bound never holds back a wake that storage would answer at once,
+/// and while storage is stalled the wakes due queue here, earliest first, instead of piling ever more calls onto it.
 /// </summary>
 public sealed class WakesInProgress(int limit)
 {

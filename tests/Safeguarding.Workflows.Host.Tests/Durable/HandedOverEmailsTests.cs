@@ -35,7 +35,7 @@ public sealed class HandedOverEmailsTests
         Assert.Equal(start.AddDays(1), updatedAt);
 
         await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        await WaitUntilAsync(async () => await UnsentInRowAsync(factory.StoragePrefix, "tidy") == 0, "the row to be tidied");
+        await Poll.UntilAsync(async () => await UnsentInRowAsync(factory.StoragePrefix, "tidy") == 0, "the row to be tidied");
 
         // Tidying is not a change: the process keeps its last-updated time, and waking it again sends nothing more.
         Assert.Equal(updatedAt, await UpdatedAtAsync(client, "tidy"));
@@ -53,7 +53,7 @@ public sealed class HandedOverEmailsTests
             prefix = first.StoragePrefix;
             var client = first.CreateClient();
             await DrillLedger.StartAsync(client, "restart", DateTimeOffset.UtcNow.AddSeconds(2));
-            await WaitUntilAsync(async () => (await DrillLedger.OutboxIdsAsync(client)).Count > 0, "the email to be sent");
+            await Poll.UntilAsync(async () => (await DrillLedger.OutboxIdsAsync(client)).Count > 0, "the email to be sent");
             Assert.Equal(1, await UnsentInRowAsync(prefix, "restart"));
         }
 
@@ -80,15 +80,5 @@ public sealed class HandedOverEmailsTests
     {
         var list = await client.GetFromJsonAsync<List<JsonElement>>($"/api/partnerships/{DrillLedger.Partnership}/processes?kind=drill");
         return list!.Single(p => p.GetProperty("id").GetString() == drillId).GetProperty("updatedAt").GetDateTimeOffset();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"Timed out waiting for {what}.");
-            await Task.Delay(250);
-        }
     }
 }

@@ -241,6 +241,10 @@ public sealed class AuthOptionsValidator(IHostEnvironment environment) : IValida
         {
             errors.Add($"{section}:Partnerships must name at least one partnership id (comma-separated) or '*'.");
         }
+        else if (role == Roles.Operator && partnerships?.Trim() != Grant.AllPartnerships)
+        {
+            errors.Add($"{section}:Partnerships must be '*' for the operator role: operators run the service for every partnership.");
+        }
     }
 }
 

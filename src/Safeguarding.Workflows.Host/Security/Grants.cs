@@ -11,8 +11,14 @@ public enum Permission
     /// <summary>Change them (every other method by default).</summary>
     Write,
 
-    /// <summary>Run the service: the simulated clock, the email outbox.</summary>
+    /// <summary>Run the partnership's business: its emails (sent and failed), retrying a failed email.</summary>
     BusinessUnit,
+
+    /// <summary>
+    /// Operate the service as a whole: the simulated clock and the Orleans dashboard, which show every partnership at
+    /// once. Needs an <c>operator:*</c> grant, or the business unit of every partnership (<c>business-unit:*</c>).
+    /// </summary>
+    Operate,
 }
 
 /// <summary>The roles of the partnership's people and systems, each granted per partnership.</summary>
@@ -33,7 +39,10 @@ public static class Roles
     /// <summary>Reads.</summary>
     public const string ReadOnly = "read-only";
 
-    public static readonly IReadOnlyList<string> All = [BusinessUnit, SafeguardingPartner, AgencyContributor, Scrutineer, ReadOnly];
+    /// <summary>Runs the service (the simulated clock, the Orleans dashboard); reads no partnership's processes. Only as <c>operator:*</c>.</summary>
+    public const string Operator = "operator";
+
+    public static readonly IReadOnlyList<string> All = [BusinessUnit, SafeguardingPartner, AgencyContributor, Scrutineer, ReadOnly, Operator];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 
@@ -41,6 +50,7 @@ public static class Roles
     public static bool Allows(string role, Permission permission) => (role, permission) switch
     {
         (BusinessUnit, _) => true,
+        (Operator, Permission.Operate) => true,
         (SafeguardingPartner, Permission.Read or Permission.Write) => true,
         (Scrutineer or ReadOnly, Permission.Read) => true,
         _ => false,
@@ -60,9 +70,16 @@ public readonly record struct Grant(string Role, string Partnership)
     public bool Covers(string partnershipId) =>
         Partnership == AllPartnerships || string.Equals(Partnership, partnershipId, StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether this grant allows <paramref name="permission"/> somewhere. Operating the service shows every partnership,
+    /// so it needs a grant for all of them: one partnership's business unit is not an operator.
+    /// </summary>
+    public bool Allows(Permission permission) =>
+        Roles.Allows(Role, permission) && (permission != Permission.Operate || Partnership == AllPartnerships);
+
     public override string ToString() => $"{Role}:{Partnership}";
 
-    /// <summary>Parses <c>role:partnership</c>; false for an unknown role or a missing partnership.</summary>
+    /// <summary>Parses <c>role:partnership</c>; false for an unknown role, a missing partnership, or an operator of one partnership.</summary>
     public static bool TryParse(string? value, out Grant grant)
     {
         grant = default;
@@ -74,7 +91,8 @@ public readonly record struct Grant(string Role, string Partnership)
 
         var role = value[..colon].Trim();
         var partnership = value[(colon + 1)..].Trim();
-        if (!Roles.IsKnown(role) || partnership.Length == 0 || partnership.Contains(':', StringComparison.Ordinal))
+        if (!Roles.IsKnown(role) || partnership.Length == 0 || partnership.Contains(':', StringComparison.Ordinal)
+            || (role == Roles.Operator && partnership != AllPartnerships))
         {
             return false;
         }
@@ -112,4 +130,15 @@ public readonly record struct Grant(string Role, string Partnership)
 
     /// <summary>True when the user holds any role in <paramref name="partnershipId"/> (they may know it exists).</summary>
     public static bool CanSee(ClaimsPrincipal user, string partnershipId) => Of(user).Any(g => g.Covers(partnershipId));
+
+    /// <summary>The partnerships where the user may do <paramref name="permission"/>; null when that is every partnership.</summary>
+    public static IReadOnlySet<string>? PartnershipsAllowing(ClaimsPrincipal user, Permission permission)
+    {
+        var allowing = Of(user).Where(g => g.Allows(permission)).ToList();
+        return allowing.Any(g => g.Partnership == AllPartnerships) ? null : allowing.Select(g => g.Partnership).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>True when the user may do <paramref name="permission"/> in <paramref name="partnershipId"/>.</summary>
+    public static bool Allows(ClaimsPrincipal user, string partnershipId, Permission permission) =>
+        Of(user).Any(g => g.Covers(partnershipId) && g.Allows(permission));
 }

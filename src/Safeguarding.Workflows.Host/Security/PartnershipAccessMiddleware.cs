@@ -26,10 +26,10 @@ public enum AccessOutcome
 public sealed partial class PartnershipAccessMiddleware(RequestDelegate next, ConsumedLinks consumedLinks, WorkflowClock clock, ILogger<PartnershipAccessMiddleware> logger)
 {
     /// <summary>
-    /// Paths outside any partnership that only the business unit may use, whatever the method: the dev clock, the email
-    /// outbox, the operators' pages (the Orleans dashboard shows every partnership's grains).
+    /// Paths outside any partnership that only operators may use, whatever the method: the simulated clock and the
+    /// Orleans dashboard (it shows every partnership's grains, whose ids carry case references).
     /// </summary>
-    public static readonly IReadOnlyList<PathString> BusinessUnitPaths = ["/api/dev", "/api/outbox", "/ops"];
+    public static readonly IReadOnlyList<PathString> OperatorPaths = ["/api/dev", "/ops"];
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -103,7 +103,7 @@ public sealed partial class PartnershipAccessMiddleware(RequestDelegate next, Co
     public static string? PartnershipOf(RouteValueDictionary routeValues) =>
         (routeValues.TryGetValue("partnershipId", out var id) || routeValues.TryGetValue("p", out id)) ? id as string : null;
 
-    /// <summary>The endpoint's own permission; the business-unit paths; else read for GET/HEAD/OPTIONS, write for the rest.</summary>
+    /// <summary>The endpoint's own permission; the operator paths; else read for GET/HEAD/OPTIONS, write for the rest.</summary>
     public static Permission PermissionFor(Endpoint endpoint, HttpRequest request)
     {
         if (endpoint.Metadata.GetMetadata<RequiredPermission>() is { } required)
@@ -111,9 +111,9 @@ public sealed partial class PartnershipAccessMiddleware(RequestDelegate next, Co
             return required.Permission;
         }
 
-        if (BusinessUnitPaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        if (OperatorPaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
-            return Permission.BusinessUnit;
+            return Permission.Operate;
         }
 
         return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
@@ -128,7 +128,8 @@ public sealed partial class PartnershipAccessMiddleware(RequestDelegate next, Co
         var grants = Grant.Of(user);
         if (partnershipId is null)
         {
-            return grants.Any(g => Roles.Allows(g.Role, permission))
+            // Outside a partnership: the endpoint itself answers only what the caller's partnerships may see (the outbox).
+            return grants.Any(g => g.Allows(permission))
                 ? (AccessOutcome.Allowed, "")
                 : (AccessOutcome.Forbidden, ForbiddenReason(permission));
         }
@@ -146,7 +147,7 @@ public sealed partial class PartnershipAccessMiddleware(RequestDelegate next, Co
             return (AccessOutcome.Allowed, "");
         }
 
-        return here.Any(g => Roles.Allows(g.Role, permission))
+        return here.Any(g => g.Allows(permission))
             ? (AccessOutcome.Allowed, "")
             : (AccessOutcome.Forbidden, ForbiddenReason(permission));
     }
@@ -176,7 +177,8 @@ public sealed partial class PartnershipAccessMiddleware(RequestDelegate next, Co
     {
         Permission.Read => "Your role does not allow reading this.",
         Permission.Write => "Your role does not allow changing this.",
-        _ => "Only the partnership's business unit may do this.",
+        Permission.BusinessUnit => "Only the partnership's business unit may do this.",
+        _ => "Only the service's operators may do this.",
     };
 
     [LoggerMessage(EventId = 1503, Level = LogLevel.Information, Message = "A {Method} request was refused ({Outcome})")]

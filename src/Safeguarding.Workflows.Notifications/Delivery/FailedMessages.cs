@@ -8,7 +8,11 @@ namespace Safeguarding.Workflows.Notifications.Delivery;
 /// <summary>A message that went to the poison queue: after its last attempt, or at once for a permanent failure.</summary>
 /// <param name="ProcessId">The process's own id (the last part of <paramref name="ProcessKey"/>).</param>
 /// <param name="Kind">The template name.</param>
-public sealed record FailedMessage(string Id, string ProcessId, string ProcessKey, string Kind, int Attempts, string LastError, DateTimeOffset FailedAt);
+public sealed record FailedMessage(string Id, string ProcessId, string ProcessKey, string Kind, int Attempts, string LastError, DateTimeOffset FailedAt)
+{
+    /// <summary>The partnership whose process sent it: only that partnership's business unit may see or retry it.</summary>
+    public string PartnershipId => ProcessIds.PartnershipOf(ProcessKey);
+}
 
 /// <summary>
 /// The failed-message table: the index of poisoned messages (the poison queue is only a trail), with each message
@@ -37,6 +41,10 @@ public sealed class FailedMessages(EmailStorageNames storage, EmailQueue queue)
 
         return [.. failed.OrderBy(f => f.FailedAt).ThenBy(f => f.Id, StringComparer.Ordinal)];
     }
+
+    /// <summary>One failed message, or null.</summary>
+    public async Task<FailedMessage?> FindAsync(string id, CancellationToken cancellationToken) =>
+        await FindEntityAsync(id, cancellationToken) is { } entity ? ToFailedMessage(entity) : null;
 
     /// <summary>Puts a poisoned message back on the delivery queue with a fresh set of attempts. False if there is no such failed message.</summary>
     public async Task<bool> RetryAsync(string id, CancellationToken cancellationToken)

@@ -29,11 +29,11 @@ public sealed record EndpointCase(RouteEndpoint Endpoint, string Method)
 
     public bool HasBody => Method is not ("GET" or "HEAD" or "DELETE" or "OPTIONS");
 
-    /// <summary>What the service should require: the endpoint's own permission, else the business-unit paths, else the method.</summary>
+    /// <summary>What the service should require: the endpoint's own permission, else the operators' paths, else the method.</summary>
     public Permission Needed =>
         Endpoint.Metadata.GetMetadata<RequiredPermission>()?.Permission
-        ?? (new[] { "/api/dev", "/api/outbox", "/ops" }.Any(p => Pattern.StartsWith(p, StringComparison.Ordinal))
-            ? Permission.BusinessUnit
+        ?? (new[] { "/api/dev", "/ops" }.Any(p => Pattern.StartsWith(p, StringComparison.Ordinal))
+            ? Permission.Operate
             : Method is "GET" or "HEAD" or "OPTIONS" ? Permission.Read : Permission.Write);
 
     /// <summary>The URL with the route values filled in: <paramref name="values"/> first, then plausible made-up ones.</summary>

@@ -20,6 +20,15 @@ public sealed class RolesTests
     [InlineData(Roles.AgencyContributor, Permission.Read, false)]
     [InlineData(Roles.AgencyContributor, Permission.Write, false)]
     [InlineData(Roles.AgencyContributor, Permission.BusinessUnit, false)]
+    [InlineData(Roles.BusinessUnit, Permission.Operate, true)]
+    [InlineData(Roles.SafeguardingPartner, Permission.Operate, false)]
+    [InlineData(Roles.Scrutineer, Permission.Operate, false)]
+    [InlineData(Roles.ReadOnly, Permission.Operate, false)]
+    [InlineData(Roles.AgencyContributor, Permission.Operate, false)]
+    [InlineData(Roles.Operator, Permission.Operate, true)]
+    [InlineData(Roles.Operator, Permission.Read, false)]
+    [InlineData(Roles.Operator, Permission.Write, false)]
+    [InlineData(Roles.Operator, Permission.BusinessUnit, false)]
     [InlineData("administrator", Permission.Read, false)]
     public void The_role_table(string role, Permission permission, bool allowed) => Assert.Equal(allowed, Roles.Allows(role, permission));
 }
@@ -45,6 +54,7 @@ public sealed class GrantTests
     [InlineData("Business-Unit:staffordshire")]
     [InlineData("administrator:staffordshire")]
     [InlineData("business-unit:staffordshire:extra")]
+    [InlineData("operator:staffordshire")]
     public void Refuses_what_is_not_a_grant(string? value) => Assert.False(Grant.TryParse(value, out _));
 
     [Fact]
@@ -54,6 +64,15 @@ public sealed class GrantTests
         Assert.True(new Grant(Roles.ReadOnly, "solihull").Covers("solihull"));
         Assert.False(new Grant(Roles.ReadOnly, "solihull").Covers("Solihull"));
         Assert.False(new Grant(Roles.ReadOnly, "solihull").Covers("staffordshire"));
+    }
+
+    [Fact]
+    public void Operating_the_service_needs_a_grant_for_every_partnership()
+    {
+        Assert.True(new Grant(Roles.Operator, "*").Allows(Permission.Operate));
+        Assert.True(new Grant(Roles.BusinessUnit, "*").Allows(Permission.Operate));
+        Assert.False(new Grant(Roles.BusinessUnit, "staffordshire").Allows(Permission.Operate));
+        Assert.True(new Grant(Roles.BusinessUnit, "staffordshire").Allows(Permission.BusinessUnit));
     }
 
     [Fact]

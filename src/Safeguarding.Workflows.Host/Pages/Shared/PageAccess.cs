@@ -12,7 +12,6 @@ public static class PageAccess
     /// <summary>The user holds a role in the partnership.</summary>
     public static bool CanSee(ClaimsPrincipal user, string partnershipId) => Grant.CanSee(user, partnershipId);
 
-    /// <summary>The user may run the service for the partnership (see failed emails, like <c>GET /api/outbox/failed</c>).</summary>
-    public static bool IsBusinessUnit(ClaimsPrincipal user, string partnershipId) =>
-        Grant.Of(user).Any(g => g.Covers(partnershipId) && Roles.Allows(g.Role, Permission.BusinessUnit));
+    /// <summary>The user may run the service for the partnership (see its emails and failed emails).</summary>
+    public static bool IsBusinessUnit(ClaimsPrincipal user, string partnershipId) => Grant.Allows(user, partnershipId, Permission.BusinessUnit);
 }

@@ -94,6 +94,11 @@ public sealed class Outbox(EmailStorageNames storage)
             return false;
         }
 
+        if (query.Partnerships is { } partnerships && !partnerships.Contains(ProcessIds.PartnershipOf(Read(ProcessKey))))
+        {
+            return false;
+        }
+
         if (query.ProcessId is { Length: > 0 } processId)
         {
             var key = Read(ProcessKey);

@@ -24,4 +24,5 @@ public sealed record OutboxAttachment(string FileName, string ContentType, strin
 /// <param name="To">An address among the recipients (case-insensitive).</param>
 /// <param name="ProcessId">The process's own id or its full key.</param>
 /// <param name="Since">Sent at or after this instant.</param>
-public sealed record OutboxQuery(string? To = null, string? ProcessId = null, DateTimeOffset? Since = null);
+/// <param name="Partnerships">Only emails of these partnerships' processes (null: every partnership).</param>
+public sealed record OutboxQuery(string? To = null, string? ProcessId = null, DateTimeOffset? Since = null, IReadOnlySet<string>? Partnerships = null);

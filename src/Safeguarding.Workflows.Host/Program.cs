@@ -37,6 +37,7 @@ builder.AddOperations();
 builder.AddPages();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseHttpConventions();
 app.UsePageAssets();
 app.UseSecurity();

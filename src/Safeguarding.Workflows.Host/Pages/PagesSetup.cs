@@ -24,10 +24,14 @@ public static class PagesSetup
             o.Conventions.AddPageApplicationModelConvention("/Forms/AnnualReports/Section", page =>
                 page.EndpointMetadata.Add(new ContributorLinkEndpoint(FormLinks.ReportSection, ProcessKinds.AnnualReport, ItemRouteValue: "n", IdRouteValue: "year")));
         });
+        var localOnly = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "sgw-antiforgery";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Secure everywhere but on a developer's plain-HTTP machine; there, still Secure when the request came over
+            // HTTPS (directly or, as in Azure, behind an ingress that says so in X-Forwarded-Proto).
+            o.Cookie.SecurePolicy = localOnly ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
         builder.Services.AddSingleton<ProcessSnapshots>();
         return builder;

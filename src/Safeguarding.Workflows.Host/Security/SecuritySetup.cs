@@ -65,11 +65,20 @@ public static partial class SecuritySetup
         return builder;
     }
 
-    /// <summary>Order matters: size before anything reads the body; the rate limit per client once the client is known.</summary>
-    public static WebApplication UseSecurity(this WebApplication app)
+    /// <summary>
+    /// First in the pipeline, so every response carries the headers, the page assets and the error pages included, and
+    /// cookies know the scheme the client used (Secure behind an ingress that ends TLS).
+    /// </summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        return app;
+    }
+
+    /// <summary>Order matters: size before anything reads the body; the rate limit per client once the client is known.</summary>
+    public static WebApplication UseSecurity(this WebApplication app)
+    {
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();

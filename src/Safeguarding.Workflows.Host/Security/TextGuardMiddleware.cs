@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.Primitives;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
@@ -8,11 +10,11 @@ namespace Safeguarding.Workflows.Host.Security;
 /// <summary>
 /// Refuses, before any endpoint sees it, text that could mislead whoever reads it later in a page, an email or the
 /// audit log: control characters (other than tab and line breaks), bidirectional overrides and isolates (the
-/// "Trojan Source" trick), zero-width spaces and other invisible formatting characters, byte order marks inside text,
-/// broken surrogate pairs — in JSON bodies and in route values (ids), which are also limited to
-/// <see cref="MaxRouteValueLength"/> characters (storage keys have limits of their own). The answer is a 400 problem
-/// naming the field. JSON must be UTF-8 (RFC 8259): another charset is a 415, so no text slips past by being
-/// transcoded later.
+/// "Trojan Source" trick) and marks, zero-width characters and joiners, soft hyphens, tag characters and other invisible
+/// formatting characters, line separators, byte order marks inside text, broken surrogate pairs — in JSON bodies, form
+/// fields, query values and route values (ids), which are also limited to <see cref="MaxRouteValueLength"/> characters
+/// (storage keys have limits of their own). The answer is a 400 problem naming the field. JSON must be UTF-8
+/// (RFC 8259): another charset, or bytes that are not UTF-8, is a 415, so no text slips past by being transcoded later.
 /// </summary>
 public sealed class TextGuardMiddleware(RequestDelegate next)
 {
@@ -34,7 +36,26 @@ public sealed class TextGuardMiddleware(RequestDelegate next)
             }
         }
 
-        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false || request.ContentLength == 0 || !request.HasJsonContentType())
+        if (FirstForbidden(request.Query) is { } queryField)
+        {
+            await SecurityProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request could not be read", ForbiddenMessage, queryField);
+            return;
+        }
+
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == false || request.ContentLength == 0)
+        {
+            await next(context);
+            return;
+        }
+
+        if (request.HasFormContentType && MediaTypeHeaderValue.TryParse(request.ContentType, out var formType)
+            && formType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            await GuardFormAsync(context);
+            return;
+        }
+
+        if (!request.HasJsonContentType())
         {
             await next(context);
             return;
@@ -50,6 +71,12 @@ public sealed class TextGuardMiddleware(RequestDelegate next)
         using var copy = new MemoryStream();
         await request.Body.CopyToAsync(copy, context.RequestAborted);
         var body = copy.ToArray();
+        if (!Utf8.IsValid(body))
+        {
+            await SecurityProblems.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send JSON as UTF-8: the body has bytes that are not UTF-8.", "body");
+            return;
+        }
+
         if (JsonText.FindForbidden(body) is { } field)
         {
             await SecurityProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request could not be read", ForbiddenMessage, field);
@@ -58,6 +85,53 @@ public sealed class TextGuardMiddleware(RequestDelegate next)
 
         request.Body = new MemoryStream(body, writable: false);
         await next(context);
+    }
+
+    /// <summary>
+    /// The pages' forms. Read here (ASP.NET keeps the form for the page): a NUL or a broken escape makes the framework's
+    /// reader throw, which would otherwise be a 500.
+    /// </summary>
+    private async Task GuardFormAsync(HttpContext context)
+    {
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or DecoderFallbackException)
+        {
+            await SecurityProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request could not be read", ForbiddenMessage, "body");
+            return;
+        }
+
+        if (FirstForbidden(form) is { } field)
+        {
+            await SecurityProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request could not be read", ForbiddenMessage, field);
+            return;
+        }
+
+        await next(context);
+    }
+
+    private static string? FirstForbidden(IEnumerable<KeyValuePair<string, StringValues>> fields)
+    {
+        foreach (var (name, values) in fields)
+        {
+            if (JsonText.IndexOfForbidden(name) >= 0)
+            {
+                return "body";
+            }
+
+            foreach (var value in values)
+            {
+                if (value is not null && JsonText.IndexOfForbidden(value) >= 0)
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
     }
 }
 
@@ -136,6 +210,11 @@ public static class JsonText
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
+                if (IsForbidden(char.ConvertToUtf32(c, text[i + 1])))
+                {
+                    return i;
+                }
+
                 i++;
                 continue;
             }
@@ -154,7 +233,12 @@ public static class JsonText
         '\t' or '\n' or '\r' => false,
         < ' ' => true,
         >= '\u007F' and <= '\u009F' => true, // DEL and C1 controls
-        '\u200B' => true, // zero-width space (joiners U+200C/U+200D and LRM/RLM stay: scripts and emoji need them)
+        '\u00AD' => true, // soft hyphen: invisible unless a line breaks there
+        '\u034F' => true, // combining grapheme joiner
+        '\u061C' => true, // Arabic letter mark (a bidirectional mark)
+        '\u180E' => true, // Mongolian vowel separator (invisible)
+        >= '\u200B' and <= '\u200F' => true, // zero-width space, non-joiner, joiner; left-to-right and right-to-left marks
+        '\u2028' or '\u2029' => true, // line and paragraph separators: break lines where a reader expects none
         >= '\u202A' and <= '\u202E' => true, // bidirectional embeddings and overrides
         >= '\u2060' and <= '\u2064' => true, // word joiner, invisible operators
         >= '\u2066' and <= '\u206F' => true, // bidirectional isolates, deprecated format characters
@@ -163,6 +247,9 @@ public static class JsonText
         '\uFFFE' or '\uFFFF' => true, // noncharacters
         _ => false,
     };
+
+    /// <summary>Tag characters (U+E0000–U+E007F) spell invisible text: a second message a reader never sees.</summary>
+    public static bool IsForbidden(int codePoint) => codePoint is >= 0xE0000 and <= 0xE007F;
 
     private static string? PathOf(List<Frame> frames)
     {

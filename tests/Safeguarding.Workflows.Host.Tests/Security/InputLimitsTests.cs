@@ -2,7 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Safeguarding.Workflows.Host.Pages;
 using Safeguarding.Workflows.Host.Tests.Durable;
 
 namespace Safeguarding.Workflows.Host.Tests.Security;
@@ -73,6 +79,52 @@ public sealed class InputLimitsTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("left-to-right\u200Emark")]
+    [InlineData("right-to-left\u200Fmark")]
+    [InlineData("Arabic letter\u061Cmark")]
+    [InlineData("zero-width\u200Cnon-joiner")]
+    [InlineData("zero-width\u200Djoiner")]
+    [InlineData("soft\u00ADhyphen")]
+    [InlineData("Mongolian\u180Eseparator")]
+    [InlineData("line\u2028separator")]
+    [InlineData("combining\u034Fgrapheme joiner")]
+    [InlineData("tag \U000E0041\U000E0042 characters")]
+    public async Task Invisible_marks_joiners_separators_and_tag_characters_are_a_400_problem(string reason)
+    {
+        await AssertProblem(await client.PostAsJsonAsync(Cancel, new { reason }), HttpStatusCode.BadRequest, "reason");
+        await AssertProblem(await client.GetAsync("/api/partnerships/staffordshire/drills/" + Uri.EscapeDataString("d1" + reason) + "/history"), HttpStatusCode.BadRequest, "id");
+        Assert.Equal("open", (await Drill()).Status);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_UTF8_is_a_415_problem()
+    {
+        var content = new ByteArrayContent([.. "{\"reason\":\"caf"u8, 0xE9, .. "\"}"u8]);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+
+        await AssertProblem(await client.PostAsync(Cancel, content), HttpStatusCode.UnsupportedMediaType, "body");
+        Assert.Equal("open", (await Drill()).Status);
+    }
+
+    /// <summary>
+    /// A NUL in the path never reaches the service: Kestrel (and the test server) refuse the request line first. One in
+    /// a query value or a page's form does, and is refused there, never a 500.
+    /// </summary>
+    [Fact]
+    public async Task A_NUL_in_a_query_or_a_form_is_a_400_problem()
+    {
+        await AssertProblem(await client.GetAsync("/api/outbox?to=a%00b"), HttpStatusCode.BadRequest, "to");
+        await AssertProblem(await client.GetAsync("/api/outbox?to=a%E2%80%AEb"), HttpStatusCode.BadRequest, "to");
+        // ASP.NET's form reader refuses to decode a NUL at all, so the problem names the whole body.
+        var form = new StringContent("reason=a%00b", Encoding.UTF8, "application/x-www-form-urlencoded");
+        await AssertProblem(await client.PostAsync("/forms/escalations/staffordshire/new", form), HttpStatusCode.BadRequest, "body");
+        var hidden = new StringContent("reason=a%E2%80%AEb", Encoding.UTF8, "application/x-www-form-urlencoded");
+        await AssertProblem(await client.PostAsync("/forms/escalations/staffordshire/new", hidden), HttpStatusCode.BadRequest, "reason");
+        var broken = new StringContent("reason=%E9%ZZ", Encoding.UTF8, "application/x-www-form-urlencoded");
+        Assert.True((int)(await client.PostAsync("/forms/escalations/staffordshire/new", broken)).StatusCode < 500);
+    }
+
+    [Theory]
     [InlineData("GET", 201)]
     [InlineData("POST", 201)]
     [InlineData("GET", 3000)]
@@ -109,6 +161,43 @@ public sealed class InputLimitsTests : IAsyncLifetime
             Assert.StartsWith("max-age=", string.Join(",", headers.GetValues("Strict-Transport-Security")));
             Assert.True(headers.CacheControl?.NoStore);
         }
+    }
+
+    [Fact]
+    public async Task Page_assets_carry_the_security_headers_and_keep_their_own_caching()
+    {
+        var response = await client.GetAsync("/assets/app/app.css");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'", string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal(TimeSpan.FromHours(1), response.Headers.CacheControl?.MaxAge);
+    }
+
+    [Fact]
+    public async Task The_antiforgery_cookie_is_Secure_behind_an_ingress_that_ended_TLS()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/forms/escalations/staffordshire/new");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await client.SendAsync(request);
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("sgw-antiforgery=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_antiforgery_cookie_is_always_Secure_outside_development_and_tests()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.AddPages();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var options = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value;
+
+        Assert.Equal(CookieSecurePolicy.Always, options.Cookie.SecurePolicy);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ using Safeguarding.Workflows.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFunctionsStyleConfiguration();
+builder.AddStartupRefusal();
 builder.AddHttpConventions();
 builder.AddSecurity();
 builder.Services.AddWorkflowStorage(builder.Configuration);
@@ -55,7 +56,7 @@ app.MapMeetingsApi();
 app.MapDrillsApi();
 app.MapOperations();
 app.MapPages();
-app.Run();
+return app.RunUnlessRefused();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

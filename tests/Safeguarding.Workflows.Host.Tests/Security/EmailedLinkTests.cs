@@ -62,6 +62,15 @@ public sealed class EmailedLinkTests : IAsyncLifetime
         var history = await staff.GetFromJsonAsync<List<JsonElement>>("/api/partnerships/staffordshire/rapid-reviews/rr-2026-011/history");
         Assert.StartsWith("link:", history!.Single(e => e.GetProperty("type").GetString() == "agency-summary-received").GetProperty("actor").GetString(), StringComparison.Ordinal);
 
+        // Not single-use: the same link takes a correction until it expires.
+        var corrected = await PostFormAsync(contributor, Form + link, new()
+        {
+            ["involvement"] = "Two welfare visits and one call by the neighbourhood team.",
+            ["immediate-action"] = "A strategy discussion the same day.",
+            ["learning"] = "Information sharing out of hours.",
+        });
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+
         // The same link opens neither the other agency's form, nor the review, nor another partnership's form.
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetAsync(Form.Replace("staffordshire-police", "staffordshire-county-council", StringComparison.Ordinal) + link)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetAsync("/api/partnerships/staffordshire/rapid-reviews/rr-2026-011" + link)).StatusCode);
@@ -106,6 +115,16 @@ public sealed class EmailedLinkTests : IAsyncLifetime
 
         var meeting = await staff.GetFromJsonAsync<JsonElement>("/api/partnerships/staffordshire/meetings/board-2026-03");
         Assert.Equal(["received", "awaited"], meeting.GetProperty("papers").EnumerateArray().Select(p => p.GetProperty("status").GetString()));
+
+        // Not single-use: the same link takes a revised paper until it expires.
+        var revised = new MultipartFormDataContent
+        {
+            { new StringContent(AntiforgeryToken(await (await author.GetAsync(Form + link)).Content.ReadAsStringAsync())), "__RequestVerificationToken" },
+        };
+        var second = new ByteArrayContent("%PDF-1.7\n% the audit, revised\n"u8.ToArray());
+        second.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        revised.Add(second, "file", "audit-v2.pdf");
+        Assert.Equal(HttpStatusCode.OK, (await author.PostAsync(Form + link, revised)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync(Form.Replace("/audit", "/health", StringComparison.Ordinal) + link)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync("/forms/meetings/staffordshire/board-2026-03/notes" + link)).StatusCode);
     }
@@ -131,6 +150,16 @@ public sealed class EmailedLinkTests : IAsyncLifetime
         var report = await staff.GetFromJsonAsync<JsonElement>("/api/partnerships/staffordshire/annual-reports/2025-26");
         var section = report.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("number").GetInt32() == number);
         Assert.Equal("Report author", section.GetProperty("received").GetProperty("contributor").GetProperty("name").GetString());
+
+        // Not single-use: the same link takes a revised section until it expires.
+        var revised = await PostFormAsync(contributor, path + link, new()
+        {
+            ["text"] = "## Our contribution\n\nThe year in brief, revised.",
+            ["contributor-name"] = "Report author",
+            ["contributor-email"] = "author@staffordshire.example.org",
+            ["contributor-agency"] = "Staffordshire Police",
+        });
+        Assert.Equal(HttpStatusCode.OK, revised.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetAsync($"/forms/annual-reports/staffordshire/2025-26/sections/{number + 1}{link}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await contributor.GetAsync("/forms/annual-reports/staffordshire/2025-26" + link)).StatusCode);
     }

@@ -19,6 +19,37 @@ public sealed class StartupTests
         Assert.Contains("Auth:Mode=Development is refused in the Production environment", message);
     }
 
+    /// <summary>The built host as an operator starts it: a refused setting is one line and exit code 78, not an abort (134).</summary>
+    [Fact]
+    public async Task A_refused_setting_stops_the_host_with_one_line_naming_it_and_exit_code_78()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Safeguarding.Workflows.Host.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Auth__Mode"] = "Development",
+                ["Storage__ConnectionString"] = TestStorage.ConnectionString,
+                ["Logging__Console__FormatterName"] = "simple",
+            },
+        };
+        using var host = System.Diagnostics.Process.Start(start)!;
+        var stderr = host.StandardError.ReadToEndAsync();
+        var stdout = host.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await host.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(78, host.ExitCode);
+        var lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var line = Assert.Single(lines);
+        Assert.StartsWith("Safeguarding Workflows did not start: ", line, StringComparison.Ordinal);
+        Assert.Contains("Auth:Mode=Development is refused in the Production environment", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", await stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Production_needs_a_link_signing_key()
     {

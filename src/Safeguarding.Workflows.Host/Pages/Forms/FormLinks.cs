@@ -4,8 +4,9 @@ namespace Safeguarding.Workflows.Host.Pages.Forms;
 
 /// <summary>
 /// The contributor links the forms accept (<c>?link=...</c>, see <see cref="ContributorLinks"/>): each opens one form
-/// for one item of one process. None is single-use, because each form keeps versions and invites corrections from the
-/// same link until it expires.
+/// for one item of one process. None is single-use: each form keeps every version it is sent, and a contributor corrects
+/// a summary, a paper or a section from the same link until it expires (a purpose could be made single-use with
+/// <see cref="LinkPurpose.SingleUse"/>; the README says which are).
 /// </summary>
 public static class FormLinks
 {

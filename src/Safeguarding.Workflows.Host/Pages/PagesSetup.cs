@@ -21,6 +21,9 @@ public static class PagesSetup
                 page.EndpointMetadata.Add(new ContributorLinkEndpoint(FormLinks.AgencySummary, ProcessKinds.RapidReview, ItemRouteValue: "agency")));
             o.Conventions.AddPageApplicationModelConvention("/Forms/Meetings/Paper", page =>
                 page.EndpointMetadata.Add(new ContributorLinkEndpoint(FormLinks.MeetingPaper, ProcessKinds.Meeting, ItemRouteValue: "paperId")));
+            // A partnership's emails carry case references and signed contributor links: its business unit's, like the API's.
+            o.Conventions.AddPageApplicationModelConvention("/Emails/Emails", page => page.EndpointMetadata.Add(new RequiredPermission(Permission.BusinessUnit)));
+            o.Conventions.AddPageApplicationModelConvention("/Emails/Email", page => page.EndpointMetadata.Add(new RequiredPermission(Permission.BusinessUnit)));
             o.Conventions.AddPageApplicationModelConvention("/Forms/AnnualReports/Section", page =>
                 page.EndpointMetadata.Add(new ContributorLinkEndpoint(FormLinks.ReportSection, ProcessKinds.AnnualReport, ItemRouteValue: "n", IdRouteValue: "year")));
         });

@@ -83,4 +83,38 @@ public sealed class DashboardTests(BrowserFixture browser)
         Assert.Equal(0, await page.Locator(".govuk-error-summary").CountAsync());
         Assert.Equal(1, await page.Locator("#results ~ table tr", new() { HasText = id }).CountAsync());
     }
+
+    [Fact]
+    public async Task The_business_unit_reads_the_partnerships_emails_from_the_dashboard()
+    {
+        using var api = new ServiceApi(browser.Service);
+        var today = await api.TodayAsync();
+        var id = $"rr-{today.Year}-{Random.Shared.Next(100000, 999999)}";
+        await api.PutAsync($"/api/partnerships/west-sussex/rapid-reviews/{id}", new
+        {
+            caseReference = id.ToUpperInvariant(),
+            awareOn = today.ToString("yyyy-MM-dd"),
+            childLookedAfter = false,
+            agencies = new[] { new { agency = "Sussex Police", contact = new { name = "Sam Okafor", email = "sam.okafor@example.org" } } },
+        });
+        await api.LinkInEmailAsync(id, $"/forms/rapid-reviews/west-sussex/{id}/agency-summary/");
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/partnerships/west-sussex");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Every email of the partnership" }).ClickAsync();
+        Assert.EndsWith("/partnerships/west-sussex/emails", page.Url, StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "emails");
+
+        await page.GetByLabel("Process reference").FillAsync(id);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Show emails" }).ClickAsync();
+        var rows = page.Locator("#sent-emails tbody tr");
+        Assert.True(await rows.CountAsync() >= 1);
+        Assert.Contains("sam.okafor@example.org", await rows.First.InnerTextAsync(), StringComparison.Ordinal);
+
+        await rows.First.GetByRole(Microsoft.Playwright.AriaRole.Link).First.ClickAsync();
+        Assert.Contains("/partnerships/west-sussex/emails/west-sussex/rapid-review/", page.Url, StringComparison.Ordinal);
+        Assert.Contains(id, await page.Locator("#email-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains($"/forms/rapid-reviews/west-sussex/{id}/agency-summary/", await page.Locator("#email-body").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "email");
+    }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguarding.Workflows.Host.Security;
-using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Host.Tests.Email;
 using Safeguarding.Workflows.Notifications.Delivery;
 using Safeguarding.Workflows.Notifications.Sending;
 
@@ -37,30 +37,15 @@ public sealed class PartnershipIsolationTests : IAsyncLifetime
         var queue = service.Services.GetRequiredService<EmailQueue>();
         foreach (var partnership in new[] { SecureService.Own, Warwickshire })
         {
-            await queue.EnqueueAsync(Email(SentId(partnership), partnership, "test/notice"), CancellationToken.None);
-            // No such template: delivery fails at once and the message is kept as failed.
-            await queue.EnqueueAsync(Email(FailedId(partnership), partnership, "meetings/not-yet-written"), CancellationToken.None);
+            var link = $"/forms/{partnership}/rapid-reviews/rr-{partnership}/agency-summaries/police";
+            await queue.EnqueueAsync(TestEmails.Outgoing(SentId(partnership), "test/notice", Marker(partnership), link), CancellationToken.None);
+            await queue.EnqueueAsync(TestEmails.Outgoing(FailedId(partnership), "meetings/not-yet-written", Marker(partnership), link), CancellationToken.None);
         }
 
         Assert.True(await queue.WaitUntilIdleAsync(TimeSpan.FromSeconds(30)), "Email delivery did not settle.");
     }
 
     public async Task DisposeAsync() => await service.DisposeAsync();
-
-    private static OutgoingEmail Email(string id, string partnership, string template) => new(
-        id,
-        partnership,
-        string.Join('/', id.Split('/').Take(3)),
-        template,
-        [new EmailRecipient("Safeguarding Lead", $"lead@{partnership}.example")],
-        new Dictionary<string, string>
-        {
-            ["partnershipName"] = partnership,
-            ["reference"] = Marker(partnership),
-            ["note"] = "Please send the agency summary.",
-            ["link"] = $"/forms/{partnership}/rapid-reviews/rr-{partnership}/agency-summaries/police",
-        },
-        new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public static TheoryData<string, string, string> BusinessUnits => new()
     {

@@ -85,6 +85,20 @@ public sealed class Outbox(EmailStorageNames storage)
         return [.. entries.OrderBy(e => e.SentAt).ThenBy(e => e.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>One stored message, or null.</summary>
+    public async Task<OutboxEntry?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var download = await container.GetBlobClient(BlobName(id)).DownloadContentAsync(cancellationToken);
+            return JsonSerializer.Deserialize<OutboxEntry>(download.Value.Content.ToMemory().Span, QueuedEmail.Json);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     private static bool Matches(IDictionary<string, string> metadata, OutboxQuery query)
     {
         string Read(string key) => metadata.TryGetValue(key, out var value) ? Uri.UnescapeDataString(value) : "";

@@ -79,6 +79,7 @@ public sealed class RapidReviewFormsTests(BrowserFixture browser)
             caseReference = id.ToUpperInvariant(),
             awareOn = today.ToString("yyyy-MM-dd"),
             childLookedAfter = false,
+            outcome = "seriously-harmed",
             agencies = new[] { new { agency = "Warwickshire Police", contact = new { name = "Pat Khan", email = "pat.khan@example.org" } } },
         });
         Assert.Equal($"/forms/rapid-reviews/warwickshire/{id}/agency-summary/warwickshire-police", review.GetProperty("agencies")[0].GetProperty("submissionLink").GetString());
@@ -122,6 +123,7 @@ public sealed class RapidReviewFormsTests(BrowserFixture browser)
             caseReference = id.ToUpperInvariant(),
             awareOn = today.ToString("yyyy-MM-dd"),
             childLookedAfter = false,
+            outcome = "seriously-harmed",
             agencies = new[]
             {
                 new { agency = "West Midlands Police", contact = new { name = "Pat Khan", email = "pat.khan@example.org" } },

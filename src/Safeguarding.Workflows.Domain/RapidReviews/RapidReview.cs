@@ -350,7 +350,7 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
 
     /// <summary>
     /// The outcome for a review saved before the referral asked for it. Also on a closed review: it completes the
-    /// record. A serious harm (not a death) needs no Secretary of State notification, so a pending one is waived.
+    /// record. A serious harm (not a death) needs no Secretary of State notification, so one still open is waived.
     /// </summary>
     private Command<RapidReview> OutcomeRecorded(RapidReviewEvent e, string actor, DateTimeOffset now, ref TimelineEntry entry)
     {
@@ -370,10 +370,15 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
         }
 
         entry = entry with { Detail = $"{RapidReviewNames.Of(outcome)}, on {e.On:yyyy-MM-dd}" };
-        var recordedCase = Case with { Outcome = outcome };
-        var (deadlines, waived) = Completion.WaivePending(
-            Deadlines, d => d.Name == RapidReviewDeadlines.SecretaryOfStateNotification && !recordedCase.NotifiesSecretaryOfState, now, actor);
-        return Command<RapidReview>.Record(this with { Case = recordedCase, Deadlines = deadlines, Timeline = Timeline.AddRange(waived) });
+        var withOutcome = this with { Case = Case with { Outcome = outcome } };
+
+        // Waived even when already overdue: no delay reason is owed for a notification the law does not ask for.
+        var notNeeded = withOutcome.Case.NotifiesSecretaryOfState ? null : Deadlines.FirstOrDefault(d => d.Name == RapidReviewDeadlines.SecretaryOfStateNotification && d.IsOpen);
+        return Command<RapidReview>.Record(notNeeded is null ? withOutcome : withOutcome with
+        {
+            Deadlines = Deadlines.Replace(notNeeded, notNeeded with { State = DeadlineState.Waived }),
+            Timeline = Timeline.Add(new TimelineEntry(now, "deadline-waived", actor, notNeeded.Name)),
+        });
     }
 
     private Command<RapidReview> DelayReasonGiven(RapidReviewEvent e, string actor, ref TimelineEntry entry)

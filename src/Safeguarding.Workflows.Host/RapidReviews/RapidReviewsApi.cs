@@ -134,8 +134,8 @@ public static class RapidReviewsApi
         }
 
         var awareOn = fields.Date(root, "", "awareOn", required: true);
-        var lookedAfter = fields.Bool(root, "", "childLookedAfter", required: true);
         var outcome = Outcome(fields, root);
+        var lookedAfter = fields.Bool(root, "", "childLookedAfter", required: true);
         var abuseOrNeglect = fields.Bool(root, "", "abuseOrNeglectKnownOrSuspected", required: false) ?? true;
         var agencies = new List<AgencyContact>();
         var slugs = new HashSet<string>(StringComparer.Ordinal);

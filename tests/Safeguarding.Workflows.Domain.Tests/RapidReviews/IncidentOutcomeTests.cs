@@ -143,6 +143,20 @@ public sealed class IncidentOutcomeTests
     }
 
     [Fact]
+    public void An_overdue_secretary_of_state_notification_is_waived_without_a_delay_reason_when_the_child_was_seriously_harmed()
+    {
+        var saved = Unwrap(RapidReview.Open(Key, Case(lookedAfter: true), Context(), OpenedAt)) with { Case = Case(lookedAfter: true, outcome: null) };
+        var (late, _) = WakeThrough(saved, At("2026-01-13", 10));
+        Assert.True(Deadline(late, "secretary-of-state-notification").IsOverdue);
+
+        var harmed = Record(late, new RapidReviewEvent(RapidReviewEventType.OutcomeRecorded, Date("2026-01-13"), Outcome: IncidentOutcome.SeriouslyHarmed), At("2026-01-13", 10));
+
+        Assert.Equal(DeadlineState.Waived, Deadline(harmed, "secretary-of-state-notification").State);
+        Assert.DoesNotContain("secretary-of-state-notification", harmed.DelayReasonsNeeded);
+        Assert.Contains("panel-notification", harmed.DelayReasonsNeeded);
+    }
+
+    [Fact]
     public void The_outcome_can_be_recorded_on_a_completed_review()
     {
         var saved = Unwrap(RapidReview.Open(Key, Case(), Context(), OpenedAt)) with { Case = Case(outcome: null) };

@@ -173,19 +173,7 @@ public sealed class RapidReviewFormsTests(BrowserFixture browser)
         Assert.Equal("seriously-harmed", review.GetProperty("outcome").GetString());
     }
 
-    private static string StoredRow()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Safeguarding.Workflows.Host.Tests", "RapidReviews", "Stored", "rr-2026-090.before-outcome.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"No stored row above {AppContext.BaseDirectory}.");
-    }
+    private static string StoredRow() => Path.Combine(AppContext.BaseDirectory, "RapidReviews", "Stored", "rr-2026-090.before-outcome.json");
 
     [Fact]
     public async Task An_agency_summary_sent_from_its_link_is_stored_and_recorded_as_received()

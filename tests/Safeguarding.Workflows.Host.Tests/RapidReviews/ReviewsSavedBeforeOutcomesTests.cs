@@ -71,17 +71,5 @@ public sealed class ReviewsSavedBeforeOutcomesTests : IAsyncLifetime
         return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
     }
 
-    private static string StoredRow()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "Safeguarding.Workflows.Host.Tests", "RapidReviews", "Stored", "rr-2026-090.before-outcome.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"No stored row above {AppContext.BaseDirectory}.");
-    }
+    private static string StoredRow() => Path.Combine(AppContext.BaseDirectory, "RapidReviews", "Stored", "rr-2026-090.before-outcome.json");
 }

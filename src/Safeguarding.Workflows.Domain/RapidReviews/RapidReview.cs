@@ -83,7 +83,7 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
 
     /// <summary>True while the 15 working days are counted from awareness only because the notification is not recorded yet.</summary>
     [JsonIgnore]
-    public bool RapidReviewDeadlineProvisional => ClockStart == RapidReviewClockStart.Notification && NotifiedOn is null;
+    public bool RapidReviewDeadlineProvisional => !Case.NotificationOnly && ClockStart == RapidReviewClockStart.Notification && NotifiedOn is null;
 
     /// <summary>Missed deadlines still waiting for a recorded delay reason.</summary>
     [JsonIgnore]
@@ -103,13 +103,32 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
     [JsonIgnore]
     private string Link => $"/partnerships/{Key.PartnershipId}/rapid-reviews/{Key.Id}";
 
-    /// <summary>Opens a rapid review: every deadline of §2, and a summary request to each agency at once.</summary>
+    /// <summary>
+    /// Opens a rapid review: every deadline of §2, and a summary request to each agency at once; or, for a
+    /// notification-only case, just the Secretary of State and Ofsted notification.
+    /// </summary>
     public static Command<RapidReview> Open(ProcessKey key, RapidReviewCase request, ReviewContext context, DateTimeOffset now)
     {
         var today = LondonTime.LocalDate(now);
         if (request.AwareOn > today)
         {
             return Command<RapidReview>.Invalid("awareOn", $"{request.AwareOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+        }
+
+        if (request.Outcome is null)
+        {
+            return Command<RapidReview>.Invalid("outcome", "Say whether the child died or was seriously harmed: died or seriously-harmed.");
+        }
+
+        if (request.NotificationOnly && !(request.ChildLookedAfter && request.Outcome == IncidentOutcome.Died))
+        {
+            return Command<RapidReview>.Invalid("abuseOrNeglectKnownOrSuspected",
+                "Without known or suspected abuse or neglect only a looked-after child's death is notified (to the Secretary of State and Ofsted); this incident needs no notification.");
+        }
+
+        if (request.NotificationOnly && request.Agencies.Count > 0)
+        {
+            return Command<RapidReview>.Invalid("agencies", "A notification-only case asks no agency for a summary: leave the agencies out.");
         }
 
         var clockStart = context.Timescales.RapidReviewClockStart;
@@ -145,6 +164,8 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
         var entry = new TimelineEntry(now, RapidReviewNames.Of(e.Type), actor, $"on {e.On:yyyy-MM-dd}");
         var decided = e.Type switch
         {
+            not (RapidReviewEventType.SecretaryOfStateNotified or RapidReviewEventType.DelayReason or RapidReviewEventType.OutcomeRecorded) when Case.NotificationOnly =>
+                Command<RapidReview>.Invalid("type", "This is a notification-only case: there is no Panel notification, agency summary or rapid review. Record secretary-of-state-notified."),
             RapidReviewEventType.PanelNotified => Once(NotifiedOn, e.On, "The Panel notification", () => (this with
             {
                 NotifiedOn = e.On,
@@ -155,8 +176,9 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
                 PartnersInformedOn = e.On,
                 Deadlines = Deadlines.Update(RapidReviewDeadlines.PartnersInformed, d => d.CompleteOn(e.On, now)),
             }),
-            RapidReviewEventType.SecretaryOfStateNotified when !Case.ChildLookedAfter =>
-                Command<RapidReview>.Conflict("The child was not looked after: this review has no Secretary of State notification."),
+            RapidReviewEventType.SecretaryOfStateNotified when !Case.NotifiesSecretaryOfState =>
+                Command<RapidReview>.Invalid("type", "The Secretary of State and Ofsted are notified only when a looked-after child has died: this review has no such notification."),
+            RapidReviewEventType.OutcomeRecorded => OutcomeRecorded(e, actor, now, ref entry),
             RapidReviewEventType.SecretaryOfStateNotified => Once(SecretaryOfStateNotifiedOn, e.On, "The Secretary of State notification", () => this with
             {
                 SecretaryOfStateNotifiedOn = e.On,
@@ -326,6 +348,39 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
         });
     }
 
+    /// <summary>
+    /// The outcome for a review saved before the referral asked for it. Also on a closed review: it completes the
+    /// record. A serious harm (not a death) needs no Secretary of State notification, so one still open is waived.
+    /// </summary>
+    private Command<RapidReview> OutcomeRecorded(RapidReviewEvent e, string actor, DateTimeOffset now, ref TimelineEntry entry)
+    {
+        if (e.Outcome is not { } outcome)
+        {
+            return Command<RapidReview>.Invalid("outcome", "Say whether the child died or was seriously harmed: died or seriously-harmed.");
+        }
+
+        if (Case.Outcome == outcome)
+        {
+            return Command<RapidReview>.Unchanged;
+        }
+
+        if (Case.Outcome is { } recorded)
+        {
+            return Command<RapidReview>.Conflict($"The outcome is already recorded: {RapidReviewNames.Of(recorded)}.");
+        }
+
+        entry = entry with { Detail = $"{RapidReviewNames.Of(outcome)}, on {e.On:yyyy-MM-dd}" };
+        var withOutcome = this with { Case = Case with { Outcome = outcome } };
+
+        // Waived even when already overdue: no delay reason is owed for a notification the law does not ask for.
+        var notNeeded = withOutcome.Case.NotifiesSecretaryOfState ? null : Deadlines.FirstOrDefault(d => d.Name == RapidReviewDeadlines.SecretaryOfStateNotification && d.IsOpen);
+        return Command<RapidReview>.Record(notNeeded is null ? withOutcome : withOutcome with
+        {
+            Deadlines = Deadlines.Replace(notNeeded, notNeeded with { State = DeadlineState.Waived }),
+            Timeline = Timeline.Add(new TimelineEntry(now, "deadline-waived", actor, notNeeded.Name)),
+        });
+    }
+
     private Command<RapidReview> DelayReasonGiven(RapidReviewEvent e, string actor, ref TimelineEntry entry)
     {
         if (string.IsNullOrWhiteSpace(e.Reason))
@@ -405,9 +460,9 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
         };
     }
 
-    /// <summary>Submitted, nothing pending and every missed deadline explained: the review is complete.</summary>
+    /// <summary>Submitted (or notification-only), nothing pending and every missed deadline explained: the review is complete.</summary>
     private RapidReview CompletedIfDone(DateTimeOffset now) =>
-        Status == ProcessStatus.Open && SubmittedOn is not null && Deadlines.All(d => d.State != DeadlineState.Pending) && DelayReasonsNeeded.Count == 0
+        Status == ProcessStatus.Open && (SubmittedOn is not null || Case.NotificationOnly) && Deadlines.All(d => d.State != DeadlineState.Pending) && DelayReasonsNeeded.Count == 0
             ? this with { Status = ProcessStatus.Completed, Timeline = Timeline.Add(new TimelineEntry(now, "completed", Actors.System, Case.CaseReference)) }
             : this;
 

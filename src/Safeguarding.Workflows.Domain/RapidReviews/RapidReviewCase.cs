@@ -1,20 +1,55 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Safeguarding.Workflows.Domain.RapidReviews;
 
 /// <summary>
 /// What opens a rapid review (the body of <c>PUT .../rapid-reviews/{id}</c>): a non-identifying case reference, the
-/// date the local authority became aware of the serious incident, whether the child was looked after, and the agencies
-/// asked for summaries. Kept in the state so that a repeated PUT can be told apart from a different one.
+/// date the local authority became aware of the serious incident, whether the child was looked after, whether the
+/// child died or was seriously harmed, whether abuse or neglect is known or suspected, and the agencies asked for
+/// summaries. Kept in the state so that a repeated PUT can be told apart from a different one.
 /// </summary>
-public sealed record RapidReviewCase(string CaseReference, DateOnly AwareOn, bool ChildLookedAfter, ImmutableList<AgencyContact> Agencies)
+/// <param name="Outcome">Null only in a case saved before the outcome was asked for (it can be recorded later).</param>
+/// <param name="AbuseOrNeglectKnownOrSuspected">
+/// False only for a looked-after child's death without known or suspected abuse or neglect: a notification-only case.
+/// </param>
+public sealed record RapidReviewCase(
+    string CaseReference,
+    DateOnly AwareOn,
+    bool ChildLookedAfter,
+    ImmutableList<AgencyContact> Agencies,
+    IncidentOutcome? Outcome = null,
+    bool AbuseOrNeglectKnownOrSuspected = true)
 {
-    /// <summary>Same reference, dates, flag and agencies (in the same order): a repeat of the same request.</summary>
+    /// <summary>
+    /// Only the Secretary of State and Ofsted are notified: no Panel notification, no agency summaries, no rapid review
+    /// (WT23 ch.5, a looked-after child's death whether or not abuse or neglect is known or suspected).
+    /// </summary>
+    [JsonIgnore]
+    public bool NotificationOnly => !AbuseOrNeglectKnownOrSuspected;
+
+    /// <summary>
+    /// The Secretary of State and Ofsted are notified only when a looked-after child died. A case saved before the
+    /// outcome was asked for keeps the notification it was opened with (every looked-after child had one).
+    /// </summary>
+    [JsonIgnore]
+    public bool NotifiesSecretaryOfState => ChildLookedAfter && Outcome is null or IncidentOutcome.Died;
+
+    /// <summary>Same reference, dates, answers and agencies (in the same order): a repeat of the same request.</summary>
     public bool SameAs(RapidReviewCase other) =>
         CaseReference == other.CaseReference
         && AwareOn == other.AwareOn
         && ChildLookedAfter == other.ChildLookedAfter
+        && Outcome == other.Outcome
+        && AbuseOrNeglectKnownOrSuspected == other.AbuseOrNeglectKnownOrSuspected
         && Agencies.SequenceEqual(other.Agencies);
+}
+
+/// <summary>What happened to the child in a serious incident.</summary>
+public enum IncidentOutcome
+{
+    Died,
+    SeriouslyHarmed,
 }
 
 /// <summary>An agency asked for a summary, and the member of its staff who provides it.</summary>
@@ -47,6 +82,9 @@ public enum RapidReviewEventType
     ReviewMeetingHeld,
     ReviewSubmitted,
     DelayReason,
+
+    /// <summary>The child died or was seriously harmed, for a review saved before the referral asked.</summary>
+    OutcomeRecorded,
 }
 
 /// <summary>Something that happened in a rapid review, on a London local date (the body of <c>POST .../events</c>).</summary>
@@ -54,13 +92,15 @@ public enum RapidReviewEventType
 /// <param name="Decision">For <see cref="RapidReviewEventType.ReviewSubmitted"/>.</param>
 /// <param name="Reason">For <see cref="RapidReviewEventType.DelayReason"/>.</param>
 /// <param name="Deadline">For <see cref="RapidReviewEventType.DelayReason"/>: the missed deadline it explains; every missed deadline without a reason when left out.</param>
+/// <param name="Outcome">For <see cref="RapidReviewEventType.OutcomeRecorded"/>.</param>
 public sealed record RapidReviewEvent(
     RapidReviewEventType Type,
     DateOnly On,
     string? Agency = null,
     RapidReviewDecision? Decision = null,
     string? Reason = null,
-    string? Deadline = null);
+    string? Deadline = null,
+    IncidentOutcome? Outcome = null);
 
 /// <summary>The stable kebab-case names of api.md.</summary>
 public static class RapidReviewNames
@@ -74,6 +114,7 @@ public static class RapidReviewNames
         ["review-meeting-held"] = RapidReviewEventType.ReviewMeetingHeld,
         ["review-submitted"] = RapidReviewEventType.ReviewSubmitted,
         ["delay-reason"] = RapidReviewEventType.DelayReason,
+        ["outcome-recorded"] = RapidReviewEventType.OutcomeRecorded,
     };
 
     public static readonly IReadOnlyDictionary<string, RapidReviewDecision> Decisions = new Dictionary<string, RapidReviewDecision>(StringComparer.Ordinal)
@@ -83,9 +124,17 @@ public static class RapidReviewNames
         ["no-further-review"] = RapidReviewDecision.NoFurtherReview,
     };
 
+    public static readonly IReadOnlyDictionary<string, IncidentOutcome> Outcomes = new Dictionary<string, IncidentOutcome>(StringComparer.Ordinal)
+    {
+        ["died"] = IncidentOutcome.Died,
+        ["seriously-harmed"] = IncidentOutcome.SeriouslyHarmed,
+    };
+
     public static string Of(RapidReviewEventType type) => EventTypes.First(p => p.Value == type).Key;
 
     public static string Of(RapidReviewDecision decision) => Decisions.First(p => p.Value == decision).Key;
+
+    public static string Of(IncidentOutcome outcome) => Outcomes.First(p => p.Value == outcome).Key;
 }
 
 /// <summary>The deadline names of api.md.</summary>

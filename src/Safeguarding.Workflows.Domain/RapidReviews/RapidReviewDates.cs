@@ -65,17 +65,26 @@ public static class RapidReviewDates
             _ => new(calendar.AddWorkingDays(awareOn, RapidReviewWorkingDays), RapidReviewClockStart.Awareness, false),
         };
 
-    /// <summary>The deadlines a rapid review opens with, in due order (the Secretary of State's only for a looked-after child).</summary>
+    /// <summary>
+    /// The deadlines a rapid review opens with, in due order: the Secretary of State's only when a looked-after child
+    /// died, and only that one in a notification-only case.
+    /// </summary>
     public static ImmutableList<Deadline> Initial(RapidReviewCase review, RapidReviewClockStart clockStart, PartnershipTimescales timescales, StatutoryCalendar calendar)
     {
+        var secretaryOfState = Completion.Due(RapidReviewDeadlines.SecretaryOfStateNotification, SecretaryOfStateDue(review.AwareOn, calendar));
+        if (review.NotificationOnly)
+        {
+            return [secretaryOfState];
+        }
+
         var deadlines = new List<Deadline>
         {
             Completion.Due(RapidReviewDeadlines.PanelNotification, PanelNotificationDue(review.AwareOn, calendar)),
             Completion.Due(RapidReviewDeadlines.PartnersInformed, PartnersInformedDue(review.AwareOn, calendar)),
         };
-        if (review.ChildLookedAfter)
+        if (review.NotifiesSecretaryOfState)
         {
-            deadlines.Add(Completion.Due(RapidReviewDeadlines.SecretaryOfStateNotification, SecretaryOfStateDue(review.AwareOn, calendar)));
+            deadlines.Add(secretaryOfState);
         }
 
         deadlines.Add(Completion.Due(RapidReviewDeadlines.AgencySummaries, AgencySummariesDue(review.AwareOn, timescales, calendar)));

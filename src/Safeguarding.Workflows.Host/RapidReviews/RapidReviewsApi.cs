@@ -40,7 +40,11 @@ public static class RapidReviewsApi
         return group;
     }
 
-    /// <summary><c>PUT .../rapid-reviews/{id}</c> <c>{caseReference, awareOn, childLookedAfter, agencies: [{agency, contact: {name, email}}]}</c>: 201, or 200 for the same body again.</summary>
+    /// <summary>
+    /// <c>PUT .../rapid-reviews/{id}</c> <c>{caseReference, awareOn, childLookedAfter, outcome, abuseOrNeglectKnownOrSuspected?,
+    /// agencies: [{agency, contact: {name, email}}]}</c>: 201, or 200 for the same body again. With
+    /// <c>abuseOrNeglectKnownOrSuspected: false</c> (a looked-after child's death only) it is a notification-only case, with no agencies.
+    /// </summary>
     public static async Task<Results<Created<RapidReviewView>, Ok<RapidReviewView>, ValidationProblem, ProblemHttpResult>> PutRapidReview(
         string partnershipId, string id, [FromBody] JsonElement body, PartnershipDirectory partnerships, IGrainFactory grains, WorkflowClock clock)
     {
@@ -130,10 +134,14 @@ public static class RapidReviewsApi
         }
 
         var awareOn = fields.Date(root, "", "awareOn", required: true);
+        var outcome = Outcome(fields, root);
         var lookedAfter = fields.Bool(root, "", "childLookedAfter", required: true);
+        var abuseOrNeglect = fields.Bool(root, "", "abuseOrNeglectKnownOrSuspected", required: false) ?? true;
         var agencies = new List<AgencyContact>();
         var slugs = new HashSet<string>(StringComparer.Ordinal);
-        var items = fields.Array(root, "", "agencies", min: 1, max: 50) ?? [];
+
+        // A notification-only case asks no agency, so it may leave the list out (the domain refuses one that is not empty).
+        IReadOnlyList<JsonElement> items = !abuseOrNeglect && !root.TryGetProperty("agencies", out _) ? [] : fields.Array(root, "", "agencies", min: abuseOrNeglect ? 1 : 0, max: 50) ?? [];
         for (var i = 0; i < items.Count; i++)
         {
             var path = $"agencies[{i}].";
@@ -158,7 +166,25 @@ public static class RapidReviewsApi
             }
         }
 
-        return fields.HasErrors ? null : new RapidReviewCase(reference!, awareOn!.Value, lookedAfter!.Value, [.. agencies]);
+        return fields.HasErrors ? null : new RapidReviewCase(reference!, awareOn!.Value, lookedAfter!.Value, [.. agencies], outcome, abuseOrNeglect);
+    }
+
+    /// <summary><c>outcome</c>: <c>died</c> or <c>seriously-harmed</c>, required.</summary>
+    private static IncidentOutcome? Outcome(JsonFields fields, JsonElement root)
+    {
+        var name = fields.String(root, "", "outcome", required: true, maxLength: 100);
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (RapidReviewNames.Outcomes.TryGetValue(name, out var outcome))
+        {
+            return outcome;
+        }
+
+        fields.Fail("outcome", $"Use one of: {string.Join(", ", RapidReviewNames.Outcomes.Keys)}.");
+        return null;
     }
 
     private static RapidReviewEvent? ReadEvent(JsonFields fields, JsonElement body)
@@ -185,6 +211,7 @@ public static class RapidReviewsApi
         var on = fields.Date(root, "", "on", required: true);
         string? agency = null, reason = null, deadline = null;
         RapidReviewDecision? decision = null;
+        IncidentOutcome? outcome = null;
         switch (type)
         {
             case RapidReviewEventType.AgencySummaryReceived:
@@ -209,9 +236,12 @@ public static class RapidReviewsApi
                 reason = fields.Text(root, "", "reason", required: true, maxLength: 2000);
                 deadline = fields.String(root, "", "deadline", required: false, maxLength: 100);
                 break;
+            case RapidReviewEventType.OutcomeRecorded:
+                outcome = Outcome(fields, root);
+                break;
         }
 
-        return fields.HasErrors || type is null ? null : new RapidReviewEvent(type.Value, on!.Value, agency, decision, reason, deadline);
+        return fields.HasErrors || type is null ? null : new RapidReviewEvent(type.Value, on!.Value, agency, decision, reason, deadline, outcome);
     }
 
     private static IRapidReviewGrain Grain(IGrainFactory grains, string partnershipId, string id) =>
@@ -221,7 +251,10 @@ public static class RapidReviewsApi
         Problems.NotFound($"There is no rapid review '{id}' in partnership '{partnershipId}'.");
 }
 
-/// <summary>A rapid review as the API shows it: api.md's common process fields plus its own dates, agencies and decision.</summary>
+/// <summary>
+/// A rapid review as the API shows it: api.md's common process fields plus its own dates, agencies and decision.
+/// <c>outcome</c> is null for a review saved before the referral asked for it.
+/// </summary>
 public sealed record RapidReviewView(
     string Id,
     string Kind,
@@ -230,6 +263,9 @@ public sealed record RapidReviewView(
     string CaseReference,
     DateOnly AwareOn,
     bool ChildLookedAfter,
+    string? Outcome,
+    bool AbuseOrNeglectKnownOrSuspected,
+    bool NotificationOnly,
     string RapidReviewClockStart,
     bool RapidReviewDeadlineProvisional,
     DateOnly? NotifiedOn,
@@ -262,6 +298,9 @@ public sealed record RapidReviewView(
             review.Case.CaseReference,
             review.Case.AwareOn,
             review.Case.ChildLookedAfter,
+            review.Case.Outcome is { } outcome ? RapidReviewNames.Of(outcome) : null,
+            review.Case.AbuseOrNeglectKnownOrSuspected,
+            review.Case.NotificationOnly,
             review.ClockStart == Domain.Partnerships.RapidReviewClockStart.Awareness ? "awareness" : "notification",
             review.RapidReviewDeadlineProvisional,
             review.NotifiedOn,

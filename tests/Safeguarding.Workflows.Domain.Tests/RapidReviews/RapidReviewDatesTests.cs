@@ -65,15 +65,24 @@ public sealed class RapidReviewDatesTests
     }
 
     [Theory]
-    [InlineData(true, new[] { "panel-notification", "partners-informed", "secretary-of-state-notification", "agency-summaries", "rapid-review" })]
-    [InlineData(false, new[] { "panel-notification", "partners-informed", "agency-summaries", "rapid-review" })]
-    public void Only_a_looked_after_child_has_a_secretary_of_state_deadline(bool lookedAfter, string[] names)
+    // A looked-after child died: the Panel, the partners, and the Secretary of State and Ofsted, each in 5 working days.
+    [InlineData(true, "died", true, new[] { "panel-notification", "partners-informed", "secretary-of-state-notification", "agency-summaries", "rapid-review" })]
+    // Seriously harmed, or not looked after: no Secretary of State notification.
+    [InlineData(true, "seriously-harmed", true, new[] { "panel-notification", "partners-informed", "agency-summaries", "rapid-review" })]
+    [InlineData(false, "died", true, new[] { "panel-notification", "partners-informed", "agency-summaries", "rapid-review" })]
+    [InlineData(false, "seriously-harmed", true, new[] { "panel-notification", "partners-informed", "agency-summaries", "rapid-review" })]
+    // A looked-after child's death without known or suspected abuse or neglect: that notification alone.
+    [InlineData(true, "died", false, new[] { "secretary-of-state-notification" })]
+    // Saved before the outcome was asked for: a looked-after child keeps the notification it was opened with.
+    [InlineData(true, null, true, new[] { "panel-notification", "partners-informed", "secretary-of-state-notification", "agency-summaries", "rapid-review" })]
+    public void The_secretary_of_state_and_ofsted_are_notified_only_when_a_looked_after_child_died(bool lookedAfter, string? outcome, bool abuseOrNeglect, string[] names)
     {
-        var review = new RapidReviewCase("RR-2026-001", Date("2026-12-18"), lookedAfter, []);
+        var review = new RapidReviewCase("RR-2026-001", Date("2026-12-18"), lookedAfter, [], outcome is null ? null : RapidReviewNames.Outcomes[outcome], abuseOrNeglect);
         var deadlines = RapidReviewDates.Initial(review, RapidReviewClockStart.Notification, new PartnershipTimescales(), EnglandAndWales);
 
         Assert.Equal(names, deadlines.Select(d => d.Name));
         Assert.All(deadlines, d => Assert.Equal(Safeguarding.Workflows.Domain.Calendar.LondonTime.EndOfDay(d.DueOn), d.DueAt));
-        Assert.Equal(Date("2026-12-29"), deadlines.Single(d => d.Name == "panel-notification").DueOn);
+        // 5 working days across Christmas 2026 (Fri 25 and Mon 28 are holidays).
+        Assert.All(deadlines.Where(d => d.Name is "panel-notification" or "partners-informed" or "secretary-of-state-notification"), d => Assert.Equal(Date("2026-12-29"), d.DueOn));
     }
 }

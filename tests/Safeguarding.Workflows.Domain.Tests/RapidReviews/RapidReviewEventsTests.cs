@@ -76,7 +76,8 @@ public sealed class RapidReviewEventsTests
     public void The_secretary_of_state_notification_is_refused_when_the_child_was_not_looked_after()
     {
         var result = Opened(lookedAfter: false).State.Record(new RapidReviewEvent(RapidReviewEventType.SecretaryOfStateNotified, Date("2026-01-08")), Context(), "tester", Noon9th);
-        Assert.Equal(CommandOutcome.Conflict, result.Outcome);
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal("type", result.Field);
 
         var lookedAfter = Record(Opened(lookedAfter: true).State, new RapidReviewEvent(RapidReviewEventType.SecretaryOfStateNotified, Date("2026-01-08")), Noon9th);
         Assert.Equal(DeadlineState.Met, Deadline(lookedAfter, "secretary-of-state-notification").State);

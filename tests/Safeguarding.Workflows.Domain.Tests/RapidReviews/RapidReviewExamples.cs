@@ -16,14 +16,19 @@ public static class RapidReviewExamples
 
     public static readonly DateTimeOffset OpenedAt = At("2026-01-05", 10);
 
-    public static RapidReviewCase Case(bool lookedAfter = false, string awareOn = "2026-01-05") => new(
+    public static RapidReviewCase Case(bool lookedAfter = false, string awareOn = "2026-01-05", IncidentOutcome? outcome = IncidentOutcome.Died) => new(
         "RR-2026-001",
         Date(awareOn),
         lookedAfter,
         [
             new AgencyContact("Staffordshire Police", "Police reviewer", "police.reviews@staffordshire.example.org"),
             new AgencyContact("University Hospitals of North Midlands", "Named nurse", "named.nurse@uhnm.example.org"),
-        ]);
+        ],
+        outcome);
+
+    /// <summary>A looked-after child's death without known or suspected abuse or neglect: no agencies, one clock.</summary>
+    public static RapidReviewCase NotificationOnlyCase(string awareOn = "2026-01-05") =>
+        new("RR-2026-001", Date(awareOn), ChildLookedAfter: true, [], IncidentOutcome.Died, AbuseOrNeglectKnownOrSuspected: false);
 
     public static ReviewContext Context(RapidReviewClockStart clockStart = RapidReviewClockStart.Notification) =>
         ContextWith(t => t with { RapidReviewClockStart = clockStart });

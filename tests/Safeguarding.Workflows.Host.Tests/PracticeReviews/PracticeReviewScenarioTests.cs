@@ -31,6 +31,7 @@ public sealed class PracticeReviewScenarioTests
             caseReference = "RR-2026-008",
             awareOn = "2026-01-05",
             childLookedAfter = true,
+            outcome = "died",
             agencies = new[] { new { agency = "Staffordshire Police", contact = new { name = "Police reviewer", email = "police.reviews@staffordshire.example.org" } } },
         });
         foreach (var type in new[] { "panel-notified", "partners-informed", "secretary-of-state-notified", "review-meeting-held" })

@@ -30,6 +30,7 @@ public sealed class RapidReviewScenarioTests
             caseReference = "RR-2026-007",
             awareOn = "2026-01-05",
             childLookedAfter = false,
+            outcome = "seriously-harmed",
             agencies = new[]
             {
                 new { agency = "Staffordshire Police", contact = new { name = "Police reviewer", email = Police } },
@@ -120,6 +121,7 @@ public sealed class RapidReviewScenarioTests
             caseReference = "RR-2026-008",
             awareOn = "2026-01-05",
             childLookedAfter = false,
+            outcome = "seriously-harmed",
             agencies = new[] { new { agency = "Staffordshire Police", contact = new { name = "Police reviewer", email = Police } } },
         });
         Assert.Equal(System.Net.HttpStatusCode.Created, opened.StatusCode);

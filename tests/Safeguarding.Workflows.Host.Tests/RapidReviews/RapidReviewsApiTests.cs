@@ -10,11 +10,12 @@ public sealed class RapidReviewsApiTests(SharedService service) : IClassFixture<
 {
     private readonly ReviewsClient reviews = new(service.Client);
 
-    public static object Body(string caseReference = "RR-2026-001", string awareOn = "2026-01-05", bool lookedAfter = false, string agency = "Staffordshire Police", string contactName = "Police reviewer", string email = "police.reviews@staffordshire.example.org") => new
+    public static object Body(string caseReference = "RR-2026-001", string awareOn = "2026-01-05", bool lookedAfter = false, string agency = "Staffordshire Police", string contactName = "Police reviewer", string email = "police.reviews@staffordshire.example.org", string outcome = "died") => new
     {
         caseReference,
         awareOn,
         childLookedAfter = lookedAfter,
+        outcome,
         agencies = new[] { new { agency, contact = new { name = contactName, email } } },
     };
 
@@ -78,7 +79,77 @@ public sealed class RapidReviewsApiTests(SharedService service) : IClassFixture<
         Assert.True(errors.TryGetProperty("caseReference", out _));
         Assert.True(errors.TryGetProperty("awareOn", out _));
         Assert.True(errors.TryGetProperty("childLookedAfter", out _));
+        Assert.True(errors.TryGetProperty("outcome", out _));
         Assert.True(errors.TryGetProperty("agencies", out _));
+        Assert.False(errors.TryGetProperty("abuseOrNeglectKnownOrSuspected", out _)); // optional: yes when left out
+    }
+
+    [Theory]
+    [InlineData("rr-2026-011", true, "died", new[] { "panel-notification", "partners-informed", "secretary-of-state-notification", "agency-summaries", "rapid-review" })]
+    [InlineData("rr-2026-012", true, "seriously-harmed", new[] { "panel-notification", "partners-informed", "agency-summaries", "rapid-review" })]
+    [InlineData("rr-2026-013", false, "died", new[] { "panel-notification", "partners-informed", "agency-summaries", "rapid-review" })]
+    public async Task The_outcome_is_stored_and_only_a_looked_after_child_s_death_is_notified_to_the_secretary_of_state(string id, bool lookedAfter, string outcome, string[] deadlines)
+    {
+        var created = await reviews.PutAsync("rapid-reviews", id, Body(caseReference: id.ToUpperInvariant(), lookedAfter: lookedAfter, outcome: outcome));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var review = await created.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(outcome, review.GetProperty("outcome").GetString());
+        Assert.True(review.GetProperty("abuseOrNeglectKnownOrSuspected").GetBoolean());
+        Assert.False(review.GetProperty("notificationOnly").GetBoolean());
+        Assert.Equal(deadlines, review.GetProperty("deadlines").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
+        if (!deadlines.Contains("secretary-of-state-notification"))
+        {
+            await AssertFieldAsync(await reviews.EventAsync("rapid-reviews", id, new { type = "secretary-of-state-notified", on = "2026-01-05" }), "type");
+        }
+
+        // The same referral with the other outcome is a different one.
+        await ProblemAsync(await reviews.PutAsync("rapid-reviews", id, Body(caseReference: id.ToUpperInvariant(), lookedAfter: lookedAfter, outcome: outcome == "died" ? "seriously-harmed" : "died")), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_looked_after_child_s_death_without_known_or_suspected_abuse_or_neglect_is_a_notification_only_case()
+    {
+        var created = await reviews.PutAsync("rapid-reviews", "rr-2026-020", new
+        {
+            caseReference = "RR-2026-020",
+            awareOn = "2026-01-05",
+            childLookedAfter = true,
+            outcome = "died",
+            abuseOrNeglectKnownOrSuspected = false,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var review = await created.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(review.GetProperty("notificationOnly").GetBoolean());
+        Assert.False(review.GetProperty("rapidReviewDeadlineProvisional").GetBoolean());
+        Assert.Equal(0, review.GetProperty("agencies").GetArrayLength());
+        var deadline = Assert.Single(review.GetProperty("deadlines").EnumerateArray());
+        Assert.Equal("secretary-of-state-notification", deadline.GetProperty("name").GetString());
+        Assert.Equal("2026-01-12", deadline.GetProperty("dueOn").GetString());
+
+        await AssertFieldAsync(await reviews.EventAsync("rapid-reviews", "rr-2026-020", new { type = "panel-notified", on = "2026-01-05" }), "type");
+        var notified = await reviews.RecordAsync("rapid-reviews", "rr-2026-020", new { type = "secretary-of-state-notified", on = "2026-01-05" });
+        Assert.Equal("completed", notified.GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData(false, "died", null, "abuseOrNeglectKnownOrSuspected")]           // not looked after
+    [InlineData(true, "seriously-harmed", null, "abuseOrNeglectKnownOrSuspected")] // not a death
+    [InlineData(true, "died", "Staffordshire Police", "agencies")]                 // no agency is asked
+    [InlineData(true, "hurt", null, "outcome")]
+    public async Task A_notification_only_case_that_does_not_fit_is_refused_naming_the_field(bool lookedAfter, string outcome, string? agency, string field)
+    {
+        var response = await reviews.PutAsync("rapid-reviews", "rr-2026-021", new
+        {
+            caseReference = "RR-2026-021",
+            awareOn = "2026-01-05",
+            childLookedAfter = lookedAfter,
+            outcome,
+            abuseOrNeglectKnownOrSuspected = false,
+            agencies = agency is null ? [] : new[] { new { agency, contact = new { name = "Police reviewer", email = "police@example.org" } } },
+        });
+
+        await AssertFieldAsync(response, field);
     }
 
     [Fact]
@@ -108,7 +179,7 @@ public sealed class RapidReviewsApiTests(SharedService service) : IClassFixture<
 
         var repeat = await reviews.RecordAsync("rapid-reviews", "rr-2026-004", new { type = "panel-notified", on = "2026-01-05" });
         Assert.Equal(Timeline(notified).Count, Timeline(repeat).Count);
-        await ProblemAsync(await reviews.EventAsync("rapid-reviews", "rr-2026-004", new { type = "secretary-of-state-notified", on = "2026-01-05" }), HttpStatusCode.Conflict);
+        await AssertFieldAsync(await reviews.EventAsync("rapid-reviews", "rr-2026-004", new { type = "secretary-of-state-notified", on = "2026-01-05" }), "type");
 
         var cancel = await reviews.Http.PostAsJsonAsync(reviews.Resource("rapid-reviews", "rr-2026-004") + "/cancel", new { reason = "Opened twice by mistake." });
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);

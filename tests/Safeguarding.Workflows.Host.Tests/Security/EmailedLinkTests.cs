@@ -34,6 +34,7 @@ public sealed class EmailedLinkTests : IAsyncLifetime
             caseReference = "RR-2026-011",
             awareOn = "2026-01-05",
             childLookedAfter = false,
+            outcome = "seriously-harmed",
             agencies = new[]
             {
                 new { agency = "Staffordshire Police", contact = new { name = "Police reviewer", email = "police.reviews@staffordshire.example.org" } },

@@ -14,9 +14,14 @@ namespace Safeguarding.Workflows.Host.Pages.Dashboard;
 /// <summary>A link to a form about the process, shown on its page.</summary>
 public sealed record FormLink(string Text, string Href);
 
-/// <summary>What every process page shows, whatever the kind: the fields of <see cref="IDurableProcess{TSelf}"/>, and the kind's forms.</summary>
+/// <summary>One fact a process page lists about the process (never an identifying detail), with a link to record it when missing.</summary>
+public sealed record SummaryRow(string Id, string Key, string Value, FormLink? Action = null);
+
+/// <summary>What every process page shows, whatever the kind: the fields of <see cref="IDurableProcess{TSelf}"/>, and the kind's facts and forms.</summary>
 public sealed record ProcessSnapshot(string Title, ProcessStatus Status, IReadOnlyList<Deadline> Deadlines, IReadOnlyList<TimelineEntry> Timeline)
 {
+    public IReadOnlyList<SummaryRow> Summary { get; init; } = [];
+
     public IReadOnlyList<FormLink> Forms { get; init; } = [];
 }
 
@@ -33,7 +38,11 @@ public sealed class ProcessSnapshots(IGrainFactory grains, IEnumerable<ProcessKi
     public async Task<ProcessSnapshot?> ReadAsync(ProcessKey key) => key.Kind switch
     {
         ProcessKinds.RapidReview => await grains.GetGrain<IRapidReviewGrain>(key.ToString()).GetAsync() is { } review
-            ? Snapshot(review) with { Forms = [.. review.Agencies.Select(a => new FormLink($"Agency summary from {a.Agency}", $"/forms/rapid-reviews/{key.PartnershipId}/{key.Id}/agency-summary/{a.Slug}"))] }
+            ? Snapshot(review) with
+            {
+                Summary = Pages.Forms.RapidReviews.OutcomeModel.Summary(review),
+                Forms = [.. review.Agencies.Select(a => new FormLink($"Agency summary from {a.Agency}", $"/forms/rapid-reviews/{key.PartnershipId}/{key.Id}/agency-summary/{a.Slug}"))],
+            }
             : null,
         ProcessKinds.Meeting => await grains.GetGrain<IMeetingGrain>(key.ToString()).GetAsync() is { } meeting
             ? Snapshot(meeting) with

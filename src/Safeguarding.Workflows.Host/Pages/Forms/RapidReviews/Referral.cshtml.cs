@@ -43,15 +43,23 @@ public sealed class ReferralModel(PartnershipDirectory partnerships, IGrainFacto
         Partnership = partnership;
         ReadForm();
         var awareOn = Form.Date("awareOn", "The date the local authority became aware");
-        var rows = Enumerable.Range(0, AgencyRows)
-            .Where(i => new[] { "agency", "contact-name", "contact-email" }.Any(f => Form.Value(AgencyId(i, f)).Length > 0))
-            .ToList();
         var lookedAfter = Form.Value("childLookedAfter") switch { "yes" => true, "no" => (bool?)false, _ => null };
+
+        // Optional in the API (it means yes when left out), but a question to answer here: unanswered, it is sent blank.
+        var abuseOrNeglect = Form.Value("abuseOrNeglectKnownOrSuspected") switch { "yes" => true, "no" => false, _ => (object)"" };
+        var notificationOnly = abuseOrNeglect is false;
+
+        // A notification-only case asks no agency: the rows (filled in with the partners by default) are not sent.
+        var rows = Enumerable.Range(0, AgencyRows)
+            .Where(i => !notificationOnly && new[] { "agency", "contact-name", "contact-email" }.Any(f => Form.Value(AgencyId(i, f)).Length > 0))
+            .ToList();
         var body = Body(new
         {
             caseReference = Form.Optional("caseReference")?.ToUpperInvariant(),
             awareOn,
             childLookedAfter = lookedAfter,
+            outcome = Form.Optional("outcome"),
+            abuseOrNeglectKnownOrSuspected = abuseOrNeglect,
             agencies = rows.Select(i => new
             {
                 agency = Form.Optional(AgencyId(i, "agency")),
@@ -79,6 +87,16 @@ public sealed class ReferralModel(PartnershipDirectory partnerships, IGrainFacto
             var review = outcome.ValueAs<RapidReviewView>();
             var due = review.Deadlines.Where(d => d.State == "pending").OrderBy(d => d.DueOn)
                 .Select(d => $"{Show.Name(d.Name)}: due by {Show.Date(d.DueOn)}.");
+            if (review.NotificationOnly)
+            {
+                return new Confirmation(
+                    "Notification recorded",
+                    review.CaseReference,
+                    ["There is no Panel notification and no rapid review: abuse or neglect is not known or suspected.", .. due],
+                    $"/partnerships/{p}/rapid-reviews/{review.Id}",
+                    "See the notification");
+            }
+
             return new Confirmation(
                 "Serious incident referred",
                 review.CaseReference,
@@ -87,6 +105,8 @@ public sealed class ReferralModel(PartnershipDirectory partnerships, IGrainFacto
                 "See the rapid review");
         }, body);
     }
+
+    public static readonly IReadOnlyList<Choice> Outcomes = [new("died", "The child died"), new("seriously-harmed", "The child was seriously harmed")];
 
     public static string AgencyId(int row, string field) => $"agencies-{row}-{field}";
 
@@ -97,7 +117,9 @@ public sealed class ReferralModel(PartnershipDirectory partnerships, IGrainFacto
     {
         ["caseReference"] = new("Case reference", "Enter the case reference"),
         ["awareOn"] = FieldLabel.Date("The date the local authority became aware", "Enter the date the local authority became aware of the incident"),
+        ["outcome"] = new("Whether the child died or was seriously harmed", "Select whether the child died or was seriously harmed"),
         ["childLookedAfter"] = new("Whether the child was looked after", "Select yes if the child was looked after by the local authority"),
+        ["abuseOrNeglectKnownOrSuspected"] = new("Whether abuse or neglect is known or suspected", "Select yes if abuse or neglect is known or suspected"),
         ["agencies"] = new("Agencies", "Enter at least one agency to ask for a summary", AgencyId(0, "agency")),
         ["id"] = new("Case reference", "Enter the case reference", "caseReference"),
     };

@@ -1,6 +1,5 @@
-// Safeguarding Workflows in one resource group: storage for all durable state, the host on Azure Container Apps,
-// Key Vault for email and Redis secrets, Log Analytics + Application Insights, and (optionally) Azure Managed Redis
-// for a multi-replica Orleans cluster. Deploy with:
+// Safeguarding Workflows in one resource group: storage for all durable state (and the Orleans cluster membership),
+// the host on Azure Container Apps, Key Vault for email secrets, Log Analytics + Application Insights. Deploy with:
 //   az deployment group create -g <rg> -f infra/main.bicep -p infra/env/prod.bicepparam
 // See infra/README.md for the runbook.
 
@@ -41,10 +40,10 @@ param containerRegistryName string = ''
 ])
 param containerCpu string = '1.0'
 
-@description('Replicas when enableRedisClustering is true. Without Redis the app always runs exactly one replica.')
-@minValue(2)
+@description('Replicas, one Orleans cluster whose membership is a table in the storage account (Engine__Clustering=AzureStorage).')
+@minValue(1)
 @maxValue(10)
-param replicaCount int = 2
+param replicaCount int = 1
 
 @description('Orleans cluster id (Engine__ClusterId). Changing it on a running deployment starts a new, empty cluster membership.')
 param clusterId string = 'safeguarding-workflows'
@@ -105,14 +104,6 @@ param graphTenantId string = tenant().tenantId
 @description('Graph only: client id of an Entra app registration whose secret is in Key Vault as graph-client-secret. Empty: the app\'s managed identity calls Graph and no secret exists.')
 param graphClientId string = ''
 
-// ---- Scale-out ----
-
-@description('Create Azure Managed Redis and run replicaCount replicas clustered through it (Engine__Clustering=Redis).')
-param enableRedisClustering bool = false
-
-@description('Azure Managed Redis SKU.')
-param redisSkuName string = 'Balanced_B0'
-
 // ---- Operations ----
 
 @description('Days Log Analytics and Application Insights keep data.')
@@ -149,7 +140,6 @@ var names = {
   workspace: 'log-${prefix}-${env}'
   appInsights: 'appi-${prefix}-${env}'
   platformIdentity: 'id-${prefix}-${env}-platform'
-  redis: 'redis-${prefix}-${env}-${suffix}'
   containerEnvironment: 'cae-${prefix}-${env}'
   app: 'ca-${prefix}-${env}'
 }
@@ -159,7 +149,6 @@ var allTags = union({ service: 'safeguarding-workflows', environment: env }, tag
 var secretNames = {
   sendGridApiKey: 'sendgrid-api-key'
   graphClientSecret: 'graph-client-secret'
-  redisConnectionString: 'redis-connection-string'
   linkSigningKey: 'link-signing-key'
 }
 
@@ -243,21 +232,6 @@ module operatorAccess 'modules/key-vault-access.bicep' = if (!empty(operatorPrin
   ]
 }
 
-module redis 'modules/redis.bicep' = if (enableRedisClustering) {
-  name: 'redis'
-  params: {
-    location: location
-    name: names.redis
-    skuName: redisSkuName
-    keyVaultName: names.keyVault
-    connectionStringSecretName: secretNames.redisConnectionString
-    tags: allTags
-  }
-  dependsOn: [
-    keyVault
-  ]
-}
-
 module deleteLocks 'modules/delete-locks.bicep' = if (protectFromDeletion) {
   name: 'delete-locks'
   params: {
@@ -292,7 +266,9 @@ var settings = union(
     Auth__EntraId__TenantId: authTenantId
     Auth__EntraId__Audience: authAudience
     Engine__ClusterId: clusterId
-    Engine__Clustering: enableRedisClustering ? 'Redis' : 'Localhost'
+    // Always a table-storage cluster, even of one replica: during a rollout the old and new revisions then join one
+    // cluster instead of running as two unaware ones.
+    Engine__Clustering: 'AzureStorage'
   },
   emailSettings,
   appSettings
@@ -332,15 +308,6 @@ var keyVaultSettings = concat(
           keyVaultUrl: '${vaultSecretsBase}${secretNames.graphClientSecret}'
         }
       ]
-    : [],
-  enableRedisClustering
-    ? [
-        {
-          name: 'Engine__RedisConnectionString'
-          secretName: secretNames.redisConnectionString
-          keyVaultUrl: redis!.outputs.connectionStringSecretUri
-        }
-      ]
     : []
 )
 
@@ -357,8 +324,7 @@ module app 'modules/container-app.bicep' = {
     containerImage: containerImage
     cpu: containerCpu
     memory: memoryGiByCpu[containerCpu]
-    // Localhost clustering means one silo: a second replica would be a second, unaware cluster on the same state.
-    replicas: enableRedisClustering ? replicaCount : 1
+    replicas: replicaCount
     settings: settings
     keyVaultSettings: keyVaultSettings
     publicBaseUrl: publicBaseUrl
@@ -389,7 +355,7 @@ output appUrl string = app.outputs.url
 @description('The storage account holding all durable state.')
 output storageAccountName string = storage.outputs.name
 
-@description('The Key Vault that holds sendgrid-api-key / graph-client-secret / redis-connection-string.')
+@description('The Key Vault that holds link-signing-key / sendgrid-api-key / graph-client-secret.')
 output keyVaultName string = keyVault.outputs.name
 
 @description('The container app\'s name (for az containerapp commands).')

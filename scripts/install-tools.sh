@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what running and testing need on a fresh machine. Safe to run repeatedly.
 #   scripts/install-tools.sh          Azurite and GOV.UK Frontend (npm), for ./run.sh
-#   scripts/install-tools.sh --tests  also redis-server and chromium (Debian), for the scale-out and browser tests
+#   scripts/install-tools.sh --tests  also chromium (Debian), for the browser tests
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -12,7 +12,6 @@ if [ ! -x node_modules/.bin/azurite ] || [ ! -f node_modules/govuk-frontend/dist
 fi
 if [ "${1:-}" = "--tests" ]; then
   missing=()
-  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   # The browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   if [ ${#missing[@]} -gt 0 ]; then

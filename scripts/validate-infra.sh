@@ -74,7 +74,7 @@ policy() {
 }
 no_storage_keys() { ! grep -qE 'AccountKey=|Storage__ConnectionString|listKeys\([^)]*Microsoft\.Storage' "$main_json"; }
 vault_protected() { has '"enableSoftDelete": true' && has '"enablePurgeProtection": true'; }
-redis_optional() { has '"type": "Microsoft.Cache/redisEnterprise"' && has "\"condition\": \"[parameters('enableRedisClustering')]\""; }
+table_membership() { ! grep -qiF 'redis' "$main_json" && has "'Engine__Clustering', 'AzureStorage'"; }
 outputs_present() { has '"appUrl": {' && has '"storageAccountName": {'; }
 policy "storage blocks public blob access" has '"allowBlobPublicAccess": false'
 policy "storage requires TLS 1.2" has '"minimumTlsVersion": "TLS1_2"'
@@ -91,7 +91,7 @@ policy "Key Vault uses RBAC" has '"enableRbacAuthorization": true'
 policy "Key Vault soft delete and purge protection" vault_protected
 policy "app has a system-assigned identity" has '"type": "SystemAssigned,UserAssigned"'
 policy "app gets APPLICATIONINSIGHTS_CONNECTION_STRING" has "'APPLICATIONINSIGHTS_CONNECTION_STRING'"
-policy "Azure Managed Redis only with enableRedisClustering" redis_optional
+policy "hosts cluster through table storage (no Redis)" table_membership
 policy "outputs appUrl and storageAccountName" outputs_present
 
 if [ "${#files[@]}" -eq 0 ]; then

@@ -18,7 +18,5 @@ param keyVaultSoftDeleteRetentionDays = 7
 param emailProvider = 'Outbox'
 param emailFrom = 'safeguarding-dev@example.org'
 
-param enableRedisClustering = false
-
 // A trial environment is meant to be torn down: no delete locks.
 param protectFromDeletion = false

@@ -1,4 +1,4 @@
-// A partnership's production deployment: two replicas clustered through Azure Managed Redis, zone-redundant
+// A partnership's production deployment: two replicas clustered through the storage account, zone-redundant
 // storage, 30 days to restore deleted documents, and email through Microsoft Graph from the partnership's shared
 // mailbox using the app's managed identity (no client secret). Replace the example.org addresses with your own.
 //   export SGW_CONTAINER_IMAGE=myregistry.azurecr.io/safeguarding-workflows:2025.06.1 SGW_CONTAINER_REGISTRY=myregistry
@@ -20,7 +20,6 @@ param emailProvider = 'Graph'
 param emailFrom = 'safeguarding@example.org'
 param graphMailbox = 'safeguarding@example.org'
 
-param enableRedisClustering = true
 param replicaCount = 2
 
 param protectFromDeletion = true

@@ -33,7 +33,7 @@ param cpu string
 @description('Memory per replica in GiB, twice the vCPUs.')
 param memory string
 
-@description('Fixed number of replicas (1 unless the app clusters through Redis).')
+@description('Fixed number of replicas, one Orleans cluster through table storage.')
 @minValue(1)
 @maxValue(10)
 param replicas int

@@ -30,6 +30,6 @@ resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = {
   name: 'do-not-delete-secrets'
   properties: {
     level: 'CanNotDelete'
-    notes: 'Holds the Safeguarding Workflows email and Redis secrets.'
+    notes: 'Holds the Safeguarding Workflows email and link-signing secrets.'
   }
 }

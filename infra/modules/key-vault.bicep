@@ -1,6 +1,6 @@
-// The vault for the deployment's secrets: the SendGrid API key or the Graph client secret (set by an operator with
-// `az keyvault secret set`), and the Redis connection string (written by redis.bicep). RBAC mode, so access is
-// granted with role assignments (key-vault-access.bicep) rather than access policies.
+// The vault for the deployment's secrets: the link-signing key and the SendGrid API key or the Graph client secret
+// (set by an operator with `az keyvault secret set`). RBAC mode, so access is granted with role assignments
+// (key-vault-access.bicep) rather than access policies.
 
 @description('Azure region.')
 param location string

@@ -4,22 +4,26 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Orchestration.Telemetry;
+using Safeguarding.Workflows.Storage;
 
 namespace Safeguarding.Workflows.Host.Engine;
 
 /// <summary>The co-hosted Orleans silo, its durable storage and the process clock.</summary>
 public static class EngineSetup
 {
+    /// <summary>Orleans' membership table is <c>{Storage:Prefix}silos</c>.</summary>
+    public const string MembershipTableSuffix = "silos";
+
     public static WebApplicationBuilder AddWorkflowEngine(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.Clustering != EngineClustering.Redis || !string.IsNullOrWhiteSpace(o.RedisConnectionString), "Engine:RedisConnectionString is required when Engine:Clustering is Redis.")
             .Validate(o => o.AdvertisedAddress is null || IPAddress.TryParse(o.AdvertisedAddress, out _), "Engine:AdvertisedAddress must be an IP address.")
             .ValidateOnStart();
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section)
@@ -35,10 +39,15 @@ public static class EngineSetup
         var engine = builder.Configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
         builder.UseOrleans(silo =>
         {
-            if (engine.Clustering == EngineClustering.Redis && !string.IsNullOrWhiteSpace(engine.RedisConnectionString))
+            if (engine.Clustering == EngineClustering.AzureStorage)
             {
-                // Several hosts, one cluster: membership in Redis, each host reachable on its advertised address.
-                silo.UseRedisClustering(engine.RedisConnectionString);
+                // Several hosts, one cluster: membership in a table beside the processes (same account, credential and
+                // prefix, so nothing else to run or secure), each host reachable on its advertised address.
+                silo.UseAzureStorageClustering(membership => membership.Configure<StorageClients>((o, storage) =>
+                {
+                    o.TableServiceClient = storage.TableService;
+                    o.TableName = storage.TableName(MembershipTableSuffix);
+                }));
                 silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (engine.ClusterId, engine.ServiceId));
                 silo.ConfigureEndpoints(AdvertisedAddress(engine), engine.SiloPort, engine.GatewayPort, listenOnAnyHostAddress: true);
             }

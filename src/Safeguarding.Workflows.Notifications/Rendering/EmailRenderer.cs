@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using DotLiquid;
+using Fluid;
+using Fluid.Values;
 using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Notifications.Calendar;
@@ -11,7 +11,7 @@ using Safeguarding.Workflows.Notifications.Sending;
 namespace Safeguarding.Workflows.Notifications.Rendering;
 
 /// <summary>
-/// Renders an <see cref="OutgoingEmail"/> with its Liquid templates (DotLiquid) inside the shared layout.
+/// Renders an <see cref="OutgoingEmail"/> with its Liquid templates (Fluid) inside the shared layout.
 /// <list type="bullet">
 /// <item>Strict: a template that uses a value the message does not supply throws <see cref="EmailContentException"/>.</item>
 /// <item>In HTML every value is HTML-encoded before the template sees it, so no template can forget to escape.</item>
@@ -29,9 +29,7 @@ public sealed partial class EmailRenderer
     private readonly EmailTemplates templates;
     private readonly EmailOptions options;
     private readonly IEmailLinkSigner links;
-    private readonly ConcurrentDictionary<string, Template> parsed = new(StringComparer.Ordinal);
-
-    static EmailRenderer() => Template.RegisterFilter(typeof(LiquidFilters));
+    private readonly ConcurrentDictionary<string, IFluidTemplate> parsed = new(StringComparer.Ordinal);
 
     /// <param name="links">Signs contributor forms' links; without one, links go out as the process wrote them.</param>
     public EmailRenderer(EmailTemplates templates, IOptions<EmailOptions> options, IEmailLinkSigner? links = null)
@@ -121,24 +119,23 @@ public sealed partial class EmailRenderer
 
     private string RenderPart(OutgoingEmail email, string part, string source, IReadOnlyDictionary<string, string> values)
     {
-        var template = parsed.GetOrAdd(source, static s =>
-        {
-            var t = Template.Parse(s);
-            t.MakeThreadSafe();
-            return t;
-        });
+        // Parsed templates are immutable and shared by every render.
+        var template = parsed.GetOrAdd(source, static s => Liquid.Parser.Parse(s));
 
         // Strict mode: looking up a value that was not supplied throws instead of rendering nothing.
-        var environment = new Hash((_, key) => throw new EmailContentException($"The template '{email.Template}' ({part}) uses '{key}', which the email '{email.Id}' does not supply."));
+        var context = new TemplateContext(Liquid.Options, StringComparer.Ordinal)
+        {
+            Undefined = (key, _) => throw new EmailContentException($"The template '{email.Template}' ({part}) uses '{key}', which the email '{email.Id}' does not supply."),
+        };
         foreach (var (key, value) in values)
         {
-            environment[key] = value;
+            context.SetValue(key, StringValue.Create(value));
         }
 
-        var context = new Context([environment], new Hash(), new Hash(), ErrorsOutputMode.Rethrow, maxIterations: 1000, CultureInfo.InvariantCulture, CancellationToken.None);
         try
         {
-            return template.Render(new RenderParameters(CultureInfo.InvariantCulture) { Context = context, ErrorsOutputMode = ErrorsOutputMode.Rethrow });
+            // No encoder: the HTML parts get values already encoded (see Render).
+            return template.Render(context, NullEncoder.Default);
         }
         catch (EmailContentException)
         {

@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using DotLiquid;
+using Fluid;
+using Fluid.Ast;
 
 namespace Safeguarding.Workflows.Notifications.Rendering;
 
@@ -14,16 +14,10 @@ public sealed record EmailTemplate(string Name, string Subject, string Html, str
 /// <c>.txt.liquid</c> and <c>.sample.json</c>, plus the shared <c>_layout.html.liquid</c> and <c>_layout.txt.liquid</c>.
 /// Every template is parsed and checked when the catalogue loads, so a broken template stops the host at start.
 /// </summary>
-public sealed partial class EmailTemplates
+public sealed class EmailTemplates
 {
     private const string Root = "Templates/";
     private static readonly string[] Parts = [".subject.liquid", ".html.liquid", ".txt.liquid", ".sample.json"];
-
-    // DotLiquid silently ignores a filter it does not know; we would rather find out when the template loads.
-    private static readonly FrozenSet<string> KnownFilters = typeof(StandardFilters).GetMethods(BindingFlags.Public | BindingFlags.Static)
-        .Concat(typeof(LiquidFilters).GetMethods(BindingFlags.Public | BindingFlags.Static))
-        .Select(m => Template.NamingConvention.GetMemberName(m.Name))
-        .ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly Lazy<EmailTemplates> EmbeddedTemplates = new(() => FromAssembly(typeof(EmailTemplates).Assembly));
     private readonly FrozenDictionary<string, EmailTemplate> templates;
@@ -98,37 +92,30 @@ public sealed partial class EmailTemplates
 
     private static string Parse(string file, string source)
     {
-        try
+        if (!Liquid.Parser.TryParse(source, out var template, out var error))
         {
-            Template.Parse(source);
-        }
-        catch (Exception e) when (e is DotLiquid.Exceptions.LiquidException or ArgumentException)
-        {
-            throw new InvalidOperationException($"Templates/{file} is not valid Liquid: {e.Message}", e);
+            throw new InvalidOperationException($"Templates/{file} is not valid Liquid: {error}");
         }
 
-        foreach (Match tag in TagPattern().Matches(source))
+        // An unknown filter would only fail when a message reaches it; we would rather find out when the template loads.
+        var filters = new FilterNames();
+        filters.VisitTemplate(template);
+        if (filters.Names.FirstOrDefault(name => !Liquid.IsFilter(name)) is { } unknown)
         {
-            var withoutStrings = QuotedPattern().Replace(tag.Value, "''");
-            foreach (Match filter in FilterPattern().Matches(withoutStrings))
-            {
-                var filterName = filter.Groups[1].Value;
-                if (!KnownFilters.Contains(filterName))
-                {
-                    throw new InvalidOperationException($"Templates/{file} uses the unknown filter '{filterName}'.");
-                }
-            }
+            throw new InvalidOperationException($"Templates/{file} uses the unknown filter '{unknown}'.");
         }
 
         return source;
     }
 
-    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
-    private static partial Regex TagPattern();
+    private sealed class FilterNames : AstVisitor
+    {
+        public List<string> Names { get; } = [];
 
-    [GeneratedRegex(@"'[^']*'|""[^""]*""")]
-    private static partial Regex QuotedPattern();
-
-    [GeneratedRegex(@"\|\s*([A-Za-z_][A-Za-z0-9_]*)")]
-    private static partial Regex FilterPattern();
+        protected override Expression VisitFilterExpression(FilterExpression filterExpression)
+        {
+            Names.Add(filterExpression.Name);
+            return base.VisitFilterExpression(filterExpression);
+        }
+    }
 }

@@ -43,13 +43,13 @@ public sealed class EngineOptions
     [Range(1, 100_000)]
     public int MaxWakesInProgress { get; set; } = 1000;
 
-    /// <summary><c>Localhost</c> (one host, the default) or <c>Redis</c> (several hosts forming one cluster).</summary>
+    /// <summary>
+    /// <c>Localhost</c> (one host, the default) or <c>AzureStorage</c> (several hosts forming one cluster, membership
+    /// in the table <c>{Storage:Prefix}silos</c> of the service's own storage account).
+    /// </summary>
     public EngineClustering Clustering { get; set; } = EngineClustering.Localhost;
 
-    /// <summary>The Redis server holding cluster membership, when <see cref="Clustering"/> is <c>Redis</c>. Never logged.</summary>
-    public string? RedisConnectionString { get; set; }
-
-    /// <summary>The address other hosts reach this one on (Redis clustering); the machine's first IPv4 address when not set.</summary>
+    /// <summary>The address other hosts reach this one on (AzureStorage clustering); the machine's first IPv4 address when not set.</summary>
     public string? AdvertisedAddress { get; set; }
 
     [Range(1, 65535)]
@@ -62,5 +62,5 @@ public sealed class EngineOptions
 public enum EngineClustering
 {
     Localhost,
-    Redis,
+    AzureStorage,
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Tests.Durable;
@@ -10,8 +11,9 @@ using Safeguarding.Workflows.Bench.Hosting;
 namespace Safeguarding.Workflows.Host.Tests.ScaleOut;
 
 /// <summary>
-/// Three hosts as one Orleans cluster with Redis membership, on loopback ports, sharing one storage prefix: any host
-/// reaches any process, and when one host is killed its deadlines fire on the others.
+/// Three hosts as one Orleans cluster with membership in Azure Table storage (Azurite), on loopback ports, sharing one
+/// storage prefix and nothing else: any host reaches any process, and when one host is killed its deadlines fire on
+/// the others.
 /// </summary>
 public sealed class ClusterTests
 {
@@ -20,14 +22,12 @@ public sealed class ClusterTests
     [Fact]
     public async Task Three_hosts_serve_every_process_and_survive_losing_one()
     {
-        await using var redis = await RedisServer.StartAsync();
         var prefix = "c" + Guid.NewGuid().ToString("N")[..10];
         var settings = (int n) => new Dictionary<string, string>
         {
             ["Storage:ConnectionString"] = TestStorage.ConnectionString,
             ["Storage:Prefix"] = prefix,
-            ["Engine:Clustering"] = "Redis",
-            ["Engine:RedisConnectionString"] = redis.ConnectionString,
+            ["Engine:Clustering"] = "AzureStorage",
             ["Engine:ClusterId"] = prefix,
             ["Engine:AdvertisedAddress"] = "127.0.0.1",
             ["Engine:SiloPort"] = HostProcess.FreePort().ToString(),
@@ -40,6 +40,10 @@ public sealed class ClusterTests
         await using var b = await HostProcess.StartAsync(settings(2));
         await using var c = await HostProcess.StartAsync(settings(3));
         HostProcess[] hosts = [a, b, c];
+
+        // The membership is in the prefix's own table: three hosts, all active.
+        var members = new TableClient(TestStorage.ConnectionString, $"{prefix}silos").Query<TableEntity>(e => e.PartitionKey == prefix).ToList();
+        Assert.Equal(3, members.Count(m => m.GetString("Status") == "Active"));
 
         // Processes started through every host, all due shortly.
         var due = DateTimeOffset.UtcNow.AddSeconds(40);

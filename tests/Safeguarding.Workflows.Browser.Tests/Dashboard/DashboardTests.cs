@@ -95,6 +95,7 @@ public sealed class DashboardTests(BrowserFixture browser)
             caseReference = id.ToUpperInvariant(),
             awareOn = today.ToString("yyyy-MM-dd"),
             childLookedAfter = false,
+            outcome = "seriously-harmed",
             agencies = new[] { new { agency = "Sussex Police", contact = new { name = "Sam Okafor", email = "sam.okafor@example.org" } } },
         });
         await api.LinkInEmailAsync(id, $"/forms/rapid-reviews/west-sussex/{id}/agency-summary/");

@@ -60,7 +60,7 @@ public static class ApiDocument
             return Task.CompletedTask;
         });
 
-    /// <summary>Describes a download: a 200 whose body is a file of one of <paramref name="contentTypes"/>.</summary>
+    /// <summary>Describes a download: a 200 whose body is a file of one of the given content types.</summary>
     public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string contentType, params string[] moreContentTypes) =>
         builder.Produces<Stream>(StatusCodes.Status200OK, contentType, moreContentTypes);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using System.Net.Mime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Orchestration.AnnualReports;
+using Safeguarding.Workflows.Orchestration.AnnualReports.Compilation;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Storage.Documents;
@@ -37,12 +39,13 @@ public static class AnnualReportsApi
     public static RouteGroupBuilder MapAnnualReportsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/partnerships/{partnershipId}/annual-reports/{year}").WithTags("Annual reports");
-        group.MapPut("/", OpenReport).WithName("OpenAnnualReport");
+        group.MapPut("/", OpenReport).WithName("OpenAnnualReport").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", GetReport).WithName("GetAnnualReport");
-        group.MapPut("/sections/{number:int}", SubmitSection).WithName("SubmitAnnualReportSection");
-        group.MapPost("/compile", CompileReport).WithName("CompileAnnualReport");
-        group.MapPost("/events", RecordEvent).WithName("RecordAnnualReportEvent");
-        group.MapGet("/documents/{name}", GetDocument).WithName("GetAnnualReportDocument");
+        group.MapPut("/sections/{number:int}", SubmitSection).WithName("SubmitAnnualReportSection").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/compile", CompileReport).WithName("CompileAnnualReport").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/events", RecordEvent).WithName("RecordAnnualReportEvent").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/documents/{name}", GetDocument).WithName("GetAnnualReportDocument")
+            .ProducesFile(MediaTypeNames.Text.Html, ReportDocx.ContentType);
         return group;
     }
 

@@ -1,5 +1,6 @@
 using System.Xml;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Safeguarding.Workflows.Host.Calendar;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Orchestration.Clock;
 
@@ -11,6 +12,9 @@ namespace Safeguarding.Workflows.Host.DevClock;
 /// </summary>
 public static class DevClockApi
 {
+    /// <summary>The clock goes no further than the statutory calendar counts (the end of its last year); past it dates overflow.</summary>
+    public static readonly DateTimeOffset Latest = new(CalendarApi.MaxYear, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
     public static IEndpointRouteBuilder MapDevClockApi(this IEndpointRouteBuilder app)
     {
         if (!app.ServiceProvider.GetRequiredService<WorkflowClock>().IsSimulated)
@@ -47,7 +51,7 @@ public static class DevClockApi
             {
                 by = XmlConvert.ToTimeSpan(duration);
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or OverflowException)
             {
                 return Problems.Invalid("advanceBy", $"'{duration}' is not an ISO 8601 duration such as P3D or PT2H.");
             }
@@ -55,6 +59,11 @@ public static class DevClockApi
             if (by < TimeSpan.Zero)
             {
                 return Problems.Invalid("advanceBy", "The simulated clock never moves backwards.");
+            }
+
+            if (by > Latest - now)
+            {
+                return Problems.Invalid("advanceBy", $"The simulated clock goes no further than {Latest:yyyy-MM-dd}.");
             }
 
             target = now + by;
@@ -65,6 +74,11 @@ public static class DevClockApi
             if (target < now)
             {
                 return Problems.Invalid("setTo", $"The simulated clock never moves backwards (it is {now:O}).");
+            }
+
+            if (target > Latest)
+            {
+                return Problems.Invalid("setTo", $"The simulated clock goes no further than {Latest:yyyy-MM-dd}.");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Net.Mime;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safeguarding.Workflows.Domain.Escalations;
@@ -8,6 +9,7 @@ using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Orchestration.Deadlines;
+using Safeguarding.Workflows.Orchestration.Documents;
 using Safeguarding.Workflows.Orchestration.Escalations;
 using Safeguarding.Workflows.Storage.Documents;
 
@@ -31,11 +33,12 @@ public static partial class EscalationsApi
     public static RouteGroupBuilder MapEscalationsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/partnerships/{partnershipId}/escalations").WithTags("Escalations");
-        group.MapPut("/{id}", PutEscalation).WithName("PutEscalation");
+        group.MapPut("/{id}", PutEscalation).WithName("PutEscalation").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", GetEscalation).WithName("GetEscalation");
-        group.MapPost("/{id}/events", PostEscalationEvent).WithName("PostEscalationEvent");
-        group.MapPost("/{id}/formal-notice", PostFormalNotice).WithName("PostFormalNotice");
-        group.MapGet("/{id}/documents/{name}", GetEscalationDocument).WithName("GetEscalationDocument");
+        group.MapPost("/{id}/events", PostEscalationEvent).WithName("PostEscalationEvent").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/formal-notice", PostFormalNotice).WithName("PostFormalNotice").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id}/documents/{name}", GetEscalationDocument).WithName("GetEscalationDocument")
+            .ProducesFile(MediaTypeNames.Text.Html, DocxDocumentWriter.ContentType);
         return group;
     }
 

@@ -16,7 +16,7 @@ public static class HttpConventions
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(ApiDocument.Configure);
         builder.Services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));

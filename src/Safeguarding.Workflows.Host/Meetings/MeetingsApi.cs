@@ -34,16 +34,18 @@ public static partial class MeetingsApi
     {
         var uploadLimit = app.ServiceProvider.GetRequiredService<IOptions<MeetingsOptions>>().Value.MaxPaperBytes + MultipartOverhead;
         var group = app.MapGroup("/api/partnerships/{partnershipId}/meetings").WithTags("Meetings");
-        group.MapPut("/{id}", ScheduleMeeting).WithName("ScheduleMeeting");
+        group.MapPut("/{id}", ScheduleMeeting).WithName("ScheduleMeeting").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", GetMeeting).WithName("GetMeeting");
         group.MapPut("/{id}/papers/{paperId}", UploadPaper).WithName("UploadPaper")
             .WithMetadata(new RequestSizeLimitAttribute(uploadLimit))
-            .WithFormOptions(multipartBodyLengthLimit: uploadLimit);
-        group.MapGet("/{id}/papers/{paperId}", DownloadPaper).WithName("DownloadPaper");
-        group.MapPost("/{id}/reschedule", RescheduleMeeting).WithName("RescheduleMeeting");
-        group.MapPost("/{id}/attendance", RecordAttendance).WithName("RecordMeetingAttendance");
-        group.MapPost("/{id}/notes", RecordNotes).WithName("RecordMeetingNotes");
-        group.MapPost("/{id}/actions/{actionId}/complete", CompleteAction).WithName("CompleteMeetingAction");
+            .WithFormOptions(multipartBodyLengthLimit: uploadLimit)
+            .AcceptsFile("file", PaperFiles.ContentTypes)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id}/papers/{paperId}", DownloadPaper).WithName("DownloadPaper").ProducesFile(PaperFiles.ContentTypes[0], [.. PaperFiles.ContentTypes.Skip(1)]);
+        group.MapPost("/{id}/reschedule", RescheduleMeeting).WithName("RescheduleMeeting").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/attendance", RecordAttendance).WithName("RecordMeetingAttendance").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/notes", RecordNotes).WithName("RecordMeetingNotes").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/actions/{actionId}/complete", CompleteAction).WithName("CompleteMeetingAction").ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -19,6 +19,9 @@ public static class PaperFiles
         [".odt"] = ("application/vnd.oasis.opendocument.text", Zip),
     };
 
+    /// <summary>The content types papers are stored and served under, for the OpenAPI document.</summary>
+    public static readonly string[] ContentTypes = [.. Accepted.Values.Select(v => v.ContentType)];
+
     /// <summary>The accepted extensions, for messages.</summary>
     public const string AcceptedList = "PDF, DOCX, XLSX, PPTX or ODT";
 

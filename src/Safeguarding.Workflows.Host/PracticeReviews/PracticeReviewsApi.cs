@@ -34,9 +34,9 @@ public static class PracticeReviewsApi
     public static RouteGroupBuilder MapPracticeReviewsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/partnerships/{partnershipId}/practice-reviews").WithTags("Practice reviews");
-        group.MapPut("/{id}", PutPracticeReview).WithName("PutPracticeReview");
+        group.MapPut("/{id}", PutPracticeReview).WithName("PutPracticeReview").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", GetPracticeReview).WithName("GetPracticeReview");
-        group.MapPost("/{id}/events", PostPracticeReviewEvent).WithName("PostPracticeReviewEvent");
+        group.MapPost("/{id}/events", PostPracticeReviewEvent).WithName("PostPracticeReviewEvent").ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

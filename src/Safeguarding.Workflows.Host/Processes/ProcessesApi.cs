@@ -19,7 +19,7 @@ public static class ProcessesApi
         var group = app.MapGroup("/api/partnerships/{partnershipId}").WithTags("Processes");
         group.MapGet("/processes", ListProcesses);
         group.MapGet("/{kindPlural}/{id}/history", GetHistory);
-        group.MapPost("/{kindPlural}/{id}/cancel", CancelProcess);
+        group.MapPost("/{kindPlural}/{id}/cancel", CancelProcess).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -34,9 +34,9 @@ public static class RapidReviewsApi
     public static RouteGroupBuilder MapRapidReviewsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/partnerships/{partnershipId}/rapid-reviews").WithTags("Rapid reviews");
-        group.MapPut("/{id}", PutRapidReview).WithName("PutRapidReview");
+        group.MapPut("/{id}", PutRapidReview).WithName("PutRapidReview").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", GetRapidReview).WithName("GetRapidReview");
-        group.MapPost("/{id}/events", PostRapidReviewEvent).WithName("PostRapidReviewEvent");
+        group.MapPost("/{id}/events", PostRapidReviewEvent).WithName("PostRapidReviewEvent").ProducesProblem(StatusCodes.Status409Conflict);
         return group;
     }
 

@@ -97,6 +97,9 @@ public sealed class DurableDeadlineTests
     [InlineData("""{"advanceBy":"three days"}""", "advanceBy")]
     [InlineData("""{"advanceBy":"-P1D"}""", "advanceBy")]
     [InlineData("""{"setTo":"2020-01-01T00:00:00Z"}""", "setTo")]
+    [InlineData("""{"advanceBy":"P99999999D"}""", "advanceBy")]
+    [InlineData("""{"advanceBy":"P3000000D"}""", "advanceBy")]
+    [InlineData("""{"setTo":"9999-12-31T23:59:59Z"}""", "setTo")]
     [InlineData("""{}""", "advanceBy")]
     public async Task Bad_clock_moves_are_refused_naming_the_field(string body, string field)
     {

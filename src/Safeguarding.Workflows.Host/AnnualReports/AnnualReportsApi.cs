@@ -241,7 +241,7 @@ public static class AnnualReportsApi
 
         if (request.Type != "published")
         {
-            return Problems.Invalid("type", "The only event a yearly report takes is \"published\".");
+            return Problems.Invalid("type", "The only event an annual report takes is \"published\".");
         }
 
         var reportingYear = ReportingYear.Parse(year);
@@ -297,7 +297,7 @@ public static class AnnualReportsApi
 
         if (!DocumentNames.Contains(name, StringComparer.Ordinal))
         {
-            return Problems.NotFound($"A yearly report has two documents: {string.Join(" and ", DocumentNames)}.");
+            return Problems.NotFound($"An annual report has two documents: {string.Join(" and ", DocumentNames)}.");
         }
 
         var key = new ProcessKey(partnershipId, ProcessKinds.AnnualReport, year);

@@ -11,6 +11,7 @@ using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Orchestration.AnnualReports;
+using Safeguarding.Workflows.Orchestration.AnnualReports.Compilation;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Storage.Documents;
@@ -161,6 +162,11 @@ public static class AnnualReportsApi
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Title = "The section is too long",
             });
+        }
+
+        if (ReportMarkdown.ImagesWithoutDescription(request.Text) is { Count: > 0 } undescribed)
+        {
+            return Problems.Invalid("text", ReportMarkdown.DescribeImagesMessage(undescribed));
         }
 
         if (ValidContributor(request.Contributor) is { } invalidContributor)

@@ -94,7 +94,7 @@ public sealed class CalendarApiTests
         await using var factory = new ServiceFactory();
         var holidays = await factory.CreateClient().GetFromJsonAsync<string[]>("/api/calendar/bank-holidays?year=1978");
 
-        Assert.Equal(["1978-01-02", "1978-03-24", "1978-03-27", "1978-05-01", "1978-05-29", "1978-08-28", "1978-12-25", "1978-12-26"], holidays);
+        Assert.Equal(["1978-01-02", "1978-03-24", "1978-03-27", "1978-05-01", "1978-05-29", "1978-08-28", "1978-12-25", "1978-12-26"], holidays!);
     }
 
     [Theory]

@@ -289,7 +289,7 @@ public static class AnnualReportsApi
     /// </summary>
     public static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetDocument(
         string partnershipId, string year, string name, [FromQuery] int? version, PartnershipDirectory partnerships, DocumentStore documents,
-        CancellationToken cancellationToken)
+        HttpContext context, CancellationToken cancellationToken)
     {
         if (UnknownPartnership(partnershipId, partnerships) is { } unknown)
         {
@@ -315,10 +315,14 @@ public static class AnnualReportsApi
         }
 
         var (document, content) = opened;
-        // HTML opens in the browser; the Word document downloads under its file name.
-        return name == AnnualReportGrain.HtmlDocument
-            ? TypedResults.Stream(content, document.ContentType)
-            : TypedResults.Stream(content, document.ContentType, document.FileName);
+        // HTML opens in the browser, with its own style sheet allowed; the Word document downloads under its file name.
+        if (name == AnnualReportGrain.HtmlDocument)
+        {
+            context.Response.Headers.ContentSecurityPolicy = ReportHtml.ContentSecurityPolicy;
+            return TypedResults.Stream(content, document.ContentType);
+        }
+
+        return TypedResults.Stream(content, document.ContentType, document.FileName);
     }
 
     public static AnnualReportView View(AnnualReport report) => new(

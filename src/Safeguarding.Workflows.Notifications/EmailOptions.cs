@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Safeguarding.Workflows.Notifications;
@@ -18,7 +19,10 @@ public sealed class EmailOptions
 
     public EmailProvider Provider { get; set; } = EmailProvider.Outbox;
 
-    /// <summary>The sender address for SendGrid (Graph always sends as <see cref="GraphOptions.Mailbox"/>).</summary>
+    /// <summary>
+    /// The sender address, also named as organiser in calendar invitations (Graph always sends as
+    /// <see cref="GraphOptions.Mailbox"/>). Required outside the Development and Testing environments.
+    /// </summary>
     public string? From { get; set; }
 
     /// <summary>The display name of the sender; the partnership's name is in every message body anyway.</summary>
@@ -83,7 +87,8 @@ public sealed class GraphOptions
 }
 
 /// <summary>Checked at start (<c>ValidateOnStart</c>) so a misconfigured provider stops the host instead of failing later.</summary>
-internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+/// <param name="environment">None outside a host (benchmarks, unit tests): then no environment-specific rule applies.</param>
+internal sealed class EmailOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<EmailOptions>
 {
     // Azure Storage queues cannot hide a message for longer than seven days.
     internal static readonly TimeSpan LongestDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(1);
@@ -114,6 +119,14 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (options.Concurrency is < 1 or > 64)
         {
             errors.Add("Email:Concurrency must be between 1 and 64.");
+        }
+
+        // Invitations name the sender as organiser: a made-up address would reach real people's calendars. (SendGrid
+        // needs it in every environment, below; Graph names its mailbox.)
+        if (options.Provider == EmailProvider.Outbox && string.IsNullOrWhiteSpace(options.From)
+            && environment is not null && !environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
+        {
+            errors.Add($"Email:From (the sender address, named as organiser in invitations) is required in the {environment.EnvironmentName} environment.");
         }
 
         switch (options.Provider)

@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Notifications.Sending;
 using Safeguarding.Workflows.Notifications.Sending.Graph;
@@ -88,6 +89,50 @@ public sealed class EmailOptionsTests
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("Email:SendGrid:ApiKey", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Staging", false)]
+    [InlineData("Development", true)]
+    [InlineData("Testing", true)]
+    public async Task The_sender_address_is_required_outside_development_and_testing(string environment, bool starts)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:ConnectionString"] = TestStorage.ConnectionString, ["Email:RunWorker"] = "false" });
+        builder.Services.AddEmailDelivery(builder.Configuration);
+        using var host = builder.Build();
+
+        if (starts)
+        {
+            await host.StartAsync();
+            await host.StopAsync();
+        }
+        else
+        {
+            var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+            Assert.Contains($"Email:From (the sender address, named as organiser in invitations) is required in the {environment} environment", failure.Message);
+        }
+    }
+
+    [Fact]
+    public void A_sender_address_satisfies_production()
+    {
+        var validator = new EmailOptionsValidator(new HostEnvironment("Production"));
+
+        Assert.True(validator.Validate(null, new EmailOptions { From = "safeguarding@partnership.example" }).Succeeded);
+        Assert.True(validator.Validate(null, new EmailOptions { Provider = EmailProvider.Graph, Graph = new GraphOptions { Mailbox = "m@p.example" } }).Succeeded);
+    }
+
+    private sealed class HostEnvironment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "tests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 
     [Fact]

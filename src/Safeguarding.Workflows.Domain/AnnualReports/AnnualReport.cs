@@ -114,7 +114,7 @@ public sealed record AnnualReport(
             steps.ToImmutable(),
             deadlines,
             [new TimelineEntry(now, AnnualReportEvents.Opened, actor,
-                $"Yearly report {year.Id} ({year.Period}) opened with {sections.Count} sections; contributions due {DateText(dates.ContributionsDue)}, draft {DateText(dates.DraftDue)}, publication by {DateText(dates.PublicationDue)}.")]);
+                $"Annual report {year.Id} ({year.Period}) opened with {sections.Count} sections; contributions due {DateText(dates.ContributionsDue)}, draft {DateText(dates.DraftDue)}, publication by {DateText(dates.PublicationDue)}.")]);
 
         var timeline = report.Timeline.AddRange(sections.Select(s => new TimelineEntry(
             now, AnnualReportEvents.SectionOpened, Actors.System, $"Section {s.Number} asked of {Agencies(s.Owners)}.")));

@@ -12,10 +12,20 @@ namespace Safeguarding.Workflows.Domain.Calendar;
 /// </summary>
 /// <remarks>
 /// Immutable: <see cref="WithAnnounced"/> returns a new set. The rules are the ones in force since 1978 (early May
-/// holiday) and are applied to every year; years before then are not historically accurate.
+/// holiday) and are applied to every year; years before then are not historically accurate, which is why callers that
+/// answer people stay within <see cref="FirstKnownYear"/> to <see cref="LastKnownYear"/>.
 /// </remarks>
 public sealed class BankHolidays
 {
+    /// <summary>The first year the standing rules and the one-off table give correctly (the early May holiday began in 1978).</summary>
+    public const int FirstKnownYear = 1978;
+
+    /// <summary>
+    /// The last year answered: after the announced years the dates are the standing rules, which hold until a
+    /// proclamation changes them; beyond this no clock of the service reaches.
+    /// </summary>
+    public const int LastKnownYear = 2200;
+
     /// <summary>One-off changes by proclamation: days removed from the rules and days added, by year.</summary>
     private static readonly (DateOnly Date, bool Added, string Why)[] OneOffs =
     [

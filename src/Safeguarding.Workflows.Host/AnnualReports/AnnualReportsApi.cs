@@ -166,6 +166,11 @@ public static class AnnualReportsApi
             });
         }
 
+        if (ReportMarkdown.ImagesWithoutDescription(request.Text) is { Count: > 0 } undescribed)
+        {
+            return Problems.Invalid("text", ReportMarkdown.DescribeImagesMessage(undescribed));
+        }
+
         if (ValidContributor(request.Contributor) is { } invalidContributor)
         {
             return invalidContributor;
@@ -244,7 +249,7 @@ public static class AnnualReportsApi
 
         if (request.Type != "published")
         {
-            return Problems.Invalid("type", "The only event a yearly report takes is \"published\".");
+            return Problems.Invalid("type", "The only event an annual report takes is \"published\".");
         }
 
         var reportingYear = ReportingYear.Parse(year);
@@ -286,7 +291,7 @@ public static class AnnualReportsApi
     /// </summary>
     public static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetDocument(
         string partnershipId, string year, string name, [FromQuery] int? version, PartnershipDirectory partnerships, DocumentStore documents,
-        CancellationToken cancellationToken)
+        HttpContext context, CancellationToken cancellationToken)
     {
         if (UnknownPartnership(partnershipId, partnerships) is { } unknown)
         {
@@ -300,7 +305,7 @@ public static class AnnualReportsApi
 
         if (!DocumentNames.Contains(name, StringComparer.Ordinal))
         {
-            return Problems.NotFound($"A yearly report has two documents: {string.Join(" and ", DocumentNames)}.");
+            return Problems.NotFound($"An annual report has two documents: {string.Join(" and ", DocumentNames)}.");
         }
 
         var key = new ProcessKey(partnershipId, ProcessKinds.AnnualReport, year);
@@ -312,10 +317,14 @@ public static class AnnualReportsApi
         }
 
         var (document, content) = opened;
-        // HTML opens in the browser; the Word document downloads under its file name.
-        return name == AnnualReportGrain.HtmlDocument
-            ? TypedResults.Stream(content, document.ContentType)
-            : TypedResults.Stream(content, document.ContentType, document.FileName);
+        // HTML opens in the browser, with its own style sheet allowed; the Word document downloads under its file name.
+        if (name == AnnualReportGrain.HtmlDocument)
+        {
+            context.Response.Headers.ContentSecurityPolicy = ReportHtml.ContentSecurityPolicy;
+            return TypedResults.Stream(content, document.ContentType);
+        }
+
+        return TypedResults.Stream(content, document.ContentType, document.FileName);
     }
 
     public static AnnualReportView View(AnnualReport report) => new(

@@ -11,8 +11,10 @@ namespace Safeguarding.Workflows.Host.Calendar;
 /// <summary>The statutory calendar over HTTP: England and Wales bank holidays and working-day arithmetic.</summary>
 public static class CalendarApi
 {
-    public const int MinYear = 1900;
-    public const int MaxYear = 2200;
+    // Only the years whose bank holidays the service knows: before 1978 the rules were different (1977 had no early
+    // May holiday but a Silver Jubilee one), and answering them with today's rules would be wrong, not approximate.
+    public const int MinYear = BankHolidays.FirstKnownYear;
+    public const int MaxYear = BankHolidays.LastKnownYear;
     public const int MaxWorkingDays = 1000;
 
     public static RouteGroupBuilder MapCalendarApi(this IEndpointRouteBuilder app)
@@ -24,13 +26,18 @@ public static class CalendarApi
         return group;
     }
 
-    /// <summary><c>GET /api/calendar/bank-holidays?year=YYYY</c> → <c>["YYYY-MM-DD", ...]</c>, including announced holidays.</summary>
+    /// <summary>
+    /// <c>GET /api/calendar/bank-holidays?year=YYYY</c> → <c>["YYYY-MM-DD", ...]</c>, including announced holidays;
+    /// a year outside <see cref="MinYear"/> to <see cref="MaxYear"/> is a 400 problem naming <c>year</c> and the range.
+    /// </summary>
     public static Results<Ok<IReadOnlyList<DateOnly>>, ValidationProblem> GetBankHolidays([FromQuery] string? year, StatutoryCalendar calendar)
     {
         var errors = new Dictionary<string, string[]>();
         if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < MinYear or > MaxYear)
         {
-            errors["year"] = [string.IsNullOrEmpty(year) ? "Required." : $"Must be a year from {MinYear} to {MaxYear}."];
+            errors["year"] = [string.IsNullOrEmpty(year)
+                ? $"Required: a year from {MinYear} to {MaxYear}."
+                : $"Must be a year from {MinYear} to {MaxYear}: the years whose bank holidays are known (before {MinYear} the rules were different)."];
             return TypedResults.ValidationProblem(errors);
         }
 
@@ -40,7 +47,8 @@ public static class CalendarApi
     /// <summary>
     /// <c>GET /api/calendar/working-days?from=YYYY-MM-DD&amp;add=N[&amp;partnership=id]</c> → <c>{"date": "YYYY-MM-DD"}</c>:
     /// the N-th working day strictly after <c>from</c> (strictly before when N is negative), counting the
-    /// partnership's closure days as non-working when one is named.
+    /// partnership's closure days as non-working when one is named. <c>add=0</c> is day 0 of a statutory clock: the
+    /// date <c>from</c> itself, unchanged even when it is not a working day (a clock starts on the day of its event).
     /// </summary>
     public static Results<Ok<WorkingDayAnswer>, ValidationProblem, ProblemHttpResult> GetWorkingDays(
         [FromQuery] string? from,
@@ -72,7 +80,14 @@ public static class CalendarApi
             calendar = partnerships.CalendarFor(partnership);
         }
 
-        return TypedResults.Ok(new WorkingDayAnswer(calendar.AddWorkingDays(date, days)));
+        var answer = calendar.AddWorkingDays(date, days);
+        if (answer.Year is < MinYear or > MaxYear)
+        {
+            errors["add"] = [$"Counts to {answer:yyyy-MM-dd}, outside the years {MinYear} to {MaxYear} whose bank holidays are known."];
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(new WorkingDayAnswer(answer));
     }
 
     private static DateOnly? ParseDate(string? value, string field, Dictionary<string, string[]> errors)
@@ -87,7 +102,7 @@ public static class CalendarApi
         }
         else if (date.Year is < MinYear or > MaxYear)
         {
-            errors[field] = [$"Must be a date in the years {MinYear} to {MaxYear}."];
+            errors[field] = [$"Must be a date in the years {MinYear} to {MaxYear}, whose bank holidays are known."];
         }
         else
         {

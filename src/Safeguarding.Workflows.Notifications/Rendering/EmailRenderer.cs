@@ -63,7 +63,10 @@ public sealed partial class EmailRenderer
         return new RenderedEmail(email, subject, htmlPage, NormaliseText(textPage), attachments);
     }
 
-    /// <summary>The address invitations name as organiser: the mailbox that sends them.</summary>
+    /// <summary>
+    /// The address invitations name as organiser: the mailbox that sends them. The placeholder is only ever used in
+    /// Development and Testing: elsewhere the host refuses to start without <c>Email:From</c>.
+    /// </summary>
     private string Organizer => options.Provider == EmailProvider.Graph && options.Graph.Mailbox is { Length: > 0 } mailbox
         ? mailbox
         : options.From is { Length: > 0 } from ? from : "no-reply@safeguarding-workflows.invalid";

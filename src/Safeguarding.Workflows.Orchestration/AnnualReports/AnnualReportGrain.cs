@@ -107,11 +107,10 @@ public sealed partial class AnnualReportGrain(
         }
 
         var now = Now;
-        var content = await ContentAsync(report, now);
-        var html = await SaveAsync(HtmlDocument, ReportHtml.ContentType, Encoding.UTF8.GetBytes(ReportHtml.Render(content)), report, now);
-        var docx = await SaveAsync(DocxDocument, ReportDocx.ContentType, ReportDocx.Render(content), report, now);
-        var updated = await UpdateAsync(p => p.RecordCompilation(html.Version, docx.Version, now, actor));
-        LogCompiled(Key.ToString(), updated.Compiled!.Number, html.Version, docx.Version);
+        var compilation = (report.Compiled?.Number ?? 0) + 1;
+        var (html, docx) = await SaveDocumentsAsync(report, now, $"Draft compiled on {Long(LondonTime.LocalDate(now))} (compilation {compilation}).");
+        var updated = await UpdateAsync(p => p.RecordCompilation(html, docx, now, actor));
+        LogCompiled(Key.ToString(), updated.Compiled!.Number, html, docx);
         return new(AnnualReportOutcome.Done, updated);
     }
 
@@ -135,12 +134,37 @@ public sealed partial class AnnualReportGrain(
             return new(AnnualReportOutcome.NotOpen, report);
         }
 
-        var updated = await UpdateAsync(p => p.RecordPublication(on, url, options.Value.Addresses, Now, actor));
+        var now = Now;
+        AnnualReport updated;
+        if (report.Compiled is not null && report.MissingMandatorySections.Count == 0 && on <= LondonTime.LocalDate(now))
+        {
+            // Compiled once more, stamped as published, so the documents no longer call themselves a draft.
+            var (html, docx) = await SaveDocumentsAsync(report, now, $"Published on {Long(on)} at {url}.");
+            updated = await UpdateAsync(p => p.RecordCompilation(html, docx, now, actor).State.RecordPublication(on, url, options.Value.Addresses, now, actor));
+            LogCompiled(Key.ToString(), updated.Compiled!.Number, html, docx);
+        }
+        else
+        {
+            updated = await UpdateAsync(p => p.RecordPublication(on, url, options.Value.Addresses, now, actor));
+        }
+
         LogPublished(Key.ToString(), on, updated.Published!.Submissions.Count);
         return new(AnnualReportOutcome.Done, updated);
     }
 
-    private async Task<ReportContent> ContentAsync(AnnualReport report, DateTimeOffset now)
+    /// <summary>Renders the report into both documents and stores them; returns their new versions.</summary>
+    /// <param name="stamp">What the line under the title says of this copy: a draft and its compilation, or its publication.</param>
+    private async Task<(int Html, int Docx)> SaveDocumentsAsync(AnnualReport report, DateTimeOffset now, string stamp)
+    {
+        var content = await ContentAsync(report, now, stamp);
+        var html = await SaveAsync(HtmlDocument, ReportHtml.ContentType, Encoding.UTF8.GetBytes(ReportHtml.Render(content)), report, now);
+        var docx = await SaveAsync(DocxDocument, ReportDocx.ContentType, ReportDocx.Render(content), report, now);
+        return (html.Version, docx.Version);
+    }
+
+    private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private async Task<ReportContent> ContentAsync(AnnualReport report, DateTimeOffset now, string stamp)
     {
         var sections = new List<ReportContentSection>();
         foreach (var section in report.Sections)
@@ -161,10 +185,9 @@ public sealed partial class AnnualReportGrain(
         var figures = ServiceRecordsAppendix.Summarise(report.Year, await ProcessesAsync(report.Key.PartnershipId));
         sections.Add(new ReportContentSection("appendix", ServiceRecordsAppendix.Heading, ServiceRecordsAppendix.Markdown(report.Year, figures, today)));
 
-        var compilation = (report.Compiled?.Number ?? 0) + 1;
         return new ReportContent(
             $"{report.PartnershipName} annual report {report.Year.FirstYear} to {report.Year.SecondYear}",
-            $"Covering {report.Year.Period}. Draft compiled on {today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)} (compilation {compilation}).",
+            $"Covering {report.Year.Period}. {stamp}",
             sections);
     }
 

@@ -116,6 +116,7 @@ public sealed class AnnualReportScenarioTests
         var docxResponse = await client.GetAsync((string?)links["docx"]);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docxResponse.Content.Headers.ContentType?.MediaType);
         Assert.Equal("warwickshire-annual-report-2025-26.docx", docxResponse.Content.Headers.ContentDisposition?.FileNameStar ?? docxResponse.Content.Headers.ContentDisposition?.FileName);
+        Assert.Contains("Draft compiled on 20 August 2026 (compilation 1).", html.Root.Text(), StringComparison.Ordinal);
         var (paragraphs, _, _) = ReportDocuments.ReadDocx(await docxResponse.Content.ReadAsByteArrayAsync());
         var docxHeadings = paragraphs.Where(p => p.Style == "Heading1").Select(p => p.Text).ToList();
         Assert.Equal(sectionHeadings.Select(h => h.Value), docxHeadings);
@@ -151,6 +152,15 @@ public sealed class AnnualReportScenarioTests
         var submission = Deadline(published, "submission");
         Assert.Equal("2026-09-22", (string?)submission["dueOn"]);
         Assert.Equal("met", (string?)submission["state"]);
+
+        // The documents are compiled once more, stamped as published: neither calls itself a draft any more.
+        Assert.Equal(2, (int)published["compiled"]!["number"]!);
+        var publishedHtml = await client.GetStringAsync((string?)links["html"]);
+        Assert.DoesNotContain("Draft", publishedHtml, StringComparison.Ordinal);
+        Assert.Contains($"Published on 15 September 2026 at {PublishedUrl}.", publishedHtml, StringComparison.Ordinal);
+        var (publishedParagraphs, _, _) = ReportDocuments.ReadDocx(await client.GetByteArrayAsync((string?)links["docx"]));
+        Assert.DoesNotContain(publishedParagraphs, p => p.Text.Contains("Draft", StringComparison.Ordinal));
+        Assert.Contains(publishedParagraphs, p => p.Text.Contains($"Published on 15 September 2026 at {PublishedUrl}.", StringComparison.Ordinal));
 
         // The same publication again changes nothing; a different one is refused.
         Assert.Equal(HttpStatusCode.OK, (await report.PublishAsync("2026-09-15", PublishedUrl)).StatusCode);

@@ -95,6 +95,19 @@ public sealed class AnnualReportsApiTests(AnnualReportsApiTests.Service fixture)
     }
 
     [Fact]
+    public async Task An_image_without_a_description_is_refused_asking_for_one()
+    {
+        var response = await report.SendSectionAsync(3, "Referrals rose.\n\n![](https://www.example.org/referrals.png)\n\n![A chart](https://www.example.org/chart.png)");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await ProblemAsync(response)).GetProperty("errors").GetProperty("text")[0].GetString();
+        Assert.Contains("Describe every image", message, StringComparison.Ordinal);
+        Assert.Contains("https://www.example.org/referrals.png", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("chart.png", message, StringComparison.Ordinal);
+        Assert.Equal("awaited", (string?)Section(await report.GetAsync(), 3)["status"]);
+    }
+
+    [Fact]
     public async Task A_section_over_the_size_limit_is_too_large()
     {
         var response = await report.SendSectionAsync(3, new string('x', 2001));

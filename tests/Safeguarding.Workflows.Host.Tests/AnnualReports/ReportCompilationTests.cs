@@ -1,4 +1,8 @@
 using System.Xml.Linq;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Safeguarding.Workflows.Domain.AnnualReports;
 using Safeguarding.Workflows.Orchestration.AnnualReports.Compilation;
 
 namespace Safeguarding.Workflows.Host.Tests.AnnualReports;
@@ -57,6 +61,105 @@ public sealed class ReportCompilationTests
         // Contributed headings sit under the section heading.
         Assert.Equal("A contributed heading", Assert.Single(main.Descendants("h3")).Value);
         Assert.Contains(ReportContentSection.Placeholder, main.Text(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every statutory section (16 with a secure establishment), one with a table and an image, and the appendix.</summary>
+    public static ReportContent FullReport { get; } = new(
+        "Test Safeguarding Children Partnership annual report 2025 to 2026",
+        "Covering 1 April 2025 to 31 March 2026. Draft compiled on 20 August 2026 (compilation 1).",
+        [
+            .. ReportSections.For(hasSecureEstablishment: true).Select(d => new ReportContentSection(
+                $"section-{d.Number}",
+                $"{d.Number}. {d.Title}",
+                d.Number == 2 ? TableAndImage : $"What the partnership has to say about {d.Title.ToLowerInvariant()}.")),
+            new("appendix", "Appendix: figures from the service's records", "- **Practice reviews**: 2 opened"),
+        ]);
+
+    private const string TableAndImage = """
+        Referrals by quarter:
+
+        | Quarter | Referrals | Re-referrals |
+        |---|--:|--:|
+        | April to June | 412 | 61 |
+        | July to September | 398 | **57** |
+
+        ![Referrals by quarter, rising in the autumn](https://www.example.org/referrals.png)
+        """;
+
+    [Fact]
+    public void The_contents_list_numbers_each_section_once()
+    {
+        var nav = Assert.Single(ReportDocuments.ParseHtml(ReportHtml.Render(FullReport)).All("nav"));
+
+        // The headings carry their numbers; a numbered list would say "1. 1. ...".
+        Assert.Empty(nav.Descendants("ol"));
+        Assert.Equal(FullReport.Sections.Select(s => s.Heading), nav.Descendants("li").Select(li => li.Text()));
+    }
+
+    [Fact]
+    public void A_pipe_table_is_a_real_table_in_html_and_word()
+    {
+        var html = ReportDocuments.ParseHtml(ReportHtml.Render(FullReport));
+        var table = Assert.Single(html.All("table"));
+        Assert.Equal(["Quarter", "Referrals", "Re-referrals"], table.Descendants("thead").Descendants("th").Select(th => th.Text()));
+        Assert.Equal(2, table.Descendants("tbody").Descendants("tr").Count());
+        Assert.Equal("57", table.Descendants("strong").Single().Value);
+
+        using var package = WordprocessingDocument.Open(new MemoryStream(ReportDocx.Render(FullReport)), false);
+        var word = Assert.Single(package.MainDocumentPart!.Document!.Body!.Elements<Table>());
+        var rows = word.Elements<TableRow>().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.NotNull(rows[0].TableRowProperties?.GetFirstChild<TableHeader>()); // repeats on each page, read as a header
+        Assert.Equal(["Quarter", "Referrals", "Re-referrals"], rows[0].Elements<TableCell>().Select(c => c.InnerText));
+        Assert.All(rows[0].Descendants<Run>(), r => Assert.NotNull(r.RunProperties?.Bold));
+        Assert.Equal(["July to September", "398", "57"], rows[2].Elements<TableCell>().Select(c => c.InnerText));
+        Assert.Equal(3, word.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Count());
+    }
+
+    [Fact]
+    public void An_image_is_described_in_html_and_named_by_its_description_in_word()
+    {
+        var html = ReportDocuments.ParseHtml(ReportHtml.Render(FullReport));
+        var image = Assert.Single(html.All("img"));
+        Assert.Equal("Referrals by quarter, rising in the autumn", image.Attribute("alt")!.Value);
+        Assert.Equal("https://www.example.org/referrals.png", image.Attribute("src")!.Value);
+
+        var (paragraphs, links, _) = ReportDocuments.ReadDocx(ReportDocx.Render(FullReport));
+        Assert.Contains(paragraphs, p => p is { Text: "Image: Referrals by quarter, rising in the autumn", InHyperlink: true });
+        Assert.Contains("https://www.example.org/referrals.png", links);
+    }
+
+    [Fact]
+    public void The_full_report_opens_with_the_open_xml_sdk_and_is_valid()
+    {
+        using var package = WordprocessingDocument.Open(new MemoryStream(ReportDocx.Render(FullReport)), false);
+
+        var errors = new OpenXmlValidator().Validate(package).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+        var headings = package.MainDocumentPart!.Document!.Body!.Elements<Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+        Assert.Equal(FullReport.Sections.Select(s => s.Heading), headings);
+        Assert.Equal(17, headings.Count); // 16 sections and the appendix
+    }
+
+    [Fact]
+    public void Images_without_a_description_are_found_and_never_compiled_as_empty_alt_text()
+    {
+        const string Text = "Intro.\n\n![](https://www.example.org/a.png)\n\n![  ](https://www.example.org/b.png)\n\n![Described](https://www.example.org/c.png)";
+
+        Assert.Equal(["https://www.example.org/a.png", "https://www.example.org/b.png"], ReportMarkdown.ImagesWithoutDescription(Text));
+        Assert.Empty(ReportMarkdown.ImagesWithoutDescription(TableAndImage));
+
+        // Text stored before descriptions were required: the image is left out, and says so.
+        var content = Content with { Sections = [new("section-1", "1. Done", Text)] };
+        var raw = ReportHtml.Render(content);
+        var html = ReportDocuments.ParseHtml(raw);
+        Assert.Equal(["Described"], html.All("img").Select(i => i.Attribute("alt")!.Value));
+        Assert.DoesNotContain("alt=\"\"", raw, StringComparison.Ordinal);
+        Assert.Contains(ReportMarkdown.UndescribedImage, html.Root!.Text(), StringComparison.Ordinal);
+        var (paragraphs, _, _) = ReportDocuments.ReadDocx(ReportDocx.Render(content));
+        Assert.DoesNotContain(paragraphs, p => p.Text.Contains("Image: ]", StringComparison.Ordinal) || p.Text.EndsWith("Image: ", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.Text.Contains(ReportMarkdown.UndescribedImage, StringComparison.Ordinal));
     }
 
     [Fact]

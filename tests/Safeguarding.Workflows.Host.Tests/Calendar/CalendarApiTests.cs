@@ -46,6 +46,7 @@ public sealed class CalendarApiTests
     [InlineData("/api/calendar/bank-holidays", "year")]
     [InlineData("/api/calendar/bank-holidays?year=", "year")]
     [InlineData("/api/calendar/bank-holidays?year=1899", "year")]
+    [InlineData("/api/calendar/working-days?from=1978-01-03&add=-5", "add")]
     [InlineData("/api/calendar/bank-holidays?year=2201", "year")]
     [InlineData("/api/calendar/bank-holidays?year=twenty", "year")]
     [InlineData("/api/calendar/bank-holidays?year=-2026", "year")]
@@ -70,6 +71,46 @@ public sealed class CalendarApiTests
         var errors = problem.RootElement.GetProperty("errors");
         Assert.True(errors.TryGetProperty(parameter, out var messages), $"errors should name '{parameter}': {errors}");
         Assert.NotEmpty(messages.EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("1977")]
+    [InlineData("1900")]
+    public async Task Years_before_the_known_rules_are_a_problem_naming_the_year_and_the_range(string year)
+    {
+        // 1977 had a Silver Jubilee holiday and no early May one: today's rules would answer it wrongly.
+        await using var factory = new ServiceFactory();
+        var response = await factory.CreateClient().GetAsync($"/api/calendar/bank-holidays?year={year}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = problem.RootElement.GetProperty("errors").GetProperty("year")[0].GetString();
+        Assert.Contains("1978 to 2200", message);
+    }
+
+    [Fact]
+    public async Task The_first_known_year_is_answered()
+    {
+        await using var factory = new ServiceFactory();
+        var holidays = await factory.CreateClient().GetFromJsonAsync<string[]>("/api/calendar/bank-holidays?year=1978");
+
+        Assert.Equal(["1978-01-02", "1978-03-24", "1978-03-27", "1978-05-01", "1978-05-29", "1978-08-28", "1978-12-25", "1978-12-26"], holidays!);
+    }
+
+    [Theory]
+    [InlineData("2026-01-03")] // a Saturday
+    [InlineData("2026-12-25")] // Christmas Day
+    public async Task Adding_zero_working_days_to_a_non_working_day_is_that_day(string from)
+    {
+        // Day 0 of a clock is the day of its event, working or not; the count starts on the next working day.
+        await using var factory = new ServiceFactory();
+        var client = factory.CreateClient();
+
+        var zero = await client.GetFromJsonAsync<JsonElement>($"/api/calendar/working-days?from={from}&add=0");
+        var one = await client.GetFromJsonAsync<JsonElement>($"/api/calendar/working-days?from={from}&add=1");
+
+        Assert.Equal(from, zero.GetProperty("date").GetString());
+        Assert.NotEqual(from, one.GetProperty("date").GetString());
     }
 
     [Fact]

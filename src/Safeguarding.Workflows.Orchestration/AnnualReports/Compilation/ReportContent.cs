@@ -18,13 +18,29 @@ public sealed record ReportContentSection(string Anchor, string Heading, string?
 }
 
 /// <summary>
-/// How contributed Markdown is read: CommonMark with raw HTML switched off (so a contribution cannot inject markup or
-/// script: it shows as text), headings moved down below the section heading, and links that are not http, https,
-/// mailto or in-page anchors unwrapped to their text.
+/// How contributed Markdown is read: CommonMark plus pipe tables, with raw HTML switched off (so a contribution cannot
+/// inject markup or script: it shows as text), headings moved down below the section heading, and links that are not
+/// http, https, mailto or in-page anchors unwrapped to their text. An image must describe itself
+/// (<c>![what it shows](url)</c>): contributions without a description are refused, see <see cref="ImagesWithoutDescription"/>.
 /// </summary>
 public static class ReportMarkdown
 {
-    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder().DisableHtml().Build();
+    /// <summary>Shown instead of an image that has no description (text stored before descriptions were required).</summary>
+    public const string UndescribedImage = "(An image was left out because it has no description.)";
+
+    public static MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
+
+    /// <summary>
+    /// The addresses of the images in <paramref name="markdown"/> that have no description: a screen reader could
+    /// say nothing of them, so the text is refused until each one says what it shows.
+    /// </summary>
+    public static IReadOnlyList<string> ImagesWithoutDescription(string markdown) =>
+        [.. Markdown.Parse(markdown, Pipeline).Descendants<LinkInline>().Where(IsUndescribedImage).Select(i => i.Url ?? "")];
+
+    /// <summary>The message that asks for a description, naming the images.</summary>
+    public static string DescribeImagesMessage(IReadOnlyList<string> urls) =>
+        $"Describe every image: write what it shows between the square brackets, as in ![Referrals by month, 2025 to 2026](https://...). "
+        + $"{(urls.Count == 1 ? "This image has" : "These images have")} no description: {string.Join(", ", urls)}.";
 
     /// <summary>
     /// Parses <paramref name="markdown"/>. Headings keep their relative levels but move so that the contribution's
@@ -42,6 +58,11 @@ public static class ReportMarkdown
             {
                 heading.Level = Math.Min(6, heading.Level + shift);
             }
+        }
+
+        foreach (var image in document.Descendants<LinkInline>().Where(IsUndescribedImage).ToList())
+        {
+            image.ReplaceBy(new LiteralInline(UndescribedImage), copyChildren: false);
         }
 
         foreach (var link in document.Descendants<LinkInline>().ToList())
@@ -67,6 +88,9 @@ public static class ReportMarkdown
         url is { Length: > 0 }
         && (url.StartsWith('#')
             || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto)));
+
+    private static bool IsUndescribedImage(LinkInline link) =>
+        link.IsImage && string.IsNullOrWhiteSpace(string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())));
 
     // Keeps what the link or image showed (its text, or an image's alternative text) and drops the target.
     private static void Unwrap(LinkInline link)

@@ -3,13 +3,16 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using MarkdownTable = Markdig.Extensions.Tables.Table;
+using MarkdownTableCell = Markdig.Extensions.Tables.TableCell;
+using MarkdownTableRow = Markdig.Extensions.Tables.TableRow;
 
 namespace Safeguarding.Workflows.Orchestration.AnnualReports.Compilation;
 
 /// <summary>
 /// The compiled report as a Word document for editing: the title in the Title style, each section under Heading 1
-/// (contributed headings from Heading 2), paragraphs, real bulleted and numbered lists, quotes, code, and links as
-/// hyperlinks. Styles are defined in the document with British English as its language, so headings appear in
+/// (contributed headings from Heading 2), paragraphs, real bulleted and numbered lists, quotes, code, tables (the
+/// header row repeats on each page), links as hyperlinks, and images as a link named by their description. Styles are defined in the document with British English as its language, so headings appear in
 /// Word's navigation pane and screen readers announce them.
 /// </summary>
 public static class ReportDocx
@@ -85,6 +88,9 @@ public static class ReportDocx
                         }
 
                         break;
+                    case MarkdownTable table:
+                        into.AppendChild(Table(table));
+                        break;
                     case QuoteBlock quote:
                         Blocks(quote, into, context with { Style = "Quote" });
                         break;
@@ -102,6 +108,40 @@ public static class ReportDocx
                         break; // thematic breaks, link reference definitions, blank lines: nothing to show
                 }
             }
+        }
+
+        private Table Table(MarkdownTable source)
+        {
+            var rows = source.OfType<MarkdownTableRow>().ToList();
+            var columns = rows.Max(r => r.Count);
+            var table = new Table(new TableProperties(
+                new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+                new TableBorders(Border<TopBorder>(), Border<LeftBorder>(), Border<BottomBorder>(), Border<RightBorder>(), Border<InsideHorizontalBorder>(), Border<InsideVerticalBorder>())));
+            table.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn())));
+            foreach (var row in rows)
+            {
+                var tableRow = new TableRow();
+                if (row.IsHeader)
+                {
+                    tableRow.Append(new TableRowProperties(new TableHeader()));
+                }
+
+                foreach (var cell in row.OfType<MarkdownTableCell>())
+                {
+                    // Header cells are bold, as a reader sees them in the HTML.
+                    var paragraphs = cell.OfType<ParagraphBlock>().Select(p => Paragraph(null, Inlines(p.Inline, bold: row.IsHeader, italic: false).ToArray())).ToList();
+                    tableRow.Append(new TableCell(paragraphs.Count > 0 ? paragraphs : [Paragraph(null)]));
+                }
+
+                for (var missing = row.Count; missing < columns; missing++)
+                {
+                    tableRow.Append(new TableCell(Paragraph(null))); // a cell must hold a paragraph, even an empty one
+                }
+
+                table.Append(tableRow);
+            }
+
+            return table;
         }
 
         public Numbering Numbering()
@@ -159,7 +199,8 @@ public static class ReportDocx
 
                         break;
                     case LinkInline { IsImage: true } image:
-                        yield return Styled($"[Image: {string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()))}]", bold, italic);
+                        // The picture stays where it is published; the document names it by its description and links to it.
+                        yield return Hyperlink(image.Url!, [Styled($"Image: {string.Concat(image.Descendants<LiteralInline>().Select(l => l.Content.ToString()))}", bold, italic)]);
                         break;
                     case LinkInline link:
                         yield return Hyperlink(link.Url!, Inlines(link, bold, italic));
@@ -258,6 +299,9 @@ public static class ReportDocx
         paragraph.Append(content);
         return paragraph;
     }
+
+    private static T Border<T>()
+        where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4U, Color = "505A5F" };
 
     private static Text Text(string text) => new(text) { Space = SpaceProcessingModeValues.Preserve };
 

@@ -77,7 +77,7 @@ public sealed class ReportModel(PartnershipDirectory partnerships, IGrainFactory
         var found = ApiOutcome.Of(await AnnualReportsApi.GetReport(p, year, partnerships, grains));
         if (!found.Succeeded)
         {
-            return PageResults.NotFound(found.Detail ?? "There is no such yearly report.");
+            return PageResults.NotFound(found.Detail ?? "There is no such annual report.");
         }
 
         Partnership = partnership;

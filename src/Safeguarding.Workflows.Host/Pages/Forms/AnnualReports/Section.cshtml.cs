@@ -83,7 +83,7 @@ public sealed class SectionModel(PartnershipDirectory partnerships, IGrainFactor
         var found = ApiOutcome.Of(await AnnualReportsApi.GetReport(p, year, partnerships, grains));
         if (!found.Succeeded || found.ValueAs<AnnualReportsApi.AnnualReportView>().Sections.FirstOrDefault(s => s.Number == n) is not { } section)
         {
-            return PageResults.NotFound("There is no such section of a yearly report.");
+            return PageResults.NotFound("There is no such section of an annual report.");
         }
 
         Partnership = partnership;

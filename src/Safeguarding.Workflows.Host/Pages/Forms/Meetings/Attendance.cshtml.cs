@@ -85,13 +85,16 @@ public sealed class AttendanceModel(PartnershipDirectory partnerships, IGrainFac
         var people = new List<Choice>();
         foreach (var member in Partnership.Members)
         {
-            people.Add(new Choice(Value(member.Agency, member.Role), $"{member.Name}, {member.Role}", member.Agency));
+            people.Add(new Choice(Value(member.Agency, member.Role), Who(member.Name, member.Role), member.Agency));
             if (member.NominatedDeputy is { } deputy)
             {
-                people.Add(new Choice(Value(deputy.Agency, deputy.Role), $"{deputy.Name}, {deputy.Role} (deputy)", deputy.Agency));
+                people.Add(new Choice(Value(deputy.Agency, deputy.Role), $"{Who(deputy.Name, deputy.Role)} (deputy)", deputy.Agency));
             }
         }
 
         People = people.DistinctBy(c => c.Value).ToList();
     }
+
+    // Presets name people by their role ("Board Manager"): say it once, not "Board Manager, Board Manager".
+    private static string Who(string name, string role) => string.Equals(name, role, StringComparison.Ordinal) ? name : $"{name}, {role}";
 }

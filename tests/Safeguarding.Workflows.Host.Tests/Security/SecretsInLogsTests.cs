@@ -50,6 +50,7 @@ public sealed class SecretsInLogsTests(ITestOutputHelper output)
         var county = service.WithApiKey(SecureService.CountyKey);
         var nearMiss = service.WithApiKey(SecureService.CountyKey[..^1] + "0");
         var anonymous = service.Anonymous();
+        var operatorClient = service.As("ops@county.example", "operator:*");
 
         var statuses = new List<HttpStatusCode>
         {
@@ -59,8 +60,8 @@ public sealed class SecretsInLogsTests(ITestOutputHelper output)
             await Status(manager.PostAsJsonAsync("/api/partnerships/staffordshire/drills/r1/cancel", new { reason = string.Concat(Enumerable.Repeat($"{ChildName} {BirthDate} ", 100)) })),
             await Status(manager.PostAsync("/api/partnerships/staffordshire/drills/r1/cancel", Json($$"""{"reason": 42, "child": "{{ChildName}}", "dob": "{{BirthDate}}"}"""))),
             await Status(manager.PostAsync("/api/partnerships/staffordshire/drills/r1/cancel", Json($$"""{"reason": "{{ChildName}} {{BirthDate}}" """))),
-            await Status(manager.PostAsJsonAsync("/api/dev/clock", new { setTo = $"{ChildName} {BirthDate}" })),
-            await Status(manager.PostAsJsonAsync("/api/dev/clock", new { advanceBy = ChildName })),
+            await Status(operatorClient.PostAsJsonAsync("/api/dev/clock", new { setTo = $"{ChildName} {BirthDate}" })),
+            await Status(operatorClient.PostAsJsonAsync("/api/dev/clock", new { advanceBy = ChildName })),
             await Status(manager.GetAsync($"/api/calendar/working-days?from={Uri.EscapeDataString(ChildName)}&add={BirthDate}")),
             await Status(manager.GetAsync($"/api/calendar/bank-holidays?year={BirthDate}")),
             await Status(manager.GetAsync($"/api/partnerships/staffordshire/processes?dueBefore={Uri.EscapeDataString(ChildName)}&kind={BirthDate}")),

@@ -87,14 +87,16 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_dev_clock_and_other_global_writes_need_the_business_unit()
+    public async Task The_dev_clock_needs_an_operator_not_one_partnerships_business_unit()
     {
         var partner = service.As("partner@police.example", "safeguarding-partner:*");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync("/api/dev/clock")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsJsonAsync("/api/dev/clock", new { advanceBy = "P1D" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await partner.GetAsync("/api/calendar/bank-holidays?year=2026")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await service.As("bm@solihull.example", "business-unit:solihull").GetAsync("/api/dev/clock")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await service.As("bm@solihull.example", "business-unit:solihull").GetAsync("/api/dev/clock")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await service.As("ops@county.example", "operator:*").GetAsync("/api/dev/clock")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await service.As("bm@county.example", "business-unit:*").GetAsync("/api/dev/clock")).StatusCode);
     }
 
     [Fact]

@@ -49,19 +49,8 @@ public sealed class RapidReviewFormsTests(BrowserFixture browser)
         Assert.Contains(("awareOn-day", "The date the local authority became aware must be a real date"), errors);
         Assert.Equal("jane smith", await page.InputValueAsync("#caseReference"));
 
-        await page.FillAsync("#caseReference", reference);
-        await page.FillAsync("#awareOn-day", today.Day.ToString());
-        await page.FillAsync("#awareOn-month", today.Month.ToString());
-        await page.FillAsync("#awareOn-year", today.Year.ToString());
         await page.GetByLabel("The child was seriously harmed").CheckAsync();
-        await page.CheckAsync("input[name='childLookedAfter'][value='no']");
-        await page.CheckAsync("input[name='abuseOrNeglectKnownOrSuspected'][value='yes']");
-        await page.FillAsync("#agencies-0-contact-name", "Sam Patel");
-        await page.FillAsync("#agencies-0-contact-email", "sam.patel@example.org");
-        await page.FillAsync("#agencies-1-contact-name", "Alex Jones");
-        await page.FillAsync("#agencies-1-contact-email", "alex.jones@example.org");
-        await page.FillAsync("#agencies-2-contact-name", "Chris Lee");
-        await page.FillAsync("#agencies-2-contact-email", "chris.lee@example.org");
+        await FillReferralAsync(page, reference, today, outcome: "seriously-harmed", lookedAfter: "no", abuseOrNeglect: "yes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Refer the incident" }).ClickAsync();
 
         Assert.Equal("Serious incident referred", (await page.Locator(".govuk-panel__title").InnerTextAsync()).Trim());
@@ -93,23 +82,7 @@ public sealed class RapidReviewFormsTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/forms/rapid-reviews/staffordshire/new");
 
-        await page.FillAsync("#caseReference", reference);
-        await page.FillAsync("#awareOn-day", today.Day.ToString());
-        await page.FillAsync("#awareOn-month", today.Month.ToString());
-        await page.FillAsync("#awareOn-year", today.Year.ToString());
-        await page.CheckAsync($"input[name='outcome'][value='{outcome}']");
-        await page.CheckAsync($"input[name='childLookedAfter'][value='{lookedAfter}']");
-        await page.CheckAsync($"input[name='abuseOrNeglectKnownOrSuspected'][value='{abuseOrNeglect}']");
-        if (abuseOrNeglect == "yes")
-        {
-            await page.FillAsync("#agencies-0-contact-name", "Sam Patel");
-            await page.FillAsync("#agencies-0-contact-email", "sam.patel@example.org");
-            await page.FillAsync("#agencies-1-contact-name", "Alex Jones");
-            await page.FillAsync("#agencies-1-contact-email", "alex.jones@example.org");
-            await page.FillAsync("#agencies-2-contact-name", "Chris Lee");
-            await page.FillAsync("#agencies-2-contact-email", "chris.lee@example.org");
-        }
-
+        await FillReferralAsync(page, reference, today, outcome, lookedAfter, abuseOrNeglect);
         await page.GetByRole(AriaRole.Button, new() { Name = "Refer the incident" }).ClickAsync();
         Assert.Equal(title, (await page.Locator(".govuk-panel__title").InnerTextAsync()).Trim());
 
@@ -265,5 +238,26 @@ public sealed class RapidReviewFormsTests(BrowserFixture browser)
         Assert.Equal(404, response!.Status);
         Assert.Equal("Page not found", (await page.Locator("h1").InnerTextAsync()).Trim());
         await PageChecks.CheckAsync(page, "not-found");
+    }
+
+    /// <summary>The referral as a business manager fills it in; the three agencies' contacts only when a rapid review follows.</summary>
+    private static async Task FillReferralAsync(IPage page, string reference, DateOnly today, string outcome, string lookedAfter, string abuseOrNeglect)
+    {
+        await page.FillAsync("#caseReference", reference);
+        await page.FillAsync("#awareOn-day", today.Day.ToString());
+        await page.FillAsync("#awareOn-month", today.Month.ToString());
+        await page.FillAsync("#awareOn-year", today.Year.ToString());
+        await page.CheckAsync($"input[name='outcome'][value='{outcome}']");
+        await page.CheckAsync($"input[name='childLookedAfter'][value='{lookedAfter}']");
+        await page.CheckAsync($"input[name='abuseOrNeglectKnownOrSuspected'][value='{abuseOrNeglect}']");
+        if (abuseOrNeglect == "yes")
+        {
+            await page.FillAsync("#agencies-0-contact-name", "Sam Patel");
+            await page.FillAsync("#agencies-0-contact-email", "sam.patel@example.org");
+            await page.FillAsync("#agencies-1-contact-name", "Alex Jones");
+            await page.FillAsync("#agencies-1-contact-email", "alex.jones@example.org");
+            await page.FillAsync("#agencies-2-contact-name", "Chris Lee");
+            await page.FillAsync("#agencies-2-contact-email", "chris.lee@example.org");
+        }
     }
 }

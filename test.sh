@@ -27,7 +27,7 @@ passed=0; failed=0; status=0
 for proj in tests/*/*.Tests.csproj; do
   log="$work/$(basename "$proj" .csproj).log"
   # Not "|| true": with pipefail that would replace PIPESTATUS and hide dotnet test's exit code.
-  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" | grep -E "^\s*Failed |Error Message|error |Failed!|Passed!"
+  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" | grep -A 4 -E "^\s*Failed |error |Failed!|Passed!" | grep -v -E "^\s*Stack Trace:|^\s+at |^--$"
   rc=${PIPESTATUS[0]}
   # VSTest ends each run with "Failed:  N, Passed:  N, Skipped: N, Total: N".
   summary=$(grep -E "Failed:\s+[0-9]+, Passed:\s+[0-9]+" "$log" | tail -n 1)

@@ -106,12 +106,12 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
     private static bool NeedsDelayReason(string deadline) => !PracticeReviewDeadlines.IsAction(deadline);
 
     /// <summary>Opens a practice review: the publication target and the monitoring checkpoints, counted from the decision.</summary>
-    public static Command<PracticeReview> Open(ProcessKey key, PracticeReviewCase request, ReviewContext context, DateTimeOffset now)
+    public static Decision<PracticeReview> Open(ProcessKey key, PracticeReviewCase request, ReviewContext context, DateTimeOffset now)
     {
         var today = LondonTime.LocalDate(now);
         if (request.DecidedOn > today)
         {
-            return Command<PracticeReview>.Invalid("decidedOn", $"{request.DecidedOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+            return Decision<PracticeReview>.Invalid("decidedOn", $"{request.DecidedOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
         }
 
         var review = new PracticeReview
@@ -126,21 +126,21 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
                 ? $"{request.CaseReference}: decided on {request.DecidedOn:yyyy-MM-dd} after rapid review {rr}"
                 : $"{request.CaseReference}: decided on {request.DecidedOn:yyyy-MM-dd}")],
         };
-        return Command<PracticeReview>.Record(review.WithCheckpoints().Replanned(context, now));
+        return Decision<PracticeReview>.Changed(review.WithCheckpoints().Replanned(context, now));
     }
 
     /// <summary>Records an event (api.md <c>POST .../events</c>). A repeat that agrees is a no-op; one that contradicts is a conflict.</summary>
-    public Command<PracticeReview> Record(PracticeReviewEvent e, ReviewContext context, string actor, DateTimeOffset now)
+    public Decision<PracticeReview> Record(PracticeReviewEvent e, ReviewContext context, string actor, DateTimeOffset now)
     {
         var today = LondonTime.LocalDate(now);
         if (e.On > today)
         {
-            return Command<PracticeReview>.Invalid("on", $"{e.On:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+            return Decision<PracticeReview>.Invalid("on", $"{e.On:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
         }
 
         if (e.On < Case.DecidedOn)
         {
-            return Command<PracticeReview>.Invalid("on", $"{e.On:yyyy-MM-dd} is before the review was commissioned ({Case.DecidedOn:yyyy-MM-dd}).");
+            return Decision<PracticeReview>.Invalid("on", $"{e.On:yyyy-MM-dd} is before the review was commissioned ({Case.DecidedOn:yyyy-MM-dd}).");
         }
 
         var entry = new TimelineEntry(now, PracticeReviewNames.Of(e.Type), actor, $"on {e.On:yyyy-MM-dd}");
@@ -159,17 +159,17 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
             PracticeReviewEventType.RecommendationAdded => RecommendationAdded(e, now, ref entry),
             PracticeReviewEventType.ActionCompleted => ActionCompleted(e, now, ref entry),
             PracticeReviewEventType.DelayReason => DelayReasonGiven(e, actor, ref entry),
-            _ => Command<PracticeReview>.Invalid("type", $"Unknown event type '{e.Type}'."),
+            _ => Decision<PracticeReview>.Invalid("type", $"Unknown event type '{e.Type}'."),
         };
 
-        if (decided.Outcome != CommandOutcome.Recorded)
+        if (decided.Outcome != DecisionOutcome.Changed)
         {
             return decided;
         }
 
         var recorded = decided.Transition!.State;
         recorded = (recorded with { Timeline = recorded.Timeline.Add(entry) }).Replanned(context, now).CompletedIfDone(now);
-        return Command<PracticeReview>.Record(new Transition<PracticeReview>(recorded, decided.Transition.Emails));
+        return Decision<PracticeReview>.Changed(new Transition<PracticeReview>(recorded, decided.Transition.Emails));
     }
 
     /// <summary>
@@ -228,25 +228,25 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         return new Transition<PracticeReview>(state, [email]);
     }
 
-    private Command<PracticeReview> Once(DateOnly? recorded, DateOnly on, string what, Func<PracticeReview> apply)
+    private Decision<PracticeReview> Once(DateOnly? recorded, DateOnly on, string what, Func<PracticeReview> apply)
     {
         if (recorded == on)
         {
-            return Command<PracticeReview>.Unchanged;
+            return Decision<PracticeReview>.Unchanged;
         }
 
         if (recorded is not null)
         {
-            return Command<PracticeReview>.Conflict($"{what} is already recorded on {recorded:yyyy-MM-dd}.");
+            return Decision<PracticeReview>.Conflict($"{what} is already recorded on {recorded:yyyy-MM-dd}.");
         }
 
-        return Status != ProcessStatus.Open ? NotOpen() : Command<PracticeReview>.Record(apply());
+        return Status != ProcessStatus.Open ? NotOpen() : Decision<PracticeReview>.Changed(apply());
     }
 
-    private Command<PracticeReview> NotOpen() =>
-        Command<PracticeReview>.NotOpen($"The practice review '{Key.Id}' is {Status.ToString().ToLowerInvariant()}.");
+    private Decision<PracticeReview> NotOpen() =>
+        Decision<PracticeReview>.NotOpen($"The practice review '{Key.Id}' is {Status.ToString().ToLowerInvariant()}.");
 
-    private Command<PracticeReview> Checkpoint(PracticeReviewEvent e, DateTimeOffset now, ref TimelineEntry entry)
+    private Decision<PracticeReview> Checkpoint(PracticeReviewEvent e, DateTimeOffset now, ref TimelineEntry entry)
     {
         CheckpointHeld? held;
         if (e.Checkpoint is { } number)
@@ -255,20 +255,20 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
             if (held is not null)
             {
                 return held.On == e.On
-                    ? Command<PracticeReview>.Unchanged
-                    : Command<PracticeReview>.Conflict($"Checkpoint {number} is already recorded as held on {held.On:yyyy-MM-dd}.");
+                    ? Decision<PracticeReview>.Unchanged
+                    : Decision<PracticeReview>.Conflict($"Checkpoint {number} is already recorded as held on {held.On:yyyy-MM-dd}.");
             }
 
             if (!Deadlines.Any(d => d.Name == PracticeReviewDeadlines.Checkpoint(number)))
             {
-                return Command<PracticeReview>.Invalid("checkpoint", $"This review has no checkpoint {number}.");
+                return Decision<PracticeReview>.Invalid("checkpoint", $"This review has no checkpoint {number}.");
             }
         }
         else
         {
             if (CheckpointsHeld.Any(c => c.On == e.On))
             {
-                return Command<PracticeReview>.Unchanged;
+                return Decision<PracticeReview>.Unchanged;
             }
 
             var next = Deadlines
@@ -276,7 +276,7 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
                 .MinBy(d => d.DueOn);
             if (next is null)
             {
-                return Command<PracticeReview>.Conflict("No checkpoint is waiting to be held.");
+                return Decision<PracticeReview>.Conflict("No checkpoint is waiting to be held.");
             }
 
             number = int.Parse(next.Name[PracticeReviewDeadlines.CheckpointPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
@@ -288,36 +288,36 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         }
 
         entry = entry with { Detail = $"checkpoint {number} on {e.On:yyyy-MM-dd}" };
-        return Command<PracticeReview>.Record(this with
+        return Decision<PracticeReview>.Changed(this with
         {
             CheckpointsHeld = CheckpointsHeld.Add(new CheckpointHeld(number, e.On)),
             Deadlines = Deadlines.Update(PracticeReviewDeadlines.Checkpoint(number), d => d.CompleteOn(e.On, now)),
         });
     }
 
-    private Command<PracticeReview> Planned(PracticeReviewEvent e, ReviewContext context, ref TimelineEntry entry)
+    private Decision<PracticeReview> Planned(PracticeReviewEvent e, ReviewContext context, ref TimelineEntry entry)
     {
         if (e.PlannedOn is not { } plannedOn)
         {
-            return Command<PracticeReview>.Invalid("plannedOn", "Give the planned publication date.");
+            return Decision<PracticeReview>.Invalid("plannedOn", "Give the planned publication date.");
         }
 
         if (plannedOn <= e.On)
         {
-            return Command<PracticeReview>.Invalid("plannedOn", "The planned publication date must be after the day the plan was made.");
+            return Decision<PracticeReview>.Invalid("plannedOn", "The planned publication date must be after the day the plan was made.");
         }
 
         var plan = new PublicationPlan(e.On, plannedOn, e.FullReport ?? true);
         if (Plans.FirstOrDefault(p => p.On == e.On) is { } sameDay)
         {
             return sameDay == plan
-                ? Command<PracticeReview>.Unchanged
-                : Command<PracticeReview>.Conflict($"A different publication plan is already recorded on {e.On:yyyy-MM-dd}.");
+                ? Decision<PracticeReview>.Unchanged
+                : Decision<PracticeReview>.Conflict($"A different publication plan is already recorded on {e.On:yyyy-MM-dd}.");
         }
 
         if (Plan is { } current && current.PlannedOn == plan.PlannedOn && current.FullReport == plan.FullReport)
         {
-            return Command<PracticeReview>.Unchanged;
+            return Decision<PracticeReview>.Unchanged;
         }
 
         if (Status != ProcessStatus.Open)
@@ -327,7 +327,7 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
 
         if (PublishedOn is not null)
         {
-            return Command<PracticeReview>.Conflict($"The review was already published on {PublishedOn:yyyy-MM-dd}.");
+            return Decision<PracticeReview>.Conflict($"The review was already published on {PublishedOn:yyyy-MM-dd}.");
         }
 
         entry = entry with { Detail = $"{(plan.FullReport ? "report" : "improvement information")} on {plannedOn:yyyy-MM-dd}" };
@@ -342,21 +342,21 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         var deadlines = Deadlines.Any(d => d.Name == PracticeReviewDeadlines.PrePublicationSending)
             ? Deadlines.Update(PracticeReviewDeadlines.PrePublicationSending, d => d.DueOn == sendingDue ? d : sending)
             : Deadlines.Add(sending);
-        return Command<PracticeReview>.Record((this with { Plans = Plans.Add(plan), Deadlines = deadlines }).WithCheckpoints());
+        return Decision<PracticeReview>.Changed((this with { Plans = Plans.Add(plan), Deadlines = deadlines }).WithCheckpoints());
     }
 
-    private Command<PracticeReview> Published(PracticeReviewEvent e, string actor, DateTimeOffset now, ref TimelineEntry entry)
+    private Decision<PracticeReview> Published(PracticeReviewEvent e, string actor, DateTimeOffset now, ref TimelineEntry entry)
     {
         if (string.IsNullOrWhiteSpace(e.Url))
         {
-            return Command<PracticeReview>.Invalid("url", "Give the address where it is published.");
+            return Decision<PracticeReview>.Invalid("url", "Give the address where it is published.");
         }
 
         if (PublishedOn is { } published)
         {
             return published == e.On && Url == e.Url
-                ? Command<PracticeReview>.Unchanged
-                : Command<PracticeReview>.Conflict($"The review is already recorded as published on {published:yyyy-MM-dd}.");
+                ? Decision<PracticeReview>.Unchanged
+                : Decision<PracticeReview>.Conflict($"The review is already recorded as published on {published:yyyy-MM-dd}.");
         }
 
         if (Status != ProcessStatus.Open)
@@ -370,7 +370,7 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         // Monitoring ends with publication: checkpoints still to come are waived.
         var (remaining, waived) = Completion.WaivePending(deadlines, d => PracticeReviewDeadlines.IsCheckpoint(d.Name), now, actor);
         var period = Completion.Due(PracticeReviewDeadlines.PublicationPeriod, PracticeReviewDates.PublicationPeriodEnds(e.On));
-        return Command<PracticeReview>.Record(this with
+        return Decision<PracticeReview>.Changed(this with
         {
             PublishedOn = e.On,
             Url = e.Url,
@@ -379,23 +379,23 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         });
     }
 
-    private Command<PracticeReview> Withdrawn(PracticeReviewEvent e, DateTimeOffset now)
+    private Decision<PracticeReview> Withdrawn(PracticeReviewEvent e, DateTimeOffset now)
     {
         if (WithdrawnOn is { } withdrawn)
         {
             return withdrawn == e.On
-                ? Command<PracticeReview>.Unchanged
-                : Command<PracticeReview>.Conflict($"The publication is already recorded as withdrawn on {withdrawn:yyyy-MM-dd}.");
+                ? Decision<PracticeReview>.Unchanged
+                : Decision<PracticeReview>.Conflict($"The publication is already recorded as withdrawn on {withdrawn:yyyy-MM-dd}.");
         }
 
         if (PublishedOn is not { } published)
         {
-            return Status != ProcessStatus.Open ? NotOpen() : Command<PracticeReview>.Conflict("Nothing is published yet, so nothing can be withdrawn.");
+            return Status != ProcessStatus.Open ? NotOpen() : Decision<PracticeReview>.Conflict("Nothing is published yet, so nothing can be withdrawn.");
         }
 
         if (e.On < published)
         {
-            return Command<PracticeReview>.Invalid("on", $"{e.On:yyyy-MM-dd} is before the publication ({published:yyyy-MM-dd}).");
+            return Decision<PracticeReview>.Invalid("on", $"{e.On:yyyy-MM-dd} is before the publication ({published:yyyy-MM-dd}).");
         }
 
         if (Status != ProcessStatus.Open)
@@ -404,7 +404,7 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         }
 
         // Taking it down before the year is over misses the publication period; on or after its last day meets it.
-        return Command<PracticeReview>.Record(this with
+        return Decision<PracticeReview>.Changed(this with
         {
             WithdrawnOn = e.On,
             Deadlines = Deadlines.Update(PracticeReviewDeadlines.PublicationPeriod, d => d.State != DeadlineState.Pending
@@ -415,23 +415,23 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         });
     }
 
-    private Command<PracticeReview> RecommendationAdded(PracticeReviewEvent e, DateTimeOffset now, ref TimelineEntry entry)
+    private Decision<PracticeReview> RecommendationAdded(PracticeReviewEvent e, DateTimeOffset now, ref TimelineEntry entry)
     {
         if (e.Recommendation is not { } r)
         {
-            return Command<PracticeReview>.Invalid("id", "Give the recommendation: id, title, owner and dueOn.");
+            return Decision<PracticeReview>.Invalid("id", "Give the recommendation: id, title, owner and dueOn.");
         }
 
         if (Actions.FirstOrDefault(a => a.Id == r.Id) is { } existing)
         {
             return existing.Matches(r)
-                ? Command<PracticeReview>.Unchanged
-                : Command<PracticeReview>.Conflict($"A different recommendation '{r.Id}' is already recorded.");
+                ? Decision<PracticeReview>.Unchanged
+                : Decision<PracticeReview>.Conflict($"A different recommendation '{r.Id}' is already recorded.");
         }
 
         if (r.DueOn < e.On)
         {
-            return Command<PracticeReview>.Invalid("dueOn", "The action cannot be due before the recommendation was added.");
+            return Decision<PracticeReview>.Invalid("dueOn", "The action cannot be due before the recommendation was added.");
         }
 
         if (Status != ProcessStatus.Open)
@@ -440,26 +440,26 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         }
 
         entry = entry with { Detail = $"{r.Id} due {r.DueOn:yyyy-MM-dd}" };
-        return Command<PracticeReview>.Record(this with
+        return Decision<PracticeReview>.Changed(this with
         {
             Actions = Actions.Add(new TrackedAction(r.Id, r.Title, r.Owner, r.DueOn, e.On, now)),
             Deadlines = Deadlines.Add(Completion.Due(PracticeReviewDeadlines.Action(r.Id), r.DueOn)),
         });
     }
 
-    private Command<PracticeReview> ActionCompleted(PracticeReviewEvent e, DateTimeOffset now, ref TimelineEntry entry)
+    private Decision<PracticeReview> ActionCompleted(PracticeReviewEvent e, DateTimeOffset now, ref TimelineEntry entry)
     {
         var action = Actions.FirstOrDefault(a => a.Id == e.ActionId);
         if (action is null)
         {
-            return Command<PracticeReview>.Invalid("actionId", $"This review has no action '{e.ActionId}'.");
+            return Decision<PracticeReview>.Invalid("actionId", $"This review has no action '{e.ActionId}'.");
         }
 
         if (action.CompletedOn is { } completed)
         {
             return completed == e.On
-                ? Command<PracticeReview>.Unchanged
-                : Command<PracticeReview>.Conflict($"Action '{action.Id}' is already recorded as completed on {completed:yyyy-MM-dd}.");
+                ? Decision<PracticeReview>.Unchanged
+                : Decision<PracticeReview>.Conflict($"Action '{action.Id}' is already recorded as completed on {completed:yyyy-MM-dd}.");
         }
 
         if (Status != ProcessStatus.Open)
@@ -468,25 +468,25 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         }
 
         entry = entry with { Detail = $"{action.Id} on {e.On:yyyy-MM-dd}" };
-        return Command<PracticeReview>.Record(this with
+        return Decision<PracticeReview>.Changed(this with
         {
             Actions = Actions.Replace(action, action with { CompletedOn = e.On }),
             Deadlines = Deadlines.Update(PracticeReviewDeadlines.Action(action.Id), d => d.CompleteOn(e.On, now)),
         });
     }
 
-    private Command<PracticeReview> DelayReasonGiven(PracticeReviewEvent e, string actor, ref TimelineEntry entry)
+    private Decision<PracticeReview> DelayReasonGiven(PracticeReviewEvent e, string actor, ref TimelineEntry entry)
     {
         if (string.IsNullOrWhiteSpace(e.Reason))
         {
-            return Command<PracticeReview>.Invalid("reason", "Give the reason for the delay.");
+            return Decision<PracticeReview>.Invalid("reason", "Give the reason for the delay.");
         }
 
         var reason = e.Reason.Trim();
         var decision = Reviews.DelayReasons.Decide(Deadlines, DelayReasons, NeedsDelayReason, e.Deadline, reason);
-        if (decision.Outcome != CommandOutcome.Recorded)
+        if (decision.Outcome != DecisionOutcome.Changed)
         {
-            return new Command<PracticeReview>(decision.Outcome, Field: decision.Field, Message: decision.Message);
+            return new Decision<PracticeReview>(decision.Outcome, Field: decision.Field, Message: decision.Message);
         }
 
         if (Status != ProcessStatus.Open)
@@ -495,7 +495,7 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         }
 
         entry = entry with { Detail = $"{string.Join(", ", decision.Explains)}: {reason}" };
-        return Command<PracticeReview>.Record(this with
+        return Decision<PracticeReview>.Changed(this with
         {
             DelayReasons = DelayReasons.AddRange(decision.Explains.Select(n => new DelayReason(n, reason, e.On, actor))),
         });

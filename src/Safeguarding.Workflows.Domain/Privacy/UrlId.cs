@@ -9,7 +9,9 @@ namespace Safeguarding.Workflows.Domain.Privacy;
 /// </summary>
 public static partial class UrlId
 {
-    public static string? Problem(string? id, int maxLength = 64)
+    public const int DefaultMaxLength = 64;
+
+    public static string? Problem(string? id, int maxLength = DefaultMaxLength)
     {
         if (string.IsNullOrEmpty(id) || id.Length > maxLength || !IdPattern().IsMatch(id))
         {

@@ -107,28 +107,28 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
     /// Opens a rapid review: every deadline of §2, and a summary request to each agency at once; or, for a
     /// notification-only case, just the Secretary of State and Ofsted notification.
     /// </summary>
-    public static Command<RapidReview> Open(ProcessKey key, RapidReviewCase request, ReviewContext context, DateTimeOffset now)
+    public static Decision<RapidReview> Open(ProcessKey key, RapidReviewCase request, ReviewContext context, DateTimeOffset now)
     {
         var today = LondonTime.LocalDate(now);
         if (request.AwareOn > today)
         {
-            return Command<RapidReview>.Invalid("awareOn", $"{request.AwareOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+            return Decision<RapidReview>.Invalid("awareOn", $"{request.AwareOn:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
         }
 
         if (request.Outcome is null)
         {
-            return Command<RapidReview>.Invalid("outcome", "Say whether the child died or was seriously harmed: died or seriously-harmed.");
+            return Decision<RapidReview>.Invalid("outcome", "Say whether the child died or was seriously harmed: died or seriously-harmed.");
         }
 
         if (request.NotificationOnly && !(request.ChildLookedAfter && request.Outcome == IncidentOutcome.Died))
         {
-            return Command<RapidReview>.Invalid("abuseOrNeglectKnownOrSuspected",
+            return Decision<RapidReview>.Invalid("abuseOrNeglectKnownOrSuspected",
                 "Without known or suspected abuse or neglect only a looked-after child's death is notified (to the Secretary of State and Ofsted); this incident needs no notification.");
         }
 
         if (request.NotificationOnly && request.Agencies.Count > 0)
         {
-            return Command<RapidReview>.Invalid("agencies", "A notification-only case asks no agency for a summary: leave the agencies out.");
+            return Decision<RapidReview>.Invalid("agencies", "A notification-only case asks no agency for a summary: leave the agencies out.");
         }
 
         var clockStart = context.Timescales.RapidReviewClockStart;
@@ -144,28 +144,28 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
             Deadlines = RapidReviewDates.Initial(request, clockStart, context.Timescales, context.Calendar),
             Timeline = [new TimelineEntry(now, "opened", Actors.System, $"{request.CaseReference}: aware on {request.AwareOn:yyyy-MM-dd}")],
         };
-        return Command<RapidReview>.Record(review.Replanned(context, now));
+        return Decision<RapidReview>.Changed(review.Replanned(context, now));
     }
 
     /// <summary>Records an event (api.md <c>POST .../events</c>). A repeat that agrees is a no-op; one that contradicts is a conflict.</summary>
-    public Command<RapidReview> Record(RapidReviewEvent e, ReviewContext context, string actor, DateTimeOffset now)
+    public Decision<RapidReview> Record(RapidReviewEvent e, ReviewContext context, string actor, DateTimeOffset now)
     {
         var today = LondonTime.LocalDate(now);
         if (e.On > today)
         {
-            return Command<RapidReview>.Invalid("on", $"{e.On:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
+            return Decision<RapidReview>.Invalid("on", $"{e.On:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}).");
         }
 
         if (e.On < Case.AwareOn)
         {
-            return Command<RapidReview>.Invalid("on", $"{e.On:yyyy-MM-dd} is before the local authority became aware ({Case.AwareOn:yyyy-MM-dd}).");
+            return Decision<RapidReview>.Invalid("on", $"{e.On:yyyy-MM-dd} is before the local authority became aware ({Case.AwareOn:yyyy-MM-dd}).");
         }
 
         var entry = new TimelineEntry(now, RapidReviewNames.Of(e.Type), actor, $"on {e.On:yyyy-MM-dd}");
         var decided = e.Type switch
         {
             not (RapidReviewEventType.SecretaryOfStateNotified or RapidReviewEventType.DelayReason or RapidReviewEventType.OutcomeRecorded) when Case.NotificationOnly =>
-                Command<RapidReview>.Invalid("type", "This is a notification-only case: there is no Panel notification, agency summary or rapid review. Record secretary-of-state-notified."),
+                Decision<RapidReview>.Invalid("type", "This is a notification-only case: there is no Panel notification, agency summary or rapid review. Record secretary-of-state-notified."),
             RapidReviewEventType.PanelNotified => Once(NotifiedOn, e.On, "The Panel notification", () => (this with
             {
                 NotifiedOn = e.On,
@@ -177,7 +177,7 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
                 Deadlines = Deadlines.Update(RapidReviewDeadlines.PartnersInformed, d => d.CompleteOn(e.On, now)),
             }),
             RapidReviewEventType.SecretaryOfStateNotified when !Case.NotifiesSecretaryOfState =>
-                Command<RapidReview>.Invalid("type", "The Secretary of State and Ofsted are notified only when a looked-after child has died: this review has no such notification."),
+                Decision<RapidReview>.Invalid("type", "The Secretary of State and Ofsted are notified only when a looked-after child has died: this review has no such notification."),
             RapidReviewEventType.OutcomeRecorded => OutcomeRecorded(e, actor, now, ref entry),
             RapidReviewEventType.SecretaryOfStateNotified => Once(SecretaryOfStateNotifiedOn, e.On, "The Secretary of State notification", () => this with
             {
@@ -188,17 +188,17 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
             RapidReviewEventType.AgencySummaryReceived => SummaryReceived(e, now, ref entry),
             RapidReviewEventType.ReviewSubmitted => Submitted(e, actor, now, ref entry),
             RapidReviewEventType.DelayReason => DelayReasonGiven(e, actor, ref entry),
-            _ => Command<RapidReview>.Invalid("type", $"Unknown event type '{e.Type}'."),
+            _ => Decision<RapidReview>.Invalid("type", $"Unknown event type '{e.Type}'."),
         };
 
-        if (decided.Outcome != CommandOutcome.Recorded)
+        if (decided.Outcome != DecisionOutcome.Changed)
         {
             return decided;
         }
 
         var recorded = decided.Transition!.State;
         recorded = (recorded with { Timeline = recorded.Timeline.Add(entry) }).Replanned(context, now).CompletedIfDone(now);
-        return Command<RapidReview>.Record(new Transition<RapidReview>(recorded, decided.Transition.Emails));
+        return Decision<RapidReview>.Changed(new Transition<RapidReview>(recorded, decided.Transition.Emails));
     }
 
     /// <summary>Records that the practice review an LCSPR decision opens is open (or was already).</summary>
@@ -261,41 +261,41 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
         return new Transition<RapidReview>(state, emails);
     }
 
-    private Command<RapidReview> Once(DateOnly? recorded, DateOnly on, string what, Func<RapidReview> apply)
+    private Decision<RapidReview> Once(DateOnly? recorded, DateOnly on, string what, Func<RapidReview> apply)
     {
         if (recorded == on)
         {
-            return Command<RapidReview>.Unchanged;
+            return Decision<RapidReview>.Unchanged;
         }
 
         if (recorded is not null)
         {
-            return Command<RapidReview>.Conflict($"{what} is already recorded on {recorded:yyyy-MM-dd}.");
+            return Decision<RapidReview>.Conflict($"{what} is already recorded on {recorded:yyyy-MM-dd}.");
         }
 
-        return Status != ProcessStatus.Open ? NotOpen() : Command<RapidReview>.Record(apply());
+        return Status != ProcessStatus.Open ? NotOpen() : Decision<RapidReview>.Changed(apply());
     }
 
-    private Command<RapidReview> NotOpen() =>
-        Command<RapidReview>.NotOpen($"The rapid review '{Key.Id}' is {Status.ToString().ToLowerInvariant()}.");
+    private Decision<RapidReview> NotOpen() =>
+        Decision<RapidReview>.NotOpen($"The rapid review '{Key.Id}' is {Status.ToString().ToLowerInvariant()}.");
 
-    private Command<RapidReview> SummaryReceived(RapidReviewEvent e, DateTimeOffset now, ref TimelineEntry entry)
+    private Decision<RapidReview> SummaryReceived(RapidReviewEvent e, DateTimeOffset now, ref TimelineEntry entry)
     {
         var agency = Agencies.FirstOrDefault(a =>
             string.Equals(a.Agency, e.Agency?.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(a.Slug, e.Agency?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (agency is null)
         {
-            return Command<RapidReview>.Invalid("agency", $"Not one of this review's agencies: {string.Join(", ", Agencies.Select(a => a.Agency))}.");
+            return Decision<RapidReview>.Invalid("agency", $"Not one of this review's agencies: {string.Join(", ", Agencies.Select(a => a.Agency))}.");
         }
 
         if (agency.ReceivedOn == e.On)
         {
-            return Command<RapidReview>.Unchanged;
+            return Decision<RapidReview>.Unchanged;
         }
 
         if (agency.ReceivedOn is { } received)
         {
-            return Command<RapidReview>.Conflict($"The summary from {agency.Agency} is already recorded as received on {received:yyyy-MM-dd}.");
+            return Decision<RapidReview>.Conflict($"The summary from {agency.Agency} is already recorded as received on {received:yyyy-MM-dd}.");
         }
 
         if (Status != ProcessStatus.Open)
@@ -312,21 +312,21 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
             deadlines = deadlines.Update(RapidReviewDeadlines.AgencySummaries, d => d.CompleteOn(last, now));
         }
 
-        return Command<RapidReview>.Record(this with { Agencies = agencies, Deadlines = deadlines });
+        return Decision<RapidReview>.Changed(this with { Agencies = agencies, Deadlines = deadlines });
     }
 
-    private Command<RapidReview> Submitted(RapidReviewEvent e, string actor, DateTimeOffset now, ref TimelineEntry entry)
+    private Decision<RapidReview> Submitted(RapidReviewEvent e, string actor, DateTimeOffset now, ref TimelineEntry entry)
     {
         if (e.Decision is not { } decision)
         {
-            return Command<RapidReview>.Invalid("decision", "Give the decision: lcspr, national-review-recommended or no-further-review.");
+            return Decision<RapidReview>.Invalid("decision", "Give the decision: lcspr, national-review-recommended or no-further-review.");
         }
 
         if (SubmittedOn is { } submitted)
         {
             return submitted == e.On && Decision == decision
-                ? Command<RapidReview>.Unchanged
-                : Command<RapidReview>.Conflict($"The rapid review is already recorded as submitted on {submitted:yyyy-MM-dd} with the decision {RapidReviewNames.Of(Decision!.Value)}.");
+                ? Decision<RapidReview>.Unchanged
+                : Decision<RapidReview>.Conflict($"The rapid review is already recorded as submitted on {submitted:yyyy-MM-dd} with the decision {RapidReviewNames.Of(Decision!.Value)}.");
         }
 
         if (Status != ProcessStatus.Open)
@@ -339,7 +339,7 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
 
         // Once the review has gone to the Panel, what was still pending can no longer be chased: it is waived.
         var (remaining, waived) = Completion.WaivePending(deadlines, _ => true, now, actor);
-        return Command<RapidReview>.Record(this with
+        return Decision<RapidReview>.Changed(this with
         {
             SubmittedOn = e.On,
             Decision = decision,
@@ -352,21 +352,21 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
     /// The outcome for a review saved before the referral asked for it. Also on a closed review: it completes the
     /// record. A serious harm (not a death) needs no Secretary of State notification, so one still open is waived.
     /// </summary>
-    private Command<RapidReview> OutcomeRecorded(RapidReviewEvent e, string actor, DateTimeOffset now, ref TimelineEntry entry)
+    private Decision<RapidReview> OutcomeRecorded(RapidReviewEvent e, string actor, DateTimeOffset now, ref TimelineEntry entry)
     {
         if (e.Outcome is not { } outcome)
         {
-            return Command<RapidReview>.Invalid("outcome", "Say whether the child died or was seriously harmed: died or seriously-harmed.");
+            return Decision<RapidReview>.Invalid("outcome", "Say whether the child died or was seriously harmed: died or seriously-harmed.");
         }
 
         if (Case.Outcome == outcome)
         {
-            return Command<RapidReview>.Unchanged;
+            return Decision<RapidReview>.Unchanged;
         }
 
         if (Case.Outcome is { } recorded)
         {
-            return Command<RapidReview>.Conflict($"The outcome is already recorded: {RapidReviewNames.Of(recorded)}.");
+            return Decision<RapidReview>.Conflict($"The outcome is already recorded: {RapidReviewNames.Of(recorded)}.");
         }
 
         entry = entry with { Detail = $"{RapidReviewNames.Of(outcome)}, on {e.On:yyyy-MM-dd}" };
@@ -374,25 +374,25 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
 
         // Waived even when already overdue: no delay reason is owed for a notification the law does not ask for.
         var notNeeded = withOutcome.Case.NotifiesSecretaryOfState ? null : Deadlines.FirstOrDefault(d => d.Name == RapidReviewDeadlines.SecretaryOfStateNotification && d.IsOpen);
-        return Command<RapidReview>.Record(notNeeded is null ? withOutcome : withOutcome with
+        return Decision<RapidReview>.Changed(notNeeded is null ? withOutcome : withOutcome with
         {
             Deadlines = Deadlines.Replace(notNeeded, notNeeded with { State = DeadlineState.Waived }),
             Timeline = Timeline.Add(new TimelineEntry(now, "deadline-waived", actor, notNeeded.Name)),
         });
     }
 
-    private Command<RapidReview> DelayReasonGiven(RapidReviewEvent e, string actor, ref TimelineEntry entry)
+    private Decision<RapidReview> DelayReasonGiven(RapidReviewEvent e, string actor, ref TimelineEntry entry)
     {
         if (string.IsNullOrWhiteSpace(e.Reason))
         {
-            return Command<RapidReview>.Invalid("reason", "Give the reason for the delay.");
+            return Decision<RapidReview>.Invalid("reason", "Give the reason for the delay.");
         }
 
         var reason = e.Reason.Trim();
         var decision = Reviews.DelayReasons.Decide(Deadlines, DelayReasons, _ => true, e.Deadline, reason);
-        if (decision.Outcome != CommandOutcome.Recorded)
+        if (decision.Outcome != DecisionOutcome.Changed)
         {
-            return new Command<RapidReview>(decision.Outcome, Field: decision.Field, Message: decision.Message);
+            return new Decision<RapidReview>(decision.Outcome, Field: decision.Field, Message: decision.Message);
         }
 
         if (Status != ProcessStatus.Open)
@@ -401,7 +401,7 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
         }
 
         entry = entry with { Detail = $"{string.Join(", ", decision.Explains)}: {reason}" };
-        return Command<RapidReview>.Record(this with
+        return Decision<RapidReview>.Changed(this with
         {
             DelayReasons = DelayReasons.AddRange(decision.Explains.Select(n => new DelayReason(n, reason, e.On, actor))),
         });

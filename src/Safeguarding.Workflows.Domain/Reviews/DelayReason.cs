@@ -6,7 +6,7 @@ namespace Safeguarding.Workflows.Domain.Reviews;
 public sealed record DelayReason(string Deadline, string Reason, DateOnly On, string Actor);
 
 /// <summary>What a <c>delay-reason</c> event would explain, or why it is refused.</summary>
-public sealed record DelayReasonDecision(CommandOutcome Outcome, IReadOnlyList<string> Explains, string? Field = null, string? Message = null);
+public sealed record DelayReasonDecision(DecisionOutcome Outcome, IReadOnlyList<string> Explains, string? Field = null, string? Message = null);
 
 public static class DelayReasons
 {
@@ -32,29 +32,29 @@ public static class DelayReasons
             var found = deadlines.FirstOrDefault(d => d.Name == deadline);
             if (found is null)
             {
-                return new(CommandOutcome.Invalid, [], "deadline", $"There is no deadline '{deadline}'. Use one of: {string.Join(", ", deadlines.Select(d => d.Name))}.");
+                return new(DecisionOutcome.Invalid, [], "deadline", $"There is no deadline '{deadline}'. Use one of: {string.Join(", ", deadlines.Select(d => d.Name))}.");
             }
 
             if (reasons.FirstOrDefault(r => r.Deadline == deadline) is { } existing)
             {
                 return existing.Reason == reason
-                    ? new(CommandOutcome.AlreadyRecorded, [])
-                    : new(CommandOutcome.Conflict, [], Message: $"A different delay reason is already recorded for '{deadline}'.");
+                    ? new(DecisionOutcome.Unchanged, [])
+                    : new(DecisionOutcome.Conflict, [], Message: $"A different delay reason is already recorded for '{deadline}'.");
             }
 
             return found.State == DeadlineState.Missed
-                ? new(CommandOutcome.Recorded, [deadline])
-                : new(CommandOutcome.Conflict, [], Message: $"The deadline '{deadline}' has not been missed.");
+                ? new(DecisionOutcome.Changed, [deadline])
+                : new(DecisionOutcome.Conflict, [], Message: $"The deadline '{deadline}' has not been missed.");
         }
 
         var missing = Missing(deadlines, reasons, needsReason);
         if (missing.Count > 0)
         {
-            return new(CommandOutcome.Recorded, missing);
+            return new(DecisionOutcome.Changed, missing);
         }
 
         return reasons.Any(r => r.Reason == reason)
-            ? new(CommandOutcome.AlreadyRecorded, [])
-            : new(CommandOutcome.Conflict, [], Message: "No missed deadline is waiting for a delay reason.");
+            ? new(DecisionOutcome.Unchanged, [])
+            : new(DecisionOutcome.Conflict, [], Message: "No missed deadline is waiting for a delay reason.");
     }
 }

@@ -23,17 +23,16 @@ namespace Safeguarding.Workflows.Host.PracticeReviews;
 /// </summary>
 public static class PracticeReviewsApi
 {
-    public const int MaxIdLength = 64;
-
     public static WebApplicationBuilder AddPracticeReviews(this WebApplicationBuilder builder)
     {
         builder.Services.AddProcessKind<IPracticeReviewGrain>(ProcessKinds.PracticeReview);
+        builder.Services.AddSingleton<PracticeReviewCommands>();
         return builder;
     }
 
     public static RouteGroupBuilder MapPracticeReviewsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/partnerships/{partnershipId}/practice-reviews").WithTags("Practice reviews");
+        var group = app.MapPartnershipGroup("/practice-reviews", PracticeReviewCommands.MaxIdLength).WithTags("Practice reviews");
         group.MapPut("/{id}", PutPracticeReview).WithName("PutPracticeReview").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", GetPracticeReview).WithName("GetPracticeReview");
         group.MapPost("/{id}/events", PostPracticeReviewEvent).WithName("PostPracticeReviewEvent").ProducesProblem(StatusCodes.Status409Conflict);
@@ -42,184 +41,35 @@ public static class PracticeReviewsApi
 
     /// <summary><c>PUT .../practice-reviews/{id}</c> <c>{caseReference, decidedOn, rapidReviewId?}</c>: 201, or 200 for the same body again.</summary>
     public static async Task<Results<Created<PracticeReviewView>, Ok<PracticeReviewView>, ValidationProblem, ProblemHttpResult>> PutPracticeReview(
-        string partnershipId, string id, [FromBody] JsonElement body, PartnershipDirectory partnerships, IGrainFactory grains)
+        string partnershipId, string id, [FromBody] JsonElement body, PracticeReviewCommands reviews)
     {
-        if (partnerships.Find(partnershipId) is null)
-        {
-            return PartnershipsApi.UnknownPartnership(partnershipId);
-        }
-
-        if (UrlId.Problem(id, MaxIdLength) is { } idProblem)
-        {
-            return Problems.Invalid("id", idProblem);
-        }
-
         var fields = new JsonFields();
-        PracticeReviewCase? request = null;
-        if (fields.Body(body) is { } root)
-        {
-            var reference = fields.String(root, "", "caseReference", required: true, maxLength: 31);
-            if (reference is not null && CaseReference.Problem(reference) is { } referenceProblem)
-            {
-                fields.Fail("caseReference", referenceProblem);
-            }
-
-            var decidedOn = fields.Date(root, "", "decidedOn", required: true);
-            var rapidReviewId = fields.String(root, "", "rapidReviewId", required: false, maxLength: RapidReviewsApi.MaxIdLength);
-            if (rapidReviewId is not null
-                && (UrlId.Problem(rapidReviewId, RapidReviewsApi.MaxIdLength) is not null
-                    || await grains.GetGrain<IRapidReviewGrain>(new ProcessKey(partnershipId, ProcessKinds.RapidReview, rapidReviewId).ToString()).GetAsync() is null))
-            {
-                fields.Fail("rapidReviewId", $"There is no rapid review '{rapidReviewId}' in this partnership.");
-            }
-
-            if (!fields.HasErrors)
-            {
-                request = new PracticeReviewCase(reference!, decidedOn!.Value, rapidReviewId);
-            }
-        }
-
-        if (request is null)
+        if (PracticeReviewRequests.ReadCase(fields, body) is not { } request)
         {
             return fields.Problem();
         }
 
-        var result = await Grain(grains, partnershipId, id).OpenAsync(request);
-        return result.Outcome switch
-        {
-            CommandOutcome.Recorded => TypedResults.Created($"/api/partnerships/{partnershipId}/practice-reviews/{id}", PracticeReviewView.Of(result.Process!)),
-            CommandOutcome.AlreadyRecorded => TypedResults.Ok(PracticeReviewView.Of(result.Process!)),
-            CommandOutcome.Invalid => Problems.Invalid(result.Field!, result.Message!),
-            CommandOutcome.NotFound => PartnershipsApi.UnknownPartnership(partnershipId),
-            _ => Problems.Conflict(result.Message ?? $"A practice review '{id}' already exists with different details."),
-        };
+        var reply = await reviews.OpenAsync(partnershipId, id, request);
+        return Replies.Created(reply, PracticeReviewView.Of, $"/api/partnerships/{partnershipId}/practice-reviews/{id}");
     }
 
-    public static async Task<Results<Ok<PracticeReviewView>, ProblemHttpResult>> GetPracticeReview(
-        string partnershipId, string id, PartnershipDirectory partnerships, IGrainFactory grains)
-    {
-        if (partnerships.Find(partnershipId) is null)
-        {
-            return PartnershipsApi.UnknownPartnership(partnershipId);
-        }
-
-        return UrlId.Problem(id, MaxIdLength) is null && await Grain(grains, partnershipId, id).GetAsync() is { } review
-            ? TypedResults.Ok(PracticeReviewView.Of(review))
-            : NotFound(partnershipId, id);
-    }
+    public static async Task<Results<Ok<PracticeReviewView>, ValidationProblem, ProblemHttpResult>> GetPracticeReview(
+        string partnershipId, string id, PracticeReviewCommands reviews) =>
+        Replies.Ok(await reviews.GetAsync(partnershipId, id), PracticeReviewView.Of);
 
     /// <summary><c>POST .../practice-reviews/{id}/events</c> <c>{type, on, ...}</c>: 200 with the review (also for a repeat that changes nothing).</summary>
     public static async Task<Results<Ok<PracticeReviewView>, ValidationProblem, ProblemHttpResult>> PostPracticeReviewEvent(
-        string partnershipId, string id, [FromBody] JsonElement body, PartnershipDirectory partnerships, IGrainFactory grains, HttpContext context)
+        string partnershipId, string id, [FromBody] JsonElement body, PracticeReviewCommands reviews, HttpContext context)
     {
-        if (partnerships.Find(partnershipId) is null)
-        {
-            return PartnershipsApi.UnknownPartnership(partnershipId);
-        }
-
-        if (UrlId.Problem(id, MaxIdLength) is not null)
-        {
-            return NotFound(partnershipId, id);
-        }
-
         var fields = new JsonFields();
-        var e = ReadEvent(fields, body);
-        if (fields.HasErrors || e is null)
+        if (PracticeReviewRequests.ReadEvent(fields, body) is not { } e)
         {
             return fields.Problem();
         }
 
-        var result = await Grain(grains, partnershipId, id).RecordAsync(e, RequestActor.Of(context));
-        return result.Outcome switch
-        {
-            CommandOutcome.Recorded or CommandOutcome.AlreadyRecorded => TypedResults.Ok(PracticeReviewView.Of(result.Process!)),
-            CommandOutcome.Invalid => Problems.Invalid(result.Field!, result.Message!),
-            CommandOutcome.NotFound => NotFound(partnershipId, id),
-            _ => Problems.Conflict(result.Message!),
-        };
+        return Replies.Ok(await reviews.RecordAsync(partnershipId, id, e, RequestActor.Of(context)), PracticeReviewView.Of);
     }
 
-    private static PracticeReviewEvent? ReadEvent(JsonFields fields, JsonElement body)
-    {
-        if (fields.Body(body) is not { } root)
-        {
-            return null;
-        }
-
-        var typeName = fields.String(root, "", "type", required: true, maxLength: 100);
-        PracticeReviewEventType? type = null;
-        if (typeName is not null)
-        {
-            if (PracticeReviewNames.EventTypes.TryGetValue(typeName, out var known))
-            {
-                type = known;
-            }
-            else
-            {
-                fields.Fail("type", $"Unknown type '{typeName}'. Use one of: {string.Join(", ", PracticeReviewNames.EventTypes.Keys)}.");
-            }
-        }
-
-        var on = fields.Date(root, "", "on", required: true);
-        var e = new PracticeReviewEvent(type ?? default, on ?? default);
-        switch (type)
-        {
-            case PracticeReviewEventType.CheckpointHeld:
-                e = e with { Checkpoint = fields.PositiveInt(root, "", "checkpoint") };
-                break;
-            case PracticeReviewEventType.PublicationPlanned:
-                e = e with { PlannedOn = fields.Date(root, "", "plannedOn", required: true), FullReport = fields.Bool(root, "", "fullReport", required: false) };
-                break;
-            case PracticeReviewEventType.Published:
-                var url = fields.Text(root, "", "url", required: true, maxLength: 2000);
-                if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-                {
-                    fields.Fail("url", "Give the full address (https://...) where it is published.");
-                }
-
-                e = e with { Url = url };
-                break;
-            case PracticeReviewEventType.RecommendationAdded:
-                e = e with { Recommendation = ReadRecommendation(fields, root) };
-                break;
-            case PracticeReviewEventType.ActionCompleted:
-                e = e with { ActionId = fields.String(root, "", "actionId", required: true, maxLength: 40) };
-                break;
-            case PracticeReviewEventType.DelayReason:
-                e = e with
-                {
-                    Reason = fields.Text(root, "", "reason", required: true, maxLength: 2000),
-                    Deadline = fields.String(root, "", "deadline", required: false, maxLength: 100),
-                };
-                break;
-        }
-
-        return fields.HasErrors || type is null ? null : e;
-    }
-
-    /// <summary><c>{id, title, owner: {name, email, agency}, dueOn}</c> at the top level of the event.</summary>
-    private static Recommendation? ReadRecommendation(JsonFields fields, JsonElement root)
-    {
-        var id = fields.String(root, "", "id", required: true, maxLength: 40);
-        if (id is not null && UrlId.Problem(id, 40) is { } idProblem)
-        {
-            fields.Fail("id", idProblem);
-        }
-
-        var title = fields.Text(root, "", "title", required: true, maxLength: 300);
-        var owner = fields.Object(root, "", "owner", required: true);
-        var name = owner is { } o1 ? fields.StaffName(o1, "owner.", "name") : null;
-        var email = owner is { } o2 ? fields.Email(o2, "owner.", "email") : null;
-        var agency = owner is { } o3 ? fields.Text(o3, "owner.", "agency", required: true) : null;
-        var dueOn = fields.Date(root, "", "dueOn", required: true);
-        return fields.HasErrors ? null : new Recommendation(id!, title!, new ActionOwner(name!, email!, agency!), dueOn!.Value);
-    }
-
-    private static IPracticeReviewGrain Grain(IGrainFactory grains, string partnershipId, string id) =>
-        grains.GetGrain<IPracticeReviewGrain>(new ProcessKey(partnershipId, ProcessKinds.PracticeReview, id).ToString());
-
-    private static ProblemHttpResult NotFound(string partnershipId, string id) =>
-        Problems.NotFound($"There is no practice review '{id}' in partnership '{partnershipId}'.");
 }
 
 /// <summary>A practice review as the API shows it: api.md's common process fields plus its publication, checkpoints and actions.</summary>

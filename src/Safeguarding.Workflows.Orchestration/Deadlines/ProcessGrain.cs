@@ -110,6 +110,52 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
     public Task<ProcessStatusView?> GetStatusAsync() =>
         Task.FromResult(Process is null ? null : new ProcessStatusView(Process.Status, ScheduledWake()));
 
+    /// <summary>
+    /// Opens the process once: the same request again answers it unchanged, a different one is a conflict; otherwise
+    /// the kind's pure decision opens it. Every kind's creation goes through here.
+    /// </summary>
+    /// <param name="isSameRequest">Whether the existing process was opened by the same request.</param>
+    protected async Task<Reply<TProcess>> OpenOnceAsync(Func<TProcess, bool> isSameRequest, Func<Decision<TProcess>> open)
+    {
+        if (Process is { } existing)
+        {
+            return isSameRequest(existing)
+                ? new(DecisionOutcome.Unchanged, existing)
+                : new(DecisionOutcome.Conflict, existing, Message: $"A {Key.Kind.Replace('-', ' ')} '{Key.Id}' already exists with different details.");
+        }
+
+        var decision = open();
+        return decision.Outcome == DecisionOutcome.Changed
+            ? new(DecisionOutcome.Changed, await StartAsync(decision.Transition!))
+            : new(decision.Outcome, null, decision.Field, decision.Message);
+    }
+
+    /// <summary>
+    /// Applies the kind's pure decision on the existing process: saves its transition when it changed anything, and
+    /// answers the outcome with the process as it now stands. Every kind's change goes through here.
+    /// </summary>
+    protected async Task<Reply<TProcess>> DecideAsync(Func<TProcess, Decision<TProcess>> decide)
+    {
+        if (Process is not { } current)
+        {
+            return Reply<TProcess>.NotFound(NoSuchProcess);
+        }
+
+        var decision = decide(current);
+        if (decision.Outcome == DecisionOutcome.Changed)
+        {
+            await UpdateAsync(_ => decision.Transition!);
+        }
+
+        return new(decision.Outcome, Process, decision.Field, decision.Message);
+    }
+
+    /// <summary>The decision when the partnership's settings are gone (a process outlived its partnership's configuration).</summary>
+    protected Decision<TProcess> NoSuchPartnership => Decision<TProcess>.NotFound($"No partnership has the id '{Key.PartnershipId}'.");
+
+    /// <summary>"There is no rapid review 'x'."</summary>
+    protected string NoSuchProcess => $"There is no {Key.Kind.Replace('-', ' ')} '{Key.Id}'.";
+
     /// <summary>Saves a new process. The caller checks that none exists yet (idempotent creation is the kind's decision).</summary>
     protected async Task<TProcess> StartAsync(Transition<TProcess> initial)
     {

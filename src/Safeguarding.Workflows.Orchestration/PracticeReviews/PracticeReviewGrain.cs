@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.PracticeReviews;
 using Safeguarding.Workflows.Domain.Reviews;
@@ -9,63 +10,27 @@ namespace Safeguarding.Workflows.Orchestration.PracticeReviews;
 public interface IPracticeReviewGrain : IProcessGrain
 {
     /// <summary>Opens the review; the same request again returns it unchanged, a different one is a conflict.</summary>
-    Task<CommandResult<PracticeReview>> OpenAsync(PracticeReviewCase request);
+    Task<Reply<PracticeReview>> OpenAsync(PracticeReviewCase request);
 
     Task<PracticeReview?> GetAsync();
 
-    Task<CommandResult<PracticeReview>> RecordAsync(PracticeReviewEvent e, string actor);
+    Task<Reply<PracticeReview>> RecordAsync(PracticeReviewEvent e, string actor);
 }
 
 public sealed class PracticeReviewGrain(
     ProcessEngine engine,
     PartnershipDirectory partnerships) : ProcessGrain<PracticeReview>(engine), IPracticeReviewGrain
 {
-    public async Task<CommandResult<PracticeReview>> OpenAsync(PracticeReviewCase request)
-    {
-        if (Process is { } existing)
-        {
-            return existing.Case == request
-                ? new(CommandOutcome.AlreadyRecorded, existing)
-                : new(CommandOutcome.Conflict, existing, Message: $"A practice review '{Key.Id}' already exists with different details.");
-        }
-
-        if (ReviewContexts.For(partnerships, Key.PartnershipId) is not { } context)
-        {
-            return new(CommandOutcome.NotFound, null, Message: $"No partnership has the id '{Key.PartnershipId}'.");
-        }
-
-        var opened = PracticeReview.Open(Key, request, context, Now);
-        if (opened.Outcome != CommandOutcome.Recorded)
-        {
-            return new(opened.Outcome, null, opened.Field, opened.Message);
-        }
-
-        return new(CommandOutcome.Recorded, await StartAsync(opened.Transition!));
-    }
+    public Task<Reply<PracticeReview>> OpenAsync(PracticeReviewCase request) =>
+        OpenOnceAsync(
+            existing => existing.Case == request,
+            () => ReviewContexts.For(partnerships, Key.PartnershipId) is { } context ? PracticeReview.Open(Key, request, context, Now) : NoSuchPartnership);
 
     public Task<PracticeReview?> GetAsync() => Task.FromResult(Process);
 
     protected override PracticeReview PlannedAhead(PracticeReview review) =>
         ReviewContexts.For(partnerships, Key.PartnershipId) is { } context ? review.PlannedAhead(context, Now) : review;
 
-    public async Task<CommandResult<PracticeReview>> RecordAsync(PracticeReviewEvent e, string actor)
-    {
-        if (Process is not { } current)
-        {
-            return new(CommandOutcome.NotFound, null, Message: $"There is no practice review '{Key.Id}'.");
-        }
-
-        if (ReviewContexts.For(partnerships, Key.PartnershipId) is not { } context)
-        {
-            return new(CommandOutcome.NotFound, null, Message: $"No partnership has the id '{Key.PartnershipId}'.");
-        }
-
-        var decided = current.Record(e, context, actor, Now);
-        if (decided.Outcome == CommandOutcome.Recorded)
-        {
-            await UpdateAsync(_ => decided.Transition!);
-        }
-
-        return new(decided.Outcome, Process, decided.Field, decided.Message);
-    }
+    public Task<Reply<PracticeReview>> RecordAsync(PracticeReviewEvent e, string actor) =>
+        DecideAsync(current => ReviewContexts.For(partnerships, Key.PartnershipId) is { } context ? current.Record(e, context, actor, Now) : NoSuchPartnership);
 }

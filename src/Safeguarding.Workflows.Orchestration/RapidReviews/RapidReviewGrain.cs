@@ -13,12 +13,12 @@ namespace Safeguarding.Workflows.Orchestration.RapidReviews;
 public interface IRapidReviewGrain : IProcessGrain
 {
     /// <summary>Opens the review; the same request again returns it unchanged, a different one is a conflict.</summary>
-    Task<CommandResult<RapidReview>> OpenAsync(RapidReviewCase request);
+    Task<Reply<RapidReview>> OpenAsync(RapidReviewCase request);
 
     Task<RapidReview?> GetAsync();
 
     /// <summary>Records an event; a submission with the decision <c>lcspr</c> also opens the practice review.</summary>
-    Task<CommandResult<RapidReview>> RecordAsync(RapidReviewEvent e, string actor);
+    Task<Reply<RapidReview>> RecordAsync(RapidReviewEvent e, string actor);
 }
 
 public sealed partial class RapidReviewGrain(
@@ -34,55 +34,27 @@ public sealed partial class RapidReviewGrain(
         await OpenPracticeReviewIfDecidedAsync();
     }
 
-    public async Task<CommandResult<RapidReview>> OpenAsync(RapidReviewCase request)
-    {
-        if (Process is { } existing)
-        {
-            return existing.Case.SameAs(request)
-                ? new(CommandOutcome.AlreadyRecorded, existing)
-                : new(CommandOutcome.Conflict, existing, Message: $"A rapid review '{Key.Id}' already exists with different details.");
-        }
-
-        if (ReviewContexts.For(partnerships, Key.PartnershipId) is not { } context)
-        {
-            return new(CommandOutcome.NotFound, null, Message: $"No partnership has the id '{Key.PartnershipId}'.");
-        }
-
-        var opened = RapidReview.Open(Key, request, context, Now);
-        if (opened.Outcome != CommandOutcome.Recorded)
-        {
-            return new(opened.Outcome, null, opened.Field, opened.Message);
-        }
-
-        return new(CommandOutcome.Recorded, await StartAsync(opened.Transition!));
-    }
+    public Task<Reply<RapidReview>> OpenAsync(RapidReviewCase request) =>
+        OpenOnceAsync(
+            existing => existing.Case.SameAs(request),
+            () => ReviewContexts.For(partnerships, Key.PartnershipId) is { } context
+                ? RapidReview.Open(Key, request, context, Now)
+                : NoSuchPartnership);
 
     public Task<RapidReview?> GetAsync() => Task.FromResult(Process);
 
     protected override RapidReview PlannedAhead(RapidReview review) =>
         ReviewContexts.For(partnerships, Key.PartnershipId) is { } context ? review.PlannedAhead(context, Now) : review;
 
-    public async Task<CommandResult<RapidReview>> RecordAsync(RapidReviewEvent e, string actor)
+    public async Task<Reply<RapidReview>> RecordAsync(RapidReviewEvent e, string actor)
     {
-        if (Process is not { } current)
-        {
-            return new(CommandOutcome.NotFound, null, Message: $"There is no rapid review '{Key.Id}'.");
-        }
-
-        if (ReviewContexts.For(partnerships, Key.PartnershipId) is not { } context)
-        {
-            return new(CommandOutcome.NotFound, null, Message: $"No partnership has the id '{Key.PartnershipId}'.");
-        }
-
-        var decided = current.Record(e, context, actor, Now);
-        if (decided.Outcome == CommandOutcome.Recorded)
-        {
-            await UpdateAsync(_ => decided.Transition!);
-        }
+        var reply = await DecideAsync(current => ReviewContexts.For(partnerships, Key.PartnershipId) is { } context
+            ? current.Record(e, context, actor, Now)
+            : NoSuchPartnership);
 
         // Also on a repeat of the submission: a retried request finishes what a failed one started.
         await OpenPracticeReviewIfDecidedAsync();
-        return new(decided.Outcome, Process, decided.Field, decided.Message);
+        return reply with { Process = Process };
     }
 
     /// <summary>
@@ -102,9 +74,9 @@ public sealed partial class RapidReviewGrain(
             .OpenAsync(new PracticeReviewCase(review.Case.CaseReference, review.SubmittedOn!.Value, Key.Id));
         var detail = result.Outcome switch
         {
-            CommandOutcome.Recorded => id,
-            CommandOutcome.AlreadyRecorded => $"{id} (already open)",
-            CommandOutcome.Conflict => $"{id} already exists with different details and was left as it is",
+            DecisionOutcome.Changed => id,
+            DecisionOutcome.Unchanged => $"{id} (already open)",
+            DecisionOutcome.Conflict => $"{id} already exists with different details and was left as it is",
             _ => null,
         };
         if (detail is null)
@@ -113,7 +85,7 @@ public sealed partial class RapidReviewGrain(
             return;
         }
 
-        if (result.Outcome == CommandOutcome.Conflict)
+        if (result.Outcome == DecisionOutcome.Conflict)
         {
             LogPracticeReviewConflict(Key.ToString(), id);
         }
@@ -132,5 +104,5 @@ public sealed partial class RapidReviewGrain(
     private partial void LogPracticeReviewConflict(string processKey, string practiceReviewId);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "Rapid review {ProcessKey} could not open practice review {PracticeReviewId}: {Outcome}")]
-    private partial void LogPracticeReviewNotOpened(string processKey, string practiceReviewId, CommandOutcome outcome);
+    private partial void LogPracticeReviewNotOpened(string processKey, string practiceReviewId, DecisionOutcome outcome);
 }

@@ -71,8 +71,8 @@ public sealed class PracticeReviewEventsTests
 
         var done = Record(yearOver, new PracticeReviewEvent(PracticeReviewEventType.ActionCompleted, Date("2027-12-15"), ActionId: "r1"), At("2027-12-15", 9));
         Assert.Equal(ProcessStatus.Completed, done.Status);
-        Assert.Equal(CommandOutcome.NotOpen, Try(done, Event(PracticeReviewEventType.ReviewerAppointed, "2027-12-15"), At("2027-12-15", 10)).Outcome);
-        Assert.Equal(CommandOutcome.AlreadyRecorded, Try(done, new PracticeReviewEvent(PracticeReviewEventType.ActionCompleted, Date("2027-12-15"), ActionId: "r1"), At("2027-12-15", 10)).Outcome);
+        Assert.Equal(DecisionOutcome.NotOpen, Try(done, Event(PracticeReviewEventType.ReviewerAppointed, "2027-12-15"), At("2027-12-15", 10)).Outcome);
+        Assert.Equal(DecisionOutcome.Unchanged, Try(done, new PracticeReviewEvent(PracticeReviewEventType.ActionCompleted, Date("2027-12-15"), ActionId: "r1"), At("2027-12-15", 10)).Outcome);
     }
 
     [Fact]
@@ -101,13 +101,13 @@ public sealed class PracticeReviewEventsTests
         var (complete, _) = WakeThrough(PracticeReviewScheduleTests.Planned_sent_and_published(), At("2027-12-14", 10));
         Assert.Equal(DeadlineState.Met, Deadline(complete, "publication-period").State);
         Assert.Equal(ProcessStatus.Completed, complete.Status);
-        Assert.Equal(CommandOutcome.NotOpen, Try(complete, Event(PracticeReviewEventType.Withdrawn, "2027-12-14"), At("2027-12-14", 10)).Outcome);
+        Assert.Equal(DecisionOutcome.NotOpen, Try(complete, Event(PracticeReviewEventType.Withdrawn, "2027-12-14"), At("2027-12-14", 10)).Outcome);
     }
 
     [Fact]
     public void Withdrawal_before_publication_is_a_conflict()
     {
-        Assert.Equal(CommandOutcome.Conflict, Try(Opened().State, Event(PracticeReviewEventType.Withdrawn, "2026-06-29"), OpenedAt).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, Try(Opened().State, Event(PracticeReviewEventType.Withdrawn, "2026-06-29"), OpenedAt).Outcome);
     }
 
     [Fact]
@@ -116,21 +116,21 @@ public sealed class PracticeReviewEventsTests
         var review = Record(Opened().State, new PracticeReviewEvent(PracticeReviewEventType.PublicationPlanned, Date("2026-06-29"), PlannedOn: Date("2026-12-14")), OpenedAt);
         var now = OpenedAt.AddHours(1);
 
-        Assert.Equal(CommandOutcome.AlreadyRecorded, Try(review, new PracticeReviewEvent(PracticeReviewEventType.PublicationPlanned, Date("2026-06-29"), PlannedOn: Date("2026-12-14")), now).Outcome);
-        Assert.Equal(CommandOutcome.Conflict, Try(review, new PracticeReviewEvent(PracticeReviewEventType.PublicationPlanned, Date("2026-06-29"), PlannedOn: Date("2026-12-15")), now).Outcome);
+        Assert.Equal(DecisionOutcome.Unchanged, Try(review, new PracticeReviewEvent(PracticeReviewEventType.PublicationPlanned, Date("2026-06-29"), PlannedOn: Date("2026-12-14")), now).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, Try(review, new PracticeReviewEvent(PracticeReviewEventType.PublicationPlanned, Date("2026-06-29"), PlannedOn: Date("2026-12-15")), now).Outcome);
 
         review = Record(review, new PracticeReviewEvent(PracticeReviewEventType.RecommendationAdded, Date("2026-06-29"), Recommendation: Recommendation("r1", "2026-09-30")), now);
-        Assert.Equal(CommandOutcome.AlreadyRecorded, Try(review, new PracticeReviewEvent(PracticeReviewEventType.RecommendationAdded, Date("2026-06-29"), Recommendation: Recommendation("r1", "2026-09-30")), now).Outcome);
-        Assert.Equal(CommandOutcome.Conflict, Try(review, new PracticeReviewEvent(PracticeReviewEventType.RecommendationAdded, Date("2026-06-29"), Recommendation: Recommendation("r1", "2026-10-30")), now).Outcome);
+        Assert.Equal(DecisionOutcome.Unchanged, Try(review, new PracticeReviewEvent(PracticeReviewEventType.RecommendationAdded, Date("2026-06-29"), Recommendation: Recommendation("r1", "2026-09-30")), now).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, Try(review, new PracticeReviewEvent(PracticeReviewEventType.RecommendationAdded, Date("2026-06-29"), Recommendation: Recommendation("r1", "2026-10-30")), now).Outcome);
 
         review = Record(review, Event(PracticeReviewEventType.ReviewerAppointed, "2026-06-29"), now);
-        Assert.Equal(CommandOutcome.AlreadyRecorded, Try(review, Event(PracticeReviewEventType.ReviewerAppointed, "2026-06-29"), now).Outcome);
-        Assert.Equal(CommandOutcome.Conflict, Try(review, Event(PracticeReviewEventType.ReviewerAppointed, "2026-06-27"), now).Outcome);
+        Assert.Equal(DecisionOutcome.Unchanged, Try(review, Event(PracticeReviewEventType.ReviewerAppointed, "2026-06-29"), now).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, Try(review, Event(PracticeReviewEventType.ReviewerAppointed, "2026-06-27"), now).Outcome);
 
         var checkpoint = new PracticeReviewEvent(PracticeReviewEventType.CheckpointHeld, Date("2026-06-29"), Checkpoint: 1);
         review = Record(review, checkpoint, now);
-        Assert.Equal(CommandOutcome.AlreadyRecorded, Try(review, checkpoint, now).Outcome);
-        Assert.Equal(CommandOutcome.Conflict, Try(review, checkpoint with { On = Date("2026-06-27") }, now).Outcome);
+        Assert.Equal(DecisionOutcome.Unchanged, Try(review, checkpoint, now).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, Try(review, checkpoint with { On = Date("2026-06-27") }, now).Outcome);
         Assert.Equal("checkpoint", Try(review, checkpoint with { Checkpoint = 9 }, now).Field);
     }
 
@@ -141,7 +141,7 @@ public sealed class PracticeReviewEventsTests
     {
         var result = Try(Opened().State, Event(PracticeReviewEventType.ReviewerAppointed, on), OpenedAt);
 
-        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(DecisionOutcome.Invalid, result.Outcome);
         Assert.Equal(field, result.Field);
     }
 

@@ -25,7 +25,7 @@ public static class PracticeReviewExamples
     public static PracticeReview Record(PracticeReview review, PracticeReviewEvent e, DateTimeOffset now) =>
         Unwrap(review.Record(e, Context(review.CheckpointIntervalMonths), "tester", now)).Wake(now).State;
 
-    public static Command<PracticeReview> Try(PracticeReview review, PracticeReviewEvent e, DateTimeOffset now) =>
+    public static Decision<PracticeReview> Try(PracticeReview review, PracticeReviewEvent e, DateTimeOffset now) =>
         review.Record(e, Context(review.CheckpointIntervalMonths), "tester", now);
 
     public static PracticeReviewEvent Event(PracticeReviewEventType type, string on) => new(type, Date(on));

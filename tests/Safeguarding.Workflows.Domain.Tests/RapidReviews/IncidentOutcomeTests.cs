@@ -39,7 +39,7 @@ public sealed class IncidentOutcomeTests
 
         var result = review.Record(new RapidReviewEvent(RapidReviewEventType.SecretaryOfStateNotified, Date("2026-01-08")), Context(), "tester", Noon9th);
 
-        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(DecisionOutcome.Invalid, result.Outcome);
         Assert.Equal("type", result.Field);
     }
 
@@ -60,7 +60,7 @@ public sealed class IncidentOutcomeTests
         foreach (var type in new[] { RapidReviewEventType.PanelNotified, RapidReviewEventType.PartnersInformed, RapidReviewEventType.ReviewMeetingHeld })
         {
             var refused = review.Record(new RapidReviewEvent(type, Date("2026-01-07")), Context(), "tester", Noon9th);
-            Assert.Equal(CommandOutcome.Invalid, refused.Outcome);
+            Assert.Equal(DecisionOutcome.Invalid, refused.Outcome);
             Assert.Equal("type", refused.Field);
         }
 
@@ -101,7 +101,7 @@ public sealed class IncidentOutcomeTests
 
         var result = RapidReview.Open(Key, request, Context(), OpenedAt);
 
-        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(DecisionOutcome.Invalid, result.Outcome);
         Assert.Equal(field, result.Field);
     }
 
@@ -112,7 +112,7 @@ public sealed class IncidentOutcomeTests
 
         var result = RapidReview.Open(Key, request, Context(), OpenedAt);
 
-        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(DecisionOutcome.Invalid, result.Outcome);
         Assert.Equal("agencies", result.Field);
     }
 
@@ -134,8 +134,8 @@ public sealed class IncidentOutcomeTests
         Assert.Contains(harmed.Timeline, t => t.Type == "outcome-recorded" && t.Detail == "seriously-harmed, on 2026-01-08");
         Assert.DoesNotContain(harmed.Steps, s => s.Target == "secretary-of-state-notification" && !s.IsDone);
 
-        Assert.Equal(CommandOutcome.AlreadyRecorded, harmed.Record(new RapidReviewEvent(RapidReviewEventType.OutcomeRecorded, Date("2026-01-08"), Outcome: IncidentOutcome.SeriouslyHarmed), Context(), "tester", Noon9th).Outcome);
-        Assert.Equal(CommandOutcome.Conflict, harmed.Record(new RapidReviewEvent(RapidReviewEventType.OutcomeRecorded, Date("2026-01-08"), Outcome: IncidentOutcome.Died), Context(), "tester", Noon9th).Outcome);
+        Assert.Equal(DecisionOutcome.Unchanged, harmed.Record(new RapidReviewEvent(RapidReviewEventType.OutcomeRecorded, Date("2026-01-08"), Outcome: IncidentOutcome.SeriouslyHarmed), Context(), "tester", Noon9th).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, harmed.Record(new RapidReviewEvent(RapidReviewEventType.OutcomeRecorded, Date("2026-01-08"), Outcome: IncidentOutcome.Died), Context(), "tester", Noon9th).Outcome);
         Assert.Equal("type", harmed.Record(new RapidReviewEvent(RapidReviewEventType.SecretaryOfStateNotified, Date("2026-01-08")), Context(), "tester", Noon9th).Field);
 
         var died = Record(saved, new RapidReviewEvent(RapidReviewEventType.OutcomeRecorded, Date("2026-01-08"), Outcome: IncidentOutcome.Died), Noon9th);

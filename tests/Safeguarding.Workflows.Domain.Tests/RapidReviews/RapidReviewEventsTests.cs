@@ -22,10 +22,10 @@ public sealed class RapidReviewEventsTests
         Assert.Equal(LondonTimeEndOf("2026-01-08"), Deadline(review, deadline).MetAt);
 
         var again = review.Record(new RapidReviewEvent(type, Date("2026-01-08")), Context(), "tester", Noon9th.AddHours(1));
-        Assert.Equal(CommandOutcome.AlreadyRecorded, again.Outcome);
+        Assert.Equal(DecisionOutcome.Unchanged, again.Outcome);
 
         var different = review.Record(new RapidReviewEvent(type, Date("2026-01-07")), Context(), "tester", Noon9th.AddHours(1));
-        Assert.Equal(CommandOutcome.Conflict, different.Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, different.Outcome);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class RapidReviewEventsTests
     {
         var result = Opened().State.Record(new RapidReviewEvent(RapidReviewEventType.PanelNotified, Date(on)), Context(), "tester", Noon9th);
 
-        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(DecisionOutcome.Invalid, result.Outcome);
         Assert.Equal(field, result.Field);
     }
 
@@ -55,7 +55,7 @@ public sealed class RapidReviewEventsTests
     {
         var result = Opened().State.Record(new RapidReviewEvent(RapidReviewEventType.AgencySummaryReceived, Date("2026-01-08"), Agency: "Fire and Rescue"), Context(), "tester", Noon9th);
 
-        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(DecisionOutcome.Invalid, result.Outcome);
         Assert.Equal("agency", result.Field);
     }
 
@@ -76,7 +76,7 @@ public sealed class RapidReviewEventsTests
     public void The_secretary_of_state_notification_is_refused_when_the_child_was_not_looked_after()
     {
         var result = Opened(lookedAfter: false).State.Record(new RapidReviewEvent(RapidReviewEventType.SecretaryOfStateNotified, Date("2026-01-08")), Context(), "tester", Noon9th);
-        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
+        Assert.Equal(DecisionOutcome.Invalid, result.Outcome);
         Assert.Equal("type", result.Field);
 
         var lookedAfter = Record(Opened(lookedAfter: true).State, new RapidReviewEvent(RapidReviewEventType.SecretaryOfStateNotified, Date("2026-01-08")), Noon9th);
@@ -98,11 +98,11 @@ public sealed class RapidReviewEventsTests
 
         // The same submission again is fine; anything else on a completed review is refused.
         var again = review.Record(new RapidReviewEvent(RapidReviewEventType.ReviewSubmitted, Date("2026-01-09"), Decision: RapidReviewDecision.NoFurtherReview), Context(), "tester", Noon9th);
-        Assert.Equal(CommandOutcome.AlreadyRecorded, again.Outcome);
+        Assert.Equal(DecisionOutcome.Unchanged, again.Outcome);
         var otherDecision = review.Record(new RapidReviewEvent(RapidReviewEventType.ReviewSubmitted, Date("2026-01-09"), Decision: RapidReviewDecision.Lcspr), Context(), "tester", Noon9th);
-        Assert.Equal(CommandOutcome.Conflict, otherDecision.Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, otherDecision.Outcome);
         var meeting = review.Record(new RapidReviewEvent(RapidReviewEventType.ReviewMeetingHeld, Date("2026-01-09")), Context(), "tester", Noon9th);
-        Assert.Equal(CommandOutcome.NotOpen, meeting.Outcome);
+        Assert.Equal(DecisionOutcome.NotOpen, meeting.Outcome);
     }
 
     [Fact]
@@ -137,11 +137,11 @@ public sealed class RapidReviewEventsTests
 
         var review = Record(late, reason, At("2026-01-13", 10));
         Assert.Equal(["partners-informed"], review.DelayReasonsNeeded);
-        Assert.Equal(CommandOutcome.AlreadyRecorded, review.Record(reason, Context(), "tester", At("2026-01-13", 11)).Outcome);
-        Assert.Equal(CommandOutcome.Conflict, review.Record(reason with { Reason = "Another reason." }, Context(), "tester", At("2026-01-13", 11)).Outcome);
-        Assert.Equal(CommandOutcome.Conflict, review.Record(reason with { Deadline = "rapid-review" }, Context(), "tester", At("2026-01-13", 11)).Outcome);
+        Assert.Equal(DecisionOutcome.Unchanged, review.Record(reason, Context(), "tester", At("2026-01-13", 11)).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, review.Record(reason with { Reason = "Another reason." }, Context(), "tester", At("2026-01-13", 11)).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, review.Record(reason with { Deadline = "rapid-review" }, Context(), "tester", At("2026-01-13", 11)).Outcome);
         var unknown = review.Record(reason with { Deadline = "nonsense" }, Context(), "tester", At("2026-01-13", 11));
-        Assert.Equal(CommandOutcome.Invalid, unknown.Outcome);
+        Assert.Equal(DecisionOutcome.Invalid, unknown.Outcome);
         Assert.Equal("deadline", unknown.Field);
     }
 
@@ -156,7 +156,7 @@ public sealed class RapidReviewEventsTests
         Assert.Equal(3, cancelled.Emails.Count); // two agencies and the business manager
         Assert.All(cancelled.Emails, e => Assert.Equal("rapid-reviews/cancelled", e.Template));
         Assert.Same(cancelled.State, cancelled.State.Wake(At("2026-03-01", 9)).State);
-        Assert.Equal(CommandOutcome.NotOpen, cancelled.State.Record(new RapidReviewEvent(RapidReviewEventType.PanelNotified, Date("2026-01-08")), Context(), "tester", Noon9th).Outcome);
+        Assert.Equal(DecisionOutcome.NotOpen, cancelled.State.Record(new RapidReviewEvent(RapidReviewEventType.PanelNotified, Date("2026-01-08")), Context(), "tester", Noon9th).Outcome);
     }
 
     [Fact]

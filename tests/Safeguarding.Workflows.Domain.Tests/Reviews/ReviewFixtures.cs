@@ -32,9 +32,9 @@ public static class ReviewFixtures
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static T Unwrap<T>(Command<T> command) where T : class
+    public static T Unwrap<T>(Decision<T> command) where T : class
     {
-        Assert.True(command.Outcome == CommandOutcome.Recorded, $"{command.Outcome}: {command.Field} {command.Message}");
+        Assert.True(command.Outcome == DecisionOutcome.Changed, $"{command.Outcome}: {command.Field} {command.Message}");
         return command.Transition!.State;
     }
 

@@ -108,7 +108,7 @@ public sealed class PartnershipModel(
         }
 
         var answer = new DefaultHttpContext().Response;
-        var outcome = ApiOutcome.Of(await ProcessesApi.ListProcesses(
+        var outcome = PageOutcome.Of(await ProcessesApi.ListProcesses(
             p, Filter.Optional("kind"), Filter.Optional("status"), Filter.Optional("overdue"), dueBefore, top: "50",
             query["continuationToken"].FirstOrDefault(), partnerships, grains, index, answer, cancellationToken));
         if (!outcome.Succeeded)

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Host.Security;
 
@@ -35,14 +37,30 @@ public abstract class FormPage : PageModel
     /// bodies before any handler (no control characters, bidirectional overrides or invisible formatting characters)
     /// is applied here first, since a form's post is not JSON.
     /// </summary>
-    protected static async Task<ApiOutcome> CallAsync<TResult>(object request, Func<Task<TResult>> handler) where TResult : IResult
+    protected static async Task<PageOutcome> CallAsync<TResult>(object request, Func<Task<TResult>> handler) where TResult : IResult
     {
         if (JsonText.FindForbidden(JsonSerializer.SerializeToUtf8Bytes(request, Json)) is { } field)
         {
-            return new ApiOutcome(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [field] = [ForbiddenText] }, null);
+            return new PageOutcome(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [field] = [ForbiddenText] }, null);
         }
 
-        return ApiOutcome.Of(await handler());
+        return PageOutcome.Of(await handler());
+    }
+
+    /// <summary>
+    /// Reads <paramref name="request"/> exactly as the JSON endpoint reads its body (so a form is held to the API's
+    /// rules, field by field), then runs the feature command the endpoint runs.
+    /// </summary>
+    protected static async Task<PageOutcome> DecideAsync<TRequest, T>(JsonElement request, Func<JsonFields, JsonElement, TRequest?> read, Func<TRequest, Task<Reply<T>>> command)
+        where TRequest : class where T : class
+    {
+        if (JsonText.FindForbidden(JsonSerializer.SerializeToUtf8Bytes(request, Json)) is { } field)
+        {
+            return new PageOutcome(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [field] = [ForbiddenText] }, null);
+        }
+
+        var fields = new JsonFields();
+        return read(fields, request) is { } typed ? PageOutcome.Of(await command(typed)) : PageOutcome.Of(fields.Problem());
     }
 
     /// <summary>The answer when text holds a character <see cref="JsonText"/> refuses.</summary>
@@ -65,7 +83,7 @@ public abstract class FormPage : PageModel
     /// The API's answer on the page: success confirms, 404 is "Page not found", anything else shows the API's errors
     /// on their fields (409 and other refusals as an error at the top of the form).
     /// </summary>
-    protected IActionResult Answer(ApiOutcome outcome, IReadOnlyDictionary<string, FieldLabel> labels, Func<Confirmation> confirmation, JsonElement? sent = null)
+    protected IActionResult Answer(PageOutcome outcome, IReadOnlyDictionary<string, FieldLabel> labels, Func<Confirmation> confirmation, JsonElement? sent = null)
     {
         if (outcome.Succeeded && !Form.HasErrors)
         {

@@ -25,7 +25,7 @@ public sealed class ReportModel(PartnershipDirectory partnerships, IGrainFactory
         }
 
         ReadForm();
-        var outcome = ApiOutcome.Of(await AnnualReportsApi.CompileReport(p, year, partnerships, grains, HttpContext));
+        var outcome = PageOutcome.Of(await AnnualReportsApi.CompileReport(p, year, partnerships, grains, HttpContext));
         return Answer(outcome, new Dictionary<string, FieldLabel> { ["compile"] = new("Compiling", "Compile the report", "compile") }, () =>
         {
             var compiled = outcome.ValueAs<AnnualReportsApi.CompileView>();
@@ -74,7 +74,7 @@ public sealed class ReportModel(PartnershipDirectory partnerships, IGrainFactory
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var found = ApiOutcome.Of(await AnnualReportsApi.GetReport(p, year, partnerships, grains));
+        var found = PageOutcome.Of(await AnnualReportsApi.GetReport(p, year, partnerships, grains));
         if (!found.Succeeded)
         {
             return PageResults.NotFound(found.Detail ?? "There is no such annual report.");

@@ -80,7 +80,7 @@ public sealed class SectionModel(PartnershipDirectory partnerships, IGrainFactor
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var found = ApiOutcome.Of(await AnnualReportsApi.GetReport(p, year, partnerships, grains));
+        var found = PageOutcome.Of(await AnnualReportsApi.GetReport(p, year, partnerships, grains));
         if (!found.Succeeded || found.ValueAs<AnnualReportsApi.AnnualReportView>().Sections.FirstOrDefault(s => s.Number == n) is not { } section)
         {
             return PageResults.NotFound("There is no such section of an annual report.");

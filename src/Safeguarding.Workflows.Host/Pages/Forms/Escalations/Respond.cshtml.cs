@@ -76,7 +76,7 @@ public sealed class RespondModel(PartnershipDirectory partnerships, IGrainFactor
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var found = ApiOutcome.Of(await EscalationsApi.GetEscalation(p, id, partnerships, grains));
+        var found = PageOutcome.Of(await EscalationsApi.GetEscalation(p, id, partnerships, grains));
         if (!found.Succeeded)
         {
             return PageResults.NotFound(found.Detail ?? "There is no such escalation.");

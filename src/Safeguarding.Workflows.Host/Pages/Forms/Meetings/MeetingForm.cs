@@ -21,7 +21,7 @@ public abstract class MeetingForm(PartnershipDirectory partnerships, IGrainFacto
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var found = ApiOutcome.Of(await MeetingsApi.GetMeeting(p, id, partnerships, grains));
+        var found = PageOutcome.Of(await MeetingsApi.GetMeeting(p, id, partnerships, grains));
         if (!found.Succeeded)
         {
             return PageResults.NotFound(found.Detail ?? "There is no such meeting.");

@@ -39,7 +39,7 @@ public sealed class PaperModel(
 
         ReadForm();
         var chosen = Request.Form.Files.GetFile("file") is { Length: > 0 };
-        var outcome = await ApiOutcome.Of(MeetingsApi.UploadPaper(p, id, paperId, Request, partnerships, grains, documents, clock, options, loggers, cancellationToken));
+        var outcome = await PageOutcome.Of(MeetingsApi.UploadPaper(p, id, paperId, Request, partnerships, grains, documents, clock, options, loggers, cancellationToken));
         return Answer(outcome, Labels, () =>
         {
             var paper = outcome.ValueAs<MeetingView.PaperView>();
@@ -60,7 +60,7 @@ public sealed class PaperModel(
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var found = ApiOutcome.Of(await MeetingsApi.GetMeeting(p, id, partnerships, grains));
+        var found = PageOutcome.Of(await MeetingsApi.GetMeeting(p, id, partnerships, grains));
         if (!found.Succeeded || found.ValueAs<MeetingView>().Papers.FirstOrDefault(x => x.Id == paperId) is not { } paper)
         {
             return PageResults.NotFound("There is no request for a paper at this address.");

@@ -5,11 +5,11 @@ using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.RapidReviews;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Host.RapidReviews;
 using Safeguarding.Workflows.Host.Security;
 using Safeguarding.Workflows.Orchestration.Clock;
-using Safeguarding.Workflows.Orchestration.RapidReviews;
 using Safeguarding.Workflows.Storage.Documents;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.RapidReviews;
@@ -19,7 +19,7 @@ namespace Safeguarding.Workflows.Host.Pages.Forms.RapidReviews;
 /// for the rapid review. The text is kept as a versioned document of the review (<c>agency-summary-{agency}</c>), then
 /// the API's own handler records <c>agency-summary-received</c> for the agency, on today's date.
 /// </summary>
-public sealed class AgencySummaryModel(PartnershipDirectory partnerships, IGrainFactory grains, DocumentStore documents, WorkflowClock clock) : FormPage
+public sealed class AgencySummaryModel(PartnershipDirectory partnerships, RapidReviewCommands reviews, DocumentStore documents, WorkflowClock clock) : FormPage
 {
     /// <summary>Longest answer to each question.</summary>
     public const int MaxAnswerLength = 10_000;
@@ -82,8 +82,8 @@ public sealed class AgencySummaryModel(PartnershipDirectory partnerships, IGrain
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(text.ToString()));
         await documents.SaveAsync(key, DocumentName(Agency.Slug), "text/markdown; charset=utf-8", $"agency-summary-{Agency.Slug}.md", content, now, cancellationToken);
 
-        var outcome = await ApiOutcome.Of(RapidReviewsApi.PostRapidReviewEvent(
-            p, id, Body(new { type = "agency-summary-received", on = today.ToString("yyyy-MM-dd"), agency = Agency.Slug }), partnerships, grains, clock, HttpContext));
+        var outcome = PageOutcome.Of(await reviews.RecordAsync(
+            p, id, new RapidReviewEvent(RapidReviewEventType.AgencySummaryReceived, today, Agency: Agency.Slug), RequestActor.Of(HttpContext)));
         return Answer(outcome, new Dictionary<string, FieldLabel>(), () => new Confirmation(
             "Summary received",
             $"{Review.Case.CaseReference}/{Agency.Slug}",
@@ -100,7 +100,7 @@ public sealed class AgencySummaryModel(PartnershipDirectory partnerships, IGrain
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var review = await grains.GetGrain<IRapidReviewGrain>(new ProcessKey(p, ProcessKinds.RapidReview, id).ToString()).GetAsync();
+        var review = (await reviews.GetAsync(p, id)).Process;
         if (review?.Agencies.FirstOrDefault(a => a.Slug == agency) is not { } asked)
         {
             return PageResults.NotFound("There is no request for a summary at this address.");

@@ -4,18 +4,19 @@ using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.RapidReviews;
 using Safeguarding.Workflows.Host.Pages.Dashboard;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Host.RapidReviews;
 using Safeguarding.Workflows.Orchestration.Clock;
-using Safeguarding.Workflows.Orchestration.RapidReviews;
+using Safeguarding.Workflows.Host.Security;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.RapidReviews;
 
 /// <summary>
 /// <c>/forms/rapid-reviews/{p}/{id}/outcome</c>: whether the child died or was seriously harmed, for a review saved
-/// before the referral asked. Records <c>outcome-recorded</c> on today's date through the API's own handler.
+/// before the referral asked. Records <c>outcome-recorded</c> on today's date with the command the API runs.
 /// </summary>
-public sealed class OutcomeModel(PartnershipDirectory partnerships, IGrainFactory grains, WorkflowClock clock) : FormPage
+public sealed class OutcomeModel(PartnershipDirectory partnerships, RapidReviewCommands reviews, WorkflowClock clock) : FormPage
 {
     public RapidReview Review { get; private set; } = null!;
 
@@ -31,15 +32,15 @@ public sealed class OutcomeModel(PartnershipDirectory partnerships, IGrainFactor
         ReadForm();
         var today = LondonTime.LocalDate(clock.GetUtcNow());
         var body = Body(new { type = "outcome-recorded", on = today.ToString("yyyy-MM-dd"), outcome = Form.Optional("outcome") });
-        var outcome = await CallAsync(body, () => RapidReviewsApi.PostRapidReviewEvent(p, id, body, partnerships, grains, clock, HttpContext));
+        var outcome = await DecideAsync(body, RapidReviewRequests.ReadEvent, e => reviews.RecordAsync(p, id, e, RequestActor.Of(HttpContext)));
         return Answer(outcome, Labels, () =>
         {
-            var review = outcome.ValueAs<RapidReviewView>();
+            var review = outcome.ValueAs<RapidReview>();
             var secretaryOfState = review.Deadlines.FirstOrDefault(d => d.Name == RapidReviewDeadlines.SecretaryOfStateNotification);
             return new Confirmation(
                 "Outcome recorded",
-                review.CaseReference,
-                [secretaryOfState is { State: "waived" }
+                review.Case.CaseReference,
+                [secretaryOfState is { State: DeadlineState.Waived }
                     ? "The child did not die, so the Secretary of State and Ofsted notification is not needed: it has been waived."
                     : "The review’s other deadlines are unchanged."],
                 ReviewLink(Review),
@@ -81,7 +82,7 @@ public sealed class OutcomeModel(PartnershipDirectory partnerships, IGrainFactor
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        if (await grains.GetGrain<IRapidReviewGrain>(new ProcessKey(p, ProcessKinds.RapidReview, id).ToString()).GetAsync() is not { } review)
+        if ((await reviews.GetAsync(p, id)).Process is not { } review)
         {
             return PageResults.NotFound($"There is no rapid review '{id}' in {partnership.Name}.");
         }

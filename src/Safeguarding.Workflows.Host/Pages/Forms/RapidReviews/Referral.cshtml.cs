@@ -3,16 +3,17 @@ using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Privacy;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Host.RapidReviews;
-using Safeguarding.Workflows.Orchestration.Clock;
+using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Domain.RapidReviews;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.RapidReviews;
 
 /// <summary>
-/// <c>/forms/rapid-reviews/{p}/new</c>: the serious incident referral. It opens a rapid review through the API's own
-/// handler (<c>PUT /api/partnerships/{p}/rapid-reviews/{id}</c>); the review's id is the case reference in lower case,
+/// <c>/forms/rapid-reviews/{p}/new</c>: the serious incident referral. It opens a rapid review with the command the API's
+/// <c>PUT /api/partnerships/{p}/rapid-reviews/{id}</c> runs; the review's id is the case reference in lower case,
 /// so sending the same referral twice opens one review.
 /// </summary>
-public sealed class ReferralModel(PartnershipDirectory partnerships, IGrainFactory grains, WorkflowClock clock) : FormPage
+public sealed class ReferralModel(PartnershipDirectory partnerships, RapidReviewCommands reviews) : FormPage
 {
     /// <summary>Rows for agencies on the form; rows left blank are not sent.</summary>
     public const int AgencyRows = 6;
@@ -70,7 +71,7 @@ public sealed class ReferralModel(PartnershipDirectory partnerships, IGrainFacto
         // A valid case reference always makes a valid id; an invalid one is reported by the API on its own field.
         var reference = Form.Value("caseReference").ToUpperInvariant();
         var id = CaseReference.IsValid(reference) ? IdOf(reference) : "rr-0";
-        var outcome = await CallAsync(body, () => RapidReviewsApi.PutRapidReview(p, id, body, partnerships, grains, clock));
+        var outcome = await DecideAsync(body, RapidReviewRequests.ReadCase, request => reviews.OpenAsync(p, id, request));
 
         // The API numbers the agencies it was sent; the form numbers its rows.
         var labels = new Dictionary<string, FieldLabel>(Labels);
@@ -84,24 +85,24 @@ public sealed class ReferralModel(PartnershipDirectory partnerships, IGrainFacto
 
         return Answer(outcome, labels, () =>
         {
-            var review = outcome.ValueAs<RapidReviewView>();
-            var due = review.Deadlines.Where(d => d.State == "pending").OrderBy(d => d.DueOn)
+            var review = outcome.ValueAs<RapidReview>();
+            var due = review.Deadlines.Where(d => d.State == DeadlineState.Pending).OrderBy(d => d.DueOn)
                 .Select(d => $"{Show.Name(d.Name)}: due by {Show.Date(d.DueOn)}.");
-            if (review.NotificationOnly)
+            if (review.Case.NotificationOnly)
             {
                 return new Confirmation(
                     "Notification recorded",
-                    review.CaseReference,
+                    review.Case.CaseReference,
                     ["There is no Panel notification and no rapid review: abuse or neglect is not known or suspected.", .. due],
-                    $"/partnerships/{p}/rapid-reviews/{review.Id}",
+                    OutcomeModel.ReviewLink(review),
                     "See the notification");
             }
 
             return new Confirmation(
                 "Serious incident referred",
-                review.CaseReference,
+                review.Case.CaseReference,
                 [$"A rapid review has been opened. Each agency has been asked for its summary by {Show.Date(review.Agencies.Select(a => a.DueOn).DefaultIfEmpty().Min())}.", .. due],
-                $"/partnerships/{p}/rapid-reviews/{review.Id}",
+                OutcomeModel.ReviewLink(review),
                 "See the rapid review");
         }, body);
     }

@@ -4,11 +4,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safeguarding.Workflows.Domain.Privacy;
 
-namespace Safeguarding.Workflows.Host.RapidReviews;
+namespace Safeguarding.Workflows.Host.Http;
 
 /// <summary>
 /// Reads a JSON request body field by field, so that every refusal names its field (<c>agencies[1].contact.email</c>)
-/// instead of failing the whole body. Used by the rapid review and practice review endpoints.
+/// instead of failing the whole body: the one error collector that the endpoints and the pages read requests with.
 /// </summary>
 public sealed class JsonFields
 {

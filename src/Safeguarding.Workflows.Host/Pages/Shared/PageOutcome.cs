@@ -2,15 +2,15 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Workflows.Domain.Processes;
 
 namespace Safeguarding.Workflows.Host.Pages.Shared;
 
 /// <summary>
-/// What an API handler answered when a form called it in-process. Forms post to the same static handlers the JSON
-/// API maps, so a form is held to exactly the API's rules; this turns the handler's typed result back into something
-/// a page can show.
+/// What a feature command (or, until every kind has its commands class, an API handler called in-process) answered,
+/// as a page shows it: success, or the refusal with the field it names.
 /// </summary>
-public sealed partial record ApiOutcome(int StatusCode, object? Value, IDictionary<string, string[]>? Errors, string? Detail)
+public sealed partial record PageOutcome(int StatusCode, object? Value, IDictionary<string, string[]>? Errors, string? Detail)
 {
     public bool Succeeded => StatusCode is >= 200 and < 300;
 
@@ -18,9 +18,18 @@ public sealed partial record ApiOutcome(int StatusCode, object? Value, IDictiona
 
     public T ValueAs<T>() => Value is T value ? value : throw new InvalidOperationException($"The API answered {Value?.GetType().Name ?? "nothing"}, not {typeof(T).Name}.");
 
-    public static async Task<ApiOutcome> Of<TResult>(Task<TResult> call) where TResult : IResult => Of(await call);
+    /// <summary>What a feature command answered, for the page: the same statuses the API would give.</summary>
+    public static PageOutcome Of<T>(Reply<T> reply) where T : class => reply.Outcome switch
+    {
+        DecisionOutcome.Changed or DecisionOutcome.Unchanged => new(StatusCodes.Status200OK, reply.Process, null, null),
+        DecisionOutcome.Invalid => new(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [reply.Field!] = [reply.Message!] }, reply.Message),
+        DecisionOutcome.NotFound => new(StatusCodes.Status404NotFound, null, null, reply.Message),
+        _ => new(StatusCodes.Status409Conflict, reply.Process, null, reply.Message),
+    };
 
-    public static ApiOutcome Of(IResult result) => result switch
+    public static async Task<PageOutcome> Of<TResult>(Task<TResult> call) where TResult : IResult => Of(await call);
+
+    public static PageOutcome Of(IResult result) => result switch
     {
         INestedHttpResult nested => Of(nested.Result),
         ValidationProblem validation => new(StatusCodes.Status400BadRequest, null, validation.ProblemDetails.Errors, validation.ProblemDetails.Detail),

@@ -28,11 +28,12 @@ builder.AddEmail();
 builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
-builder.AddEscalations();
-builder.AddRapidReviews();
+// The process kinds, each registered once; this order is the order of the annual report's appendix of figures.
 builder.AddPracticeReviews();
-builder.AddAnnualReports();
+builder.AddRapidReviews();
+builder.AddEscalations();
 builder.AddMeetings();
+builder.AddAnnualReports();
 builder.AddDrills();
 builder.AddOperations();
 builder.AddPages();

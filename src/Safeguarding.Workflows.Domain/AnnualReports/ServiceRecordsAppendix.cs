@@ -20,22 +20,17 @@ public static class ServiceRecordsAppendix
 {
     public const string Heading = "Appendix: figures from the service's records";
 
-    /// <summary>The kinds counted, in the order shown, with the partnership's words for them.</summary>
-    public static IReadOnlyList<(string Kind, string Label)> Kinds { get; } =
-    [
-        (ProcessKinds.PracticeReview, "Local child safeguarding practice reviews"),
-        (ProcessKinds.RapidReview, "Serious incident notifications and rapid reviews"),
-        (ProcessKinds.Escalation, "Escalations and professional disagreements"),
-        (ProcessKinds.Meeting, "Partnership meetings"),
-    ];
-
-    /// <summary>Counts the processes opened within <paramref name="year"/>, kind by kind; other kinds and years are left out.</summary>
-    public static IReadOnlyList<KindFigures> Summarise(ReportingYear year, IEnumerable<ProcessSummary> processes)
+    /// <summary>
+    /// Counts the processes opened within <paramref name="year"/>, kind by kind, for the <paramref name="kinds"/> counted
+    /// (in the order shown, with the partnership's words for them: the kind registry's appendix labels); other kinds
+    /// and years are left out.
+    /// </summary>
+    public static IReadOnlyList<KindFigures> Summarise(ReportingYear year, IEnumerable<(string Kind, string Label)> kinds, IEnumerable<ProcessSummary> processes)
     {
         var inYear = processes.Where(p => year.Contains(p.OpenedOn)).ToList();
         return
         [
-            .. Kinds.Select(k =>
+            .. kinds.Select(k =>
             {
                 var ofKind = inYear.Where(p => p.Kind == k.Kind).ToList();
                 return new KindFigures(

@@ -39,3 +39,6 @@ public sealed record Transition<T>(T State, IReadOnlyList<OutgoingEmail> Emails)
 {
     public static implicit operator Transition<T>(T state) => new(state, []);
 }
+
+/// <summary>What every process shows whatever its kind: the fields of <see cref="IDurableProcess{TSelf}"/>.</summary>
+public sealed record ProcessOverview(string Title, ProcessStatus Status, IReadOnlyList<Deadline> Deadlines, IReadOnlyList<TimelineEntry> Timeline);

@@ -1,6 +1,6 @@
 namespace Safeguarding.Workflows.Domain.Processes;
 
-/// <summary>The process kinds of api.md, with their URL plural.</summary>
+/// <summary>The process kinds' ids (their URL plural, title and the rest are in each kind's registration).</summary>
 public static class ProcessKinds
 {
     public const string Meeting = "meeting";
@@ -8,15 +8,6 @@ public static class ProcessKinds
     public const string PracticeReview = "practice-review";
     public const string Escalation = "escalation";
     public const string AnnualReport = "annual-report";
-
-    public static readonly IReadOnlyDictionary<string, string> ByPlural = new Dictionary<string, string>
-    {
-        ["meetings"] = Meeting,
-        ["rapid-reviews"] = RapidReview,
-        ["practice-reviews"] = PracticeReview,
-        ["escalations"] = Escalation,
-        ["annual-reports"] = AnnualReport,
-    };
 }
 
 /// <summary>Identifies one process instance: <c>{partnershipId}/{kind}/{id}</c>, the grain key.</summary>

@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Host.Pages.Dashboard;
 using System.Globalization;
 using System.Net.Mail;
 using System.Net.Mime;
@@ -32,7 +33,11 @@ public static class AnnualReportsApi
     public static WebApplicationBuilder AddAnnualReports(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnnualReportOptions>().BindConfiguration(AnnualReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddProcessKind<IAnnualReportGrain>(ProcessKinds.AnnualReport);
+        builder.Services.AddProcessKind<IAnnualReportGrain>(ProcessKinds.AnnualReport, "annual-reports", "Annual report");
+        builder.Services.AddSingleton(new ProcessPageParts(ProcessKinds.AnnualReport, (_, key, snapshot) => Task.FromResult(snapshot with
+        {
+            Forms = [new("Sections, compilation and publication", $"/forms/annual-reports/{key.PartnershipId}/{key.Id}")],
+        })));
         return builder;
     }
 

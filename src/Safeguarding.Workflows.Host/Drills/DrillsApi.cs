@@ -21,11 +21,8 @@ public static partial class DrillsApi
 
     public static WebApplicationBuilder AddDrills(this WebApplicationBuilder builder)
     {
-        if (builder.Configuration.GetValue<bool>(EnableSetting))
-        {
-            builder.Services.AddProcessKind<IDrillGrain>(DrillProcess.Kind, DrillProcess.Plural);
-        }
-
+        // Registered even when drills are off (their routes are not mapped then), so every process grain has its kind.
+        builder.Services.AddProcessKind<IDrillGrain>(DrillProcess.Kind, DrillProcess.Plural, "Drill");
         return builder;
     }
 

@@ -32,6 +32,7 @@ public static class EngineSetup
         services.AddSingleton<WorkflowClock>();
         services.AddSingleton<ProcessEngine>();
         services.AddSingleton<ProcessGrains>();
+        services.AddHostedService<ProcessKindCheck>();
         services.AddSingleton(sp => new WakesInProgress(sp.GetRequiredService<IOptions<EngineOptions>>().Value.MaxWakesInProgress));
         services.AddSingleton<ClockAdvancer>();
         services.AddSingleton<WorkflowMetrics>();

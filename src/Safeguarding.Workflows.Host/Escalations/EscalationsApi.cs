@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Host.Pages.Dashboard;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net.Mime;
@@ -26,7 +27,15 @@ public static partial class EscalationsApi
 
     public static WebApplicationBuilder AddEscalations(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProcessKind<IEscalationGrain>(ProcessKinds.Escalation);
+        builder.Services.AddProcessKind<IEscalationGrain>(ProcessKinds.Escalation, "escalations", "Escalation", "Escalations and professional disagreements");
+        builder.Services.AddSingleton(new ProcessPageParts(ProcessKinds.Escalation, (_, key, snapshot) => Task.FromResult(snapshot with
+        {
+            Forms =
+            [
+                new("Record a response, or that it is resolved", $"/forms/escalations/{key.PartnershipId}/{key.Id}/respond"),
+                new("Serve a formal notice", $"/forms/escalations/{key.PartnershipId}/{key.Id}/formal-notice"),
+            ],
+        })));
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Host.Pages.Dashboard;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,19 @@ public static partial class MeetingsApi
     public static WebApplicationBuilder AddMeetings(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddProcessKind<IMeetingGrain>(ProcessKinds.Meeting);
+        builder.Services.AddProcessKind<IMeetingGrain>(ProcessKinds.Meeting, "meetings", "Meeting", "Partnership meetings");
+        builder.Services.AddSingleton(new ProcessPageParts(ProcessKinds.Meeting, async (services, key, snapshot) =>
+            await services.GetRequiredService<IGrainFactory>().GetGrain<IMeetingGrain>(key.ToString()).GetAsync() is { } meeting
+                ? snapshot with
+                {
+                    Forms =
+                    [
+                        .. meeting.Papers.Select(x => new FormLink($"Upload the paper “{x.Title}”", MeetingLinks.Upload(key, x.Id))),
+                        new("Record attendance and declarations of interest", $"/forms/meetings/{key.PartnershipId}/{key.Id}/attendance"),
+                        new("Record the notes and actions", $"/forms/meetings/{key.PartnershipId}/{key.Id}/notes"),
+                    ],
+                }
+                : snapshot));
         return builder;
     }
 

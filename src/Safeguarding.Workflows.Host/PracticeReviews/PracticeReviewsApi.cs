@@ -25,7 +25,7 @@ public static class PracticeReviewsApi
 {
     public static WebApplicationBuilder AddPracticeReviews(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProcessKind<IPracticeReviewGrain>(ProcessKinds.PracticeReview);
+        builder.Services.AddProcessKind<IPracticeReviewGrain>(ProcessKinds.PracticeReview, "practice-reviews", "Practice review", "Local child safeguarding practice reviews");
         builder.Services.AddSingleton<PracticeReviewCommands>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Host.Pages.Dashboard;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -24,8 +25,16 @@ public static class RapidReviewsApi
 {
     public static WebApplicationBuilder AddRapidReviews(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProcessKind<IRapidReviewGrain>(ProcessKinds.RapidReview);
+        builder.Services.AddProcessKind<IRapidReviewGrain>(ProcessKinds.RapidReview, "rapid-reviews", "Rapid review", "Serious incident notifications and rapid reviews");
         builder.Services.AddSingleton<RapidReviewCommands>();
+        builder.Services.AddSingleton(new ProcessPageParts(ProcessKinds.RapidReview, async (services, key, snapshot) =>
+            (await services.GetRequiredService<RapidReviewCommands>().GetAsync(key.PartnershipId, key.Id)).Process is { } review
+                ? snapshot with
+                {
+                    Summary = Pages.Forms.RapidReviews.OutcomeModel.Summary(review),
+                    Forms = [.. review.Agencies.Select(a => new FormLink($"Agency summary from {a.Agency}", $"/forms/rapid-reviews/{key.PartnershipId}/{key.Id}/agency-summary/{a.Slug}"))],
+                }
+                : snapshot));
         return builder;
     }
 

@@ -24,6 +24,7 @@ public sealed partial class AnnualReportGrain(
     PartnershipDirectory partnerships,
     DocumentStore documents,
     ProcessIndex index,
+    ProcessGrains kinds,
     IOptions<AnnualReportOptions> options,
     ILogger<AnnualReportGrain> logger) : ProcessGrain<AnnualReport>(engine), IAnnualReportGrain
 {
@@ -182,7 +183,7 @@ public sealed partial class AnnualReportGrain(
         }
 
         var today = LondonTime.LocalDate(now);
-        var figures = ServiceRecordsAppendix.Summarise(report.Year, await ProcessesAsync(report.Key.PartnershipId));
+        var figures = ServiceRecordsAppendix.Summarise(report.Year, AppendixKinds, await ProcessesAsync(report.Key.PartnershipId));
         sections.Add(new ReportContentSection("appendix", ServiceRecordsAppendix.Heading, ServiceRecordsAppendix.Markdown(report.Year, figures, today)));
 
         return new ReportContent(
@@ -191,11 +192,15 @@ public sealed partial class AnnualReportGrain(
             sections);
     }
 
+    /// <summary>The kinds the appendix counts: those registered with a label for it.</summary>
+    private IEnumerable<(string Kind, string Label)> AppendixKinds =>
+        kinds.Registrations.Where(k => k.AppendixLabel is not null).Select(k => (k.Kind, k.AppendixLabel!));
+
     // Counts by kind from the process index only: the other kinds' own state is theirs.
     private async Task<List<ProcessSummary>> ProcessesAsync(string partnershipId)
     {
         var summaries = new List<ProcessSummary>();
-        foreach (var (kind, _) in ServiceRecordsAppendix.Kinds)
+        foreach (var (kind, _) in AppendixKinds)
         {
             string? token = null;
             do

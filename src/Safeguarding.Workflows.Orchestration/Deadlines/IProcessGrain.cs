@@ -14,6 +14,9 @@ public interface IProcessGrain : IGrainWithStringKey
 
     /// <summary>Whether the process exists, and its status.</summary>
     Task<ProcessStatusView?> GetStatusAsync();
+
+    /// <summary>What every process page and list shows, whatever the kind; null when the process does not exist.</summary>
+    Task<Domain.Processes.ProcessOverview?> GetOverviewAsync();
 }
 
 /// <summary>How a command on a process ended, for endpoints to turn into 200/404/409.</summary>

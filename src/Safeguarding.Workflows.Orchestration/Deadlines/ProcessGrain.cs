@@ -107,6 +107,9 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         return true;
     }
 
+    public Task<ProcessOverview?> GetOverviewAsync() =>
+        Task.FromResult(Process is null ? null : new ProcessOverview(Process.Title, Process.Status, Process.Deadlines, Process.Timeline));
+
     public Task<ProcessStatusView?> GetStatusAsync() =>
         Task.FromResult(Process is null ? null : new ProcessStatusView(Process.Status, ScheduledWake()));
 

@@ -1,13 +1,18 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Safeguarding.Workflows.Domain.Processes;
 
 namespace Safeguarding.Workflows.Orchestration.Deadlines;
 
 /// <summary>
-/// Which grain interface serves which process kind, and the kind's URL plural, so generic code (the clock, the
-/// history and cancel endpoints) can reach any process.
+/// One process kind, registered once (in the kind's own <c>AddX</c> method): which grain serves it, its URL plural,
+/// its title, and its line in the annual report's appendix of figures. Generic code (the clock, the history and
+/// cancel endpoints, the dashboard, the process pages, the appendix) reads the kinds from here, never from a list of
+/// its own.
 /// </summary>
-public sealed record ProcessKindRegistration(string Kind, string Plural, Type GrainInterface);
+/// <param name="AppendixLabel">The partnership's words for the kind in the annual report's appendix; null: not counted there.</param>
+public sealed record ProcessKindRegistration(string Kind, string Plural, string Title, Type GrainInterface, string? AppendixLabel = null);
 
 public sealed class ProcessGrains(IGrainFactory grainFactory, IEnumerable<ProcessKindRegistration> kinds)
 {
@@ -15,6 +20,8 @@ public sealed class ProcessGrains(IGrainFactory grainFactory, IEnumerable<Proces
     private readonly Dictionary<string, ProcessKindRegistration> byPlural = kinds.ToDictionary(k => k.Plural);
 
     public IEnumerable<string> Kinds => byKind.Keys;
+
+    public IEnumerable<ProcessKindRegistration> Registrations => byKind.Values;
 
     public bool IsKnownKind(string kind) => byKind.ContainsKey(kind);
 
@@ -28,11 +35,56 @@ public sealed class ProcessGrains(IGrainFactory grainFactory, IEnumerable<Proces
 
 public static class ProcessKindServiceCollectionExtensions
 {
-    /// <summary>Registers a process kind; the URL plural defaults to the one api.md gives the kind.</summary>
-    public static IServiceCollection AddProcessKind<TGrain>(this IServiceCollection services, string kind, string? plural = null) where TGrain : IProcessGrain
+    /// <summary>Registers a process kind: the one line a kind needs for generic code to know it.</summary>
+    public static IServiceCollection AddProcessKind<TGrain>(this IServiceCollection services, string kind, string plural, string title, string? appendixLabel = null)
+        where TGrain : IProcessGrain =>
+        services.AddSingleton(new ProcessKindRegistration(kind, plural, title, typeof(TGrain), appendixLabel));
+}
+
+/// <summary>
+/// Refuses to start when a process grain has no registration: a kind left out would otherwise be missing, silently,
+/// from the dashboard, the lists, the clock and the annual report's figures.
+/// </summary>
+public sealed class ProcessKindCheck(IEnumerable<ProcessKindRegistration> kinds) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        plural ??= ProcessKinds.ByPlural.FirstOrDefault(p => p.Value == kind).Key
-            ?? throw new ArgumentException($"Give the URL plural for process kind '{kind}'.", nameof(plural));
-        return services.AddSingleton(new ProcessKindRegistration(kind, plural, typeof(TGrain)));
+        Check(GrainClassesIn(typeof(ProcessKindCheck).Assembly), kinds);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Throws naming every grain class whose process-grain interface no registration names.</summary>
+    public static void Check(IEnumerable<Type> grainClasses, IEnumerable<ProcessKindRegistration> kinds)
+    {
+        var registered = kinds.Select(k => k.GrainInterface).ToHashSet();
+        var missing = grainClasses
+            .Where(c => !c.GetInterfaces().Any(registered.Contains))
+            .Select(c => c.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Process kinds without a registration: {string.Join(", ", missing)}. Register each kind once with AddProcessKind in its Add method (see docs/decisions).");
+        }
+    }
+
+    /// <summary>The concrete process grains (derived from <see cref="ProcessGrain{TProcess}"/>) in <paramref name="assembly"/>.</summary>
+    public static IEnumerable<Type> GrainClassesIn(Assembly assembly) =>
+        assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && IsProcessGrain(t));
+
+    private static bool IsProcessGrain(Type type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ProcessGrain<>))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

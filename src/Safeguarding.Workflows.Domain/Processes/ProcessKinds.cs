@@ -1,6 +1,6 @@
 namespace Safeguarding.Workflows.Domain.Processes;
 
-/// <summary>The process kinds of api.md, with their URL plural.</summary>
+/// <summary>The process kinds of docs/design/api.md, with their URL plural.</summary>
 public static class ProcessKinds
 {
     public const string Meeting = "meeting";

@@ -28,7 +28,7 @@ public sealed class ProcessGrains(IGrainFactory grainFactory, IEnumerable<Proces
 
 public static class ProcessKindServiceCollectionExtensions
 {
-    /// <summary>Registers a process kind; the URL plural defaults to the one api.md gives the kind.</summary>
+    /// <summary>Registers a process kind; the URL plural defaults to the one docs/design/api.md gives the kind.</summary>
     public static IServiceCollection AddProcessKind<TGrain>(this IServiceCollection services, string kind, string? plural = null) where TGrain : IProcessGrain
     {
         plural ??= ProcessKinds.ByPlural.FirstOrDefault(p => p.Value == kind).Key

@@ -8,7 +8,7 @@ using Safeguarding.Workflows.Domain.Processes;
 namespace Safeguarding.Workflows.Domain.AnnualReports;
 
 /// <summary>
-/// One partnership's yearly report for one financial year (Children Act 2004 s16G; statutory-rules.md §5): sections
+/// One partnership's yearly report for one financial year (Children Act 2004 s16G; docs/design/statutory-rules.md §5): sections
 /// asked of their owners, reminders and chases, a draft compiled by the business manager, publication by 30 September
 /// and, at once on publication, submission to the Panel and to Foundations.
 /// </summary>

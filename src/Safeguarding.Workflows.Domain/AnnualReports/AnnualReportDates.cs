@@ -4,7 +4,7 @@ using Safeguarding.Workflows.Domain.Partnerships;
 namespace Safeguarding.Workflows.Domain.AnnualReports;
 
 /// <summary>
-/// Every date of one partnership's yearly report (statutory-rules.md §5), worked out when the report is opened.
+/// Every date of one partnership's yearly report (docs/design/statutory-rules.md §5), worked out when the report is opened.
 /// </summary>
 /// <param name="ContributionsDue">Sections are due (the partnership's <c>annualReportContributionsDue</c>, default 31 July).</param>
 /// <param name="DraftDue">The compiled draft is due (<c>annualReportDraftDue</c>, default 31 August).</param>

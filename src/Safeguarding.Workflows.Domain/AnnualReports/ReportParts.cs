@@ -6,7 +6,7 @@ using Safeguarding.Workflows.Domain.Processes;
 
 namespace Safeguarding.Workflows.Domain.AnnualReports;
 
-/// <summary>The stable names of the yearly report's deadlines (api.md).</summary>
+/// <summary>The stable names of the yearly report's deadlines (docs/design/api.md).</summary>
 public static class AnnualReportDeadlines
 {
     public const string Contributions = "contributions";

@@ -18,7 +18,7 @@ public enum SectionOwner
     IndependentScrutineer,
 }
 
-/// <summary>One section of the yearly report as the law asks for it (statutory-rules.md §5).</summary>
+/// <summary>One section of the yearly report as the law asks for it (docs/design/statutory-rules.md §5).</summary>
 /// <param name="Mandatory">The report cannot be compiled without it.</param>
 /// <param name="Owner">Who is asked for it by default.</param>
 public sealed record SectionDefinition(int Number, string Title, bool Mandatory, SectionOwner Owner);

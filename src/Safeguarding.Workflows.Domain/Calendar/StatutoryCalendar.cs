@@ -4,7 +4,7 @@ namespace Safeguarding.Workflows.Domain.Calendar;
 
 /// <summary>
 /// The calendar statutory timescales are counted in: Europe/London local dates, where a <b>working day</b> is Monday to
-/// Friday that is neither an England and Wales bank holiday nor a closure day of the partnership (statutory-rules.md,
+/// Friday that is neither an England and Wales bank holiday nor a closure day of the partnership (docs/design/statutory-rules.md,
 /// "Counting rules"). Immutable; <see cref="WithClosureDays"/> returns a new calendar.
 /// </summary>
 public sealed class StatutoryCalendar

@@ -8,7 +8,7 @@ using Safeguarding.Workflows.Domain.Processes;
 namespace Safeguarding.Workflows.Domain.Escalations;
 
 /// <summary>
-/// One escalation under the partnership's dispute resolution protocol (statutory-rules.md §4): it climbs the stage
+/// One escalation under the partnership's dispute resolution protocol (docs/design/statutory-rules.md §4): it climbs the stage
 /// ladder until someone resolves it, then (if nobody does) leads to a formal notice to the organisation, whose required
 /// changes are tracked, chased and, if unmet, end in the partners' recorded decision on referral to the Secretary of State.
 /// </summary>
@@ -134,7 +134,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
         return new(escalation with { Timeline = timeline }, [email]);
     }
 
-    /// <summary>Applies an event of api.md (<c>responded</c>, <c>resolved</c>, <c>escalated</c>, <c>requirement-met</c>, <c>secretary-of-state-referral</c>).</summary>
+    /// <summary>Applies an event of docs/design/api.md (<c>responded</c>, <c>resolved</c>, <c>escalated</c>, <c>requirement-met</c>, <c>secretary-of-state-referral</c>).</summary>
     /// <exception cref="EscalationRefusedException">The event is invalid (400) or does not fit the state (409).</exception>
     public Transition<Escalation> Handle(EscalationEvent e, StatutoryCalendar calendar, EscalationPolicy policy, string actor, DateTimeOffset now)
     {

@@ -6,7 +6,7 @@ namespace Safeguarding.Workflows.Domain.Escalations;
 public sealed record Party(string Agency, string Name, string Email);
 
 /// <summary>
-/// What raising an escalation says (api.md, <c>PUT .../escalations/{id}</c>). Kept in the process state so that a
+/// What raising an escalation says (docs/design/api.md, <c>PUT .../escalations/{id}</c>). Kept in the process state so that a
 /// repeated PUT can be recognised as the same request (200) or a different one (409).
 /// </summary>
 /// <param name="RaisedOn">The local date the concern was raised; stage 1's working days count from it.</param>
@@ -17,7 +17,7 @@ public sealed record EscalationRequest(DateOnly RaisedOn, Party RaisedBy, Party 
 /// <summary>One change the formal notice requires of the organisation, due on <see cref="DueOn"/>.</summary>
 public sealed record RequiredChange(string Id, string Change, DateOnly DueOn);
 
-/// <summary>What serving a formal notice says (api.md, <c>POST .../escalations/{id}/formal-notice</c>).</summary>
+/// <summary>What serving a formal notice says (docs/design/api.md, <c>POST .../escalations/{id}/formal-notice</c>).</summary>
 /// <param name="RespondBy">When the organisation must reply to the notice; the policy's default when not given.</param>
 public sealed record FormalNoticeRequest(ImmutableList<RequiredChange> Requirements, string Consequences, DateOnly? RespondBy = null)
 {
@@ -54,7 +54,7 @@ public sealed record EscalationEvent(
     Responder? By = null,
     string? Note = null);
 
-/// <summary>The event types of api.md.</summary>
+/// <summary>The event types of docs/design/api.md.</summary>
 public static class EscalationEventTypes
 {
     public const string Responded = "responded";

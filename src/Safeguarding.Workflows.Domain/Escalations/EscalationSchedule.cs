@@ -38,7 +38,7 @@ public sealed record StagePlan(
 /// <summary>When the formal notice falls due after the last stage: prompted on <see cref="PromptOn"/>, due on <see cref="DueOn"/>.</summary>
 public sealed record FormalNoticePlan(DateOnly PromptOn, DateOnly DueOn, DateOnly? ReminderOn);
 
-/// <summary>The stable deadline names of api.md.</summary>
+/// <summary>The stable deadline names of docs/design/api.md.</summary>
 public static class EscalationDeadlines
 {
     public const string FormalNotice = "formal-notice";
@@ -54,7 +54,7 @@ public static class EscalationDeadlines
     public static string Requirement(string id) => $"requirement:{id}";
 }
 
-/// <summary>The date rules of statutory-rules.md §4, pure: every date is a Europe/London local date in <paramref name="calendar"/>.</summary>
+/// <summary>The date rules of docs/design/statutory-rules.md §4, pure: every date is a Europe/London local date in <paramref name="calendar"/>.</summary>
 public static class EscalationSchedule
 {
     /// <summary>

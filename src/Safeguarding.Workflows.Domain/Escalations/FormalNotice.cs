@@ -35,7 +35,7 @@ public sealed record FormalNotice(
 
     public static readonly IReadOnlyList<string> DocumentNames = [HtmlDocument, DocxDocument];
 
-    /// <summary>The relative link to the latest version of a notice document (the download endpoint of api.md's Escalations).</summary>
+    /// <summary>The relative link to the latest version of a notice document (the download endpoint of docs/design/api.md's Escalations).</summary>
     public static string DocumentLink(Processes.ProcessKey key, string name) =>
         $"/api/partnerships/{Uri.EscapeDataString(key.PartnershipId)}/escalations/{Uri.EscapeDataString(key.Id)}/documents/{name}";
 }

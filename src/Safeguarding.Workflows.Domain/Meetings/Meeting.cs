@@ -8,7 +8,7 @@ using Safeguarding.Workflows.Domain.Processes;
 namespace Safeguarding.Workflows.Domain.Meetings;
 
 /// <summary>
-/// A partnership meeting and its paper circulation (statutory-rules.md §1), as pure rules over an immutable state.
+/// A partnership meeting and its paper circulation (docs/design/statutory-rules.md §1), as pure rules over an immutable state.
 /// Scheduling asks every author for their paper and invites the members; time then drives the reminders, chasers and
 /// the circulation of the pack (see <see cref="MeetingDates"/>); after the meeting come attendance, quorum, notes and
 /// actions. Every time-driven action is a <see cref="MeetingStep"/> with a stable id, recorded as done, so

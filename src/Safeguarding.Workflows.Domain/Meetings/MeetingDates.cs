@@ -5,7 +5,7 @@ using Safeguarding.Workflows.Domain.Partnerships;
 namespace Safeguarding.Workflows.Domain.Meetings;
 
 /// <summary>
-/// The dates statutory-rules.md §1 derives from a meeting's local date and the partnership's timescales. All are
+/// The dates docs/design/statutory-rules.md §1 derives from a meeting's local date and the partnership's timescales. All are
 /// Europe/London local dates; sends go out at the partnership's send time (09:00) on them.
 /// </summary>
 /// <param name="MeetingOn">The London date of the meeting.</param>

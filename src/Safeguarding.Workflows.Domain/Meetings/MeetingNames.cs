@@ -1,6 +1,6 @@
 namespace Safeguarding.Workflows.Domain.Meetings;
 
-/// <summary>The stable deadline names of api.md for meetings.</summary>
+/// <summary>The stable deadline names of docs/design/api.md for meetings.</summary>
 public static class MeetingDeadlines
 {
     public const string PaperDeadline = "paper-deadline";

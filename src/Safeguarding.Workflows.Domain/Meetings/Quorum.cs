@@ -13,7 +13,7 @@ public sealed record Declaration(string Agency, string Role, string Interest, st
 public sealed record QuorumAssessment(bool Quorate, ImmutableList<PartnerKind> Represented, ImmutableList<PartnerKind> Missing);
 
 /// <summary>
-/// Quorum (statutory-rules.md §1): all three safeguarding partners represented, each by its lead, its delegated
+/// Quorum (docs/design/statutory-rules.md §1): all three safeguarding partners represented, each by its lead, its delegated
 /// officer or a nominated deputy. An attendee represents a partner when their agency is the partner's organisation
 /// (ignoring case) and their role is one of those capacities: the words <c>lead</c>, <c>delegated-officer</c> or
 /// <c>nominated-deputy</c>, or the role titles the arrangements give (the lead role, the delegated officer's role, the

@@ -41,7 +41,7 @@ public sealed record PartnershipArrangements
     /// <summary>Days the partnership does not count as working days, besides weekends and bank holidays.</summary>
     public IReadOnlyList<DateOnly> ClosureDays { get; init; } = [];
 
-    /// <summary>Local timescales; anything the file leaves out takes the default of statutory-rules.md.</summary>
+    /// <summary>Local timescales; anything the file leaves out takes the default of docs/design/statutory-rules.md.</summary>
     public PartnershipTimescales Timescales { get; init; } = new();
 
     /// <summary>The partner of <paramref name="kind"/> (validation guarantees there is exactly one).</summary>

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Safeguarding.Workflows.Domain.Partnerships;
 
 /// <summary>
-/// The timescales a partnership may set locally. Each default is the one in statutory-rules.md; a partnership's file
+/// The timescales a partnership may set locally. Each default is the one in docs/design/statutory-rules.md; a partnership's file
 /// overrides any of them. Statutory timescales the law fixes (for example 5 working days to notify the Panel) are not here.
 /// </summary>
 public sealed record PartnershipTimescales

@@ -32,7 +32,7 @@ public enum PracticeReviewAction
 }
 
 /// <summary>
-/// A local child safeguarding practice review (statutory-rules.md §3): the pure rules. Immutable; commands return the
+/// A local child safeguarding practice review (docs/design/statutory-rules.md §3): the pure rules. Immutable; commands return the
 /// new state and the emails to send; <see cref="Wake"/> does every planned step that has fallen due.
 /// </summary>
 public sealed record PracticeReview : IDurableProcess<PracticeReview>
@@ -129,8 +129,13 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         return Decision<PracticeReview>.Changed(review.WithCheckpoints().Replanned(context, now));
     }
 
+<<<<<<< HEAD
     /// <summary>Records an event (api.md <c>POST .../events</c>). A repeat that agrees is a no-op; one that contradicts is a conflict.</summary>
     public Decision<PracticeReview> Record(PracticeReviewEvent e, ReviewContext context, string actor, DateTimeOffset now)
+=======
+    /// <summary>Records an event (docs/design/api.md <c>POST .../events</c>). A repeat that agrees is a no-op; one that contradicts is a conflict.</summary>
+    public Command<PracticeReview> Record(PracticeReviewEvent e, ReviewContext context, string actor, DateTimeOffset now)
+>>>>>>> b28f2eac5e2c0fd9f95434f1af16b5066e790ec3
     {
         var today = LondonTime.LocalDate(now);
         if (e.On > today)

@@ -59,7 +59,7 @@ public sealed record PracticeReviewEvent(
     string? Reason = null,
     string? Deadline = null);
 
-/// <summary>The stable kebab-case names of api.md (plus <c>action-completed</c>).</summary>
+/// <summary>The stable kebab-case names of docs/design/api.md (plus <c>action-completed</c>).</summary>
 public static class PracticeReviewNames
 {
     public static readonly IReadOnlyDictionary<string, PracticeReviewEventType> EventTypes = new Dictionary<string, PracticeReviewEventType>(StringComparer.Ordinal)
@@ -78,7 +78,7 @@ public static class PracticeReviewNames
     public static string Of(PracticeReviewEventType type) => EventTypes.First(p => p.Value == type).Key;
 }
 
-/// <summary>The deadline names of api.md.</summary>
+/// <summary>The deadline names of docs/design/api.md.</summary>
 public static class PracticeReviewDeadlines
 {
     public const string Publication = "publication";

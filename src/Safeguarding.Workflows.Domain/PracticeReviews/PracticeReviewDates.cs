@@ -3,7 +3,7 @@ using Safeguarding.Workflows.Domain.Calendar;
 namespace Safeguarding.Workflows.Domain.PracticeReviews;
 
 /// <summary>
-/// The dates of statutory-rules.md §3 (Regulations 2018; WT23 ch.5). The clock starts on the date the partners decided
+/// The dates of docs/design/statutory-rules.md §3 (Regulations 2018; WT23 ch.5). The clock starts on the date the partners decided
 /// to commission the review. Publication clocks are in calendar months ("N calendar months after D": the same day of
 /// the month, or the month's last day); the sending to the Panel is in working days.
 /// </summary>

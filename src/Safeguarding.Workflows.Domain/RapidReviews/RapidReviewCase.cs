@@ -102,7 +102,7 @@ public sealed record RapidReviewEvent(
     string? Deadline = null,
     IncidentOutcome? Outcome = null);
 
-/// <summary>The stable kebab-case names of api.md.</summary>
+/// <summary>The stable kebab-case names of docs/design/api.md.</summary>
 public static class RapidReviewNames
 {
     public static readonly IReadOnlyDictionary<string, RapidReviewEventType> EventTypes = new Dictionary<string, RapidReviewEventType>(StringComparer.Ordinal)
@@ -137,7 +137,7 @@ public static class RapidReviewNames
     public static string Of(IncidentOutcome outcome) => Outcomes.First(p => p.Value == outcome).Key;
 }
 
-/// <summary>The deadline names of api.md.</summary>
+/// <summary>The deadline names of docs/design/api.md.</summary>
 public static class RapidReviewDeadlines
 {
     public const string PanelNotification = "panel-notification";

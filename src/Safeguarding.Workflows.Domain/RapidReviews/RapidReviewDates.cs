@@ -11,7 +11,7 @@ namespace Safeguarding.Workflows.Domain.RapidReviews;
 public sealed record RapidReviewClock(DateOnly DueOn, RapidReviewClockStart CountedFrom, bool Provisional);
 
 /// <summary>
-/// The dates of statutory-rules.md §2 (Children Act 2004 s16C; WT23 ch.5). Every count is in working days of the
+/// The dates of docs/design/statutory-rules.md §2 (Children Act 2004 s16C; WT23 ch.5). Every count is in working days of the
 /// partnership's calendar: "N working days after D" is the N-th working day strictly after D.
 /// </summary>
 public static class RapidReviewDates

@@ -21,7 +21,7 @@ using Safeguarding.Workflows.Storage.Documents;
 namespace Safeguarding.Workflows.Host.AnnualReports;
 
 /// <summary>
-/// The yearly report over HTTP (api.md, "Annual reports"): open it, read it, send a section, compile it, record its
+/// The yearly report over HTTP (docs/design/api.md, "Annual reports"): open it, read it, send a section, compile it, record its
 /// publication (which sends it to the Panel and to Foundations), and download the compiled documents.
 /// </summary>
 public static class AnnualReportsApi

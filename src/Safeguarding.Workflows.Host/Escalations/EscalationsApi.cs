@@ -17,7 +17,7 @@ using Safeguarding.Workflows.Storage.Documents;
 namespace Safeguarding.Workflows.Host.Escalations;
 
 /// <summary>
-/// Escalations and dispute resolution (api.md, "Escalations"): raise, read, record events, serve the formal notice and
+/// Escalations and dispute resolution (docs/design/api.md, "Escalations"): raise, read, record events, serve the formal notice and
 /// download its documents. Listing, history and cancellation are the generic process endpoints.
 /// </summary>
 public static partial class EscalationsApi

@@ -4,7 +4,7 @@ using Safeguarding.Workflows.Host.Processes;
 
 namespace Safeguarding.Workflows.Host.Meetings;
 
-/// <summary>The meeting resource of api.md: the shared process fields plus the meeting's own.</summary>
+/// <summary>The meeting resource of docs/design/api.md: the shared process fields plus the meeting's own.</summary>
 public sealed record MeetingView(
     string Id,
     string Kind,

@@ -17,7 +17,7 @@ namespace Safeguarding.Workflows.Host.Meetings;
 
 /// <summary>
 /// <c>/api/partnerships/{p}/meetings</c>: schedule a meeting, upload its papers, move it, record attendance, notes
-/// and actions (api.md, Meetings). Cancellation is the generic <c>POST .../meetings/{id}/cancel</c> of ProcessesApi.
+/// and actions (docs/design/api.md, Meetings). Cancellation is the generic <c>POST .../meetings/{id}/cancel</c> of ProcessesApi.
 /// </summary>
 public static partial class MeetingsApi
 {

@@ -17,7 +17,7 @@ using Safeguarding.Workflows.Orchestration.RapidReviews;
 namespace Safeguarding.Workflows.Host.PracticeReviews;
 
 /// <summary>
-/// Local child safeguarding practice reviews (api.md "Practice reviews"): <c>PUT</c> and <c>GET
+/// Local child safeguarding practice reviews (docs/design/api.md "Practice reviews"): <c>PUT</c> and <c>GET
 /// /api/partnerships/{p}/practice-reviews/{id}</c> and <c>POST .../events</c>. A rapid review's LCSPR decision opens
 /// one by itself (<c>{rapidReviewId}-lcspr</c>).
 /// </summary>
@@ -72,7 +72,7 @@ public static class PracticeReviewsApi
 
 }
 
-/// <summary>A practice review as the API shows it: api.md's common process fields plus its publication, checkpoints and actions.</summary>
+/// <summary>A practice review as the API shows it: docs/design/api.md's common process fields plus its publication, checkpoints and actions.</summary>
 public sealed record PracticeReviewView(
     string Id,
     string Kind,

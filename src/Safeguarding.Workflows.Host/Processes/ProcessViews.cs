@@ -4,7 +4,7 @@ using Safeguarding.Workflows.Host.Http;
 namespace Safeguarding.Workflows.Host.Processes;
 
 /// <summary>
-/// The parts of a process resource every kind shares (api.md): deadlines and timeline. A kind's own view record
+/// The parts of a process resource every kind shares (docs/design/api.md): deadlines and timeline. A kind's own view record
 /// includes these next to its own fields, so every process reads the same way over HTTP.
 /// </summary>
 public static class ProcessViews

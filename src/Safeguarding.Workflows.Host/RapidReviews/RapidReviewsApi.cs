@@ -17,7 +17,7 @@ using Safeguarding.Workflows.Orchestration.RapidReviews;
 namespace Safeguarding.Workflows.Host.RapidReviews;
 
 /// <summary>
-/// Serious incident notification and rapid review (api.md "Rapid reviews"): <c>PUT</c> and <c>GET
+/// Serious incident notification and rapid review (docs/design/api.md "Rapid reviews"): <c>PUT</c> and <c>GET
 /// /api/partnerships/{p}/rapid-reviews/{id}</c> and <c>POST .../events</c>. Listing, history and cancellation are the
 /// generic process endpoints.
 /// </summary>
@@ -86,7 +86,7 @@ public static class RapidReviewsApi
 }
 
 /// <summary>
-/// A rapid review as the API shows it: api.md's common process fields plus its own dates, agencies and decision.
+/// A rapid review as the API shows it: docs/design/api.md's common process fields plus its own dates, agencies and decision.
 /// <c>outcome</c> is null for a review saved before the referral asked for it.
 /// </summary>
 public sealed record RapidReviewView(

@@ -4,7 +4,7 @@ using Safeguarding.Workflows.Storage.Processes;
 namespace Safeguarding.Workflows.Orchestration.Deadlines;
 
 /// <summary>
-/// The durable-deadline engine every process grain is built on (architecture.md, rules 1–5). A process kind's grain
+/// The durable-deadline engine every process grain is built on (docs/design/architecture.md, rules 1–5). A process kind's grain
 /// derives from this and calls <see cref="StartAsync"/> and <see cref="UpdateAsync"/> with pure transitions; this
 /// class does the rest:
 /// <list type="bullet">

@@ -2,7 +2,7 @@ using Safeguarding.Workflows.Domain.Calendar;
 
 namespace Safeguarding.Workflows.Domain.Tests.Calendar;
 
-/// <summary>Working-day arithmetic exactly as statutory-rules.md "Counting rules" says.</summary>
+/// <summary>Working-day arithmetic exactly as docs/design/statutory-rules.md "Counting rules" says.</summary>
 public sealed class StatutoryCalendarTests
 {
     private static readonly StatutoryCalendar Calendar = StatutoryCalendar.EnglandAndWales;

@@ -4,7 +4,7 @@ using static Safeguarding.Workflows.Domain.Tests.Meetings.Staffordshire;
 
 namespace Safeguarding.Workflows.Domain.Tests.Meetings;
 
-/// <summary>statutory-rules.md §1 dates with the default timescales (7 days, 5 working days, reminders 3 working days before).</summary>
+/// <summary>docs/design/statutory-rules.md §1 dates with the default timescales (7 days, 5 working days, reminders 3 working days before).</summary>
 public sealed class MeetingDatesTests
 {
     private static readonly PartnershipTimescales Defaults = new();

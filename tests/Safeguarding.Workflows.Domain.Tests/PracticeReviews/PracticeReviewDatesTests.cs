@@ -3,7 +3,7 @@ using static Safeguarding.Workflows.Domain.Tests.Reviews.ReviewFixtures;
 
 namespace Safeguarding.Workflows.Domain.Tests.PracticeReviews;
 
-/// <summary>The dates of statutory-rules.md §3, worked by hand.</summary>
+/// <summary>The dates of docs/design/statutory-rules.md §3, worked by hand.</summary>
 public sealed class PracticeReviewDatesTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using static Safeguarding.Workflows.Domain.Tests.Reviews.ReviewFixtures;
 
 namespace Safeguarding.Workflows.Domain.Tests.RapidReviews;
 
-/// <summary>The dates of statutory-rules.md §2, worked by hand across Christmas, Easter and the one-off holidays.</summary>
+/// <summary>The dates of docs/design/statutory-rules.md §2, worked by hand across Christmas, Easter and the one-off holidays.</summary>
 public sealed class RapidReviewDatesTests
 {
     [Theory]

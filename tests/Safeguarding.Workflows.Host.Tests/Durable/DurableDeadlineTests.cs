@@ -6,7 +6,7 @@ using Safeguarding.Workflows.Storage.Processes;
 namespace Safeguarding.Workflows.Host.Tests.Durable;
 
 /// <summary>
-/// The engine's promises (architecture.md, durable deadlines): every wake survives a restart, what fell due while the
+/// The engine's promises (docs/design/architecture.md, durable deadlines): every wake survives a restart, what fell due while the
 /// host was down happens on recovery, and a simulated clock moved forward does everything due, in order, exactly once.
 /// All against Azurite.
 /// </summary>

@@ -6,7 +6,7 @@ using static Safeguarding.Workflows.Host.Tests.RapidReviews.ReviewsClient;
 
 namespace Safeguarding.Workflows.Host.Tests.PracticeReviews;
 
-/// <summary>The practice review endpoints of api.md: creation, idempotence, validation, the improvement-information path and event refusals.</summary>
+/// <summary>The practice review endpoints of docs/design/api.md: creation, idempotence, validation, the improvement-information path and event refusals.</summary>
 public sealed class PracticeReviewsApiTests(SharedService service) : IClassFixture<SharedService>
 {
     private readonly ReviewsClient reviews = new(service.Client);

@@ -5,7 +5,7 @@ using static Safeguarding.Workflows.Host.Tests.RapidReviews.ReviewsClient;
 
 namespace Safeguarding.Workflows.Host.Tests.RapidReviews;
 
-/// <summary>The rapid review endpoints of api.md: creation, idempotence, validation, data minimisation, events and their refusals.</summary>
+/// <summary>The rapid review endpoints of docs/design/api.md: creation, idempotence, validation, data minimisation, events and their refusals.</summary>
 public sealed class RapidReviewsApiTests(SharedService service) : IClassFixture<SharedService>
 {
     private readonly ReviewsClient reviews = new(service.Client);

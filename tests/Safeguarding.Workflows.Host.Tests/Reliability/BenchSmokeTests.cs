@@ -7,7 +7,7 @@ using Safeguarding.Workflows.Bench.Starts;
 namespace Safeguarding.Workflows.Host.Tests.Reliability;
 
 /// <summary>
-/// Each benchmark at a tiny size, so the commands documented in the README keep working. These check that the
+/// Each benchmark at a tiny size, so the commands documented in bench/README.md keep working. These check that the
 /// benchmarks measure something sensible, not the targets: the targets are for the full sizes, run by hand.
 /// </summary>
 public sealed class BenchSmokeTests

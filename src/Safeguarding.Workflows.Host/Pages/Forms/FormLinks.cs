@@ -6,7 +6,7 @@ namespace Safeguarding.Workflows.Host.Pages.Forms;
 /// The contributor links the forms accept (<c>?link=...</c>, see <see cref="ContributorLinks"/>): each opens one form
 /// for one item of one process. None is single-use: each form keeps every version it is sent, and a contributor corrects
 /// a summary, a paper or a section from the same link until it expires (a purpose could be made single-use with
-/// <see cref="LinkPurpose.SingleUse"/>; the README says which are).
+/// <see cref="LinkPurpose.SingleUse"/>; docs/operations.md, "Sign-in", says which are).
 /// </summary>
 public static class FormLinks
 {

@@ -148,7 +148,7 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
     }
 
 <<<<<<< HEAD
-    /// <summary>Records an event (api.md <c>POST .../events</c>). A repeat that agrees is a no-op; one that contradicts is a conflict.</summary>
+    /// <summary>Records an event (docs/design/api.md <c>POST .../events</c>). A repeat that agrees is a no-op; one that contradicts is a conflict.</summary>
     public Decision<RapidReview> Record(RapidReviewEvent e, ReviewContext context, string actor, DateTimeOffset now)
 =======
     /// <summary>Records an event (docs/design/api.md <c>POST .../events</c>). A repeat that agrees is a no-op; one that contradicts is a conflict.</summary>

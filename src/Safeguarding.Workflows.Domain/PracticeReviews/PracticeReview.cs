@@ -129,13 +129,8 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
         return Decision<PracticeReview>.Changed(review.WithCheckpoints().Replanned(context, now));
     }
 
-<<<<<<< HEAD
     /// <summary>Records an event (docs/design/api.md <c>POST .../events</c>). A repeat that agrees is a no-op; one that contradicts is a conflict.</summary>
     public Decision<PracticeReview> Record(PracticeReviewEvent e, ReviewContext context, string actor, DateTimeOffset now)
-=======
-    /// <summary>Records an event (docs/design/api.md <c>POST .../events</c>). A repeat that agrees is a no-op; one that contradicts is a conflict.</summary>
-    public Command<PracticeReview> Record(PracticeReviewEvent e, ReviewContext context, string actor, DateTimeOffset now)
->>>>>>> b28f2eac5e2c0fd9f95434f1af16b5066e790ec3
     {
         var today = LondonTime.LocalDate(now);
         if (e.On > today)

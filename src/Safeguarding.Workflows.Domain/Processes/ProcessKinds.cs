@@ -1,10 +1,6 @@
 namespace Safeguarding.Workflows.Domain.Processes;
 
-<<<<<<< HEAD
 /// <summary>The process kinds' ids (their URL plural, title and the rest are in each kind's registration).</summary>
-=======
-/// <summary>The process kinds of docs/design/api.md, with their URL plural.</summary>
->>>>>>> b28f2eac5e2c0fd9f95434f1af16b5066e790ec3
 public static class ProcessKinds
 {
     public const string Meeting = "meeting";

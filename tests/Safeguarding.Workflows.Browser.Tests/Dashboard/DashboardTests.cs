@@ -93,6 +93,30 @@ public sealed class DashboardTests(BrowserFixture browser)
         await PageChecks.CheckAsync(page, "dashboard-overdue-and-due-soon");
     }
 
+    [Fact]
+    public async Task The_business_unit_adds_a_police_member_in_the_settings()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/partnerships/warwickshire");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        Assert.EndsWith("/partnerships/warwickshire/settings", page.Url, StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "settings");
+
+        await page.FillAsync("#member-name", "Dee Harper");
+        await page.FillAsync("#member-agency", "Warwickshire Police");
+        await page.FillAsync("#member-email", "dee.harper@warwickshire-police.example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the settings" }).ClickAsync();
+        Assert.Equal([("member-role", "Enter the new member’s role")], await PageChecks.ErrorSummaryAsync(page));
+        await PageChecks.CheckAsync(page, "settings-errors");
+
+        await page.FillAsync("#member-role", "Detective Superintendent");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the settings" }).ClickAsync();
+        Assert.Contains("Settings saved", await page.Locator("#settings-saved").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Dee Harper", await page.Locator("#members").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Member added: Dee Harper (Warwickshire Police", await page.Locator("#settings-history").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "settings-saved");
+    }
+
     /// <summary>The rows of a dashboard table about one process: its first line, then each other cell, in the page's words.</summary>
     private static async Task<string[]> RowsAsync(IPage page, string table, string reference)
     {

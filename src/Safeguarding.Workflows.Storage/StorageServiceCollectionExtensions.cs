@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ProcessStore>();
         services.TryAddSingleton<Documents.DocumentStore>();
+        services.TryAddSingleton<Partnerships.PartnershipSettingsStore>();
         return services;
     }
 }

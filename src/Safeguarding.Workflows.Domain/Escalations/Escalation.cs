@@ -220,7 +220,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
             calendar.AddWorkingDays(promptOn, policy.ReferralDecisionWithinWorkingDays));
 
         var deadlines = Deadlines
-            .Update(Stage.DeadlineName, d => d.State == DeadlineState.Pending ? d with { State = DeadlineState.Waived } : d)
+            .Update(Stage.DeadlineName, d => d.PassedOn(now))
             .Update(EscalationDeadlines.FormalNotice, d => d.CompletedAt(now))
             .Add(NewDeadline(EscalationDeadlines.NoticeResponse, notice.RespondBy))
             .AddRange(notice.Requirements.Select(r => NewDeadline(r.DeadlineName, r.DueOn)));
@@ -374,7 +374,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
         var state = this with
         {
             CurrentStage = CurrentStage + 1,
-            Deadlines = Deadlines.Add(StageDeadline(to)),
+            Deadlines = Deadlines.Update(from.DeadlineName, d => d.PassedOn(step.At)).Add(StageDeadline(to)),
             Timeline = Timeline.Add(new TimelineEntry(
                 now, "escalated", Actors.System, $"Unresolved at {from.Label} by {Format(from.DueOn)}: escalated to {to.Label}, to resolve by {Format(to.DueOn)}")),
         };
@@ -387,7 +387,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
         var state = this with
         {
             Phase = EscalationPhase.FormalNoticeDue,
-            Deadlines = Deadlines.Add(NewDeadline(EscalationDeadlines.FormalNotice, FormalNoticeDue.DueOn)),
+            Deadlines = Deadlines.Update(last.DeadlineName, d => d.PassedOn(step.At)).Add(NewDeadline(EscalationDeadlines.FormalNotice, FormalNoticeDue.DueOn)),
             Timeline = Timeline.Add(new TimelineEntry(
                 now,
                 "formal-notice-prompted",
@@ -533,7 +533,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
             CurrentStage = CurrentStage + 1,
             FormalNoticeDue = EscalationSchedule.FormalNoticeAfter(stages[^1], calendar, policy),
             Deadlines = Deadlines
-                .Update(from.DeadlineName, d => d.State == DeadlineState.Pending ? d with { State = DeadlineState.Waived } : d)
+                .Update(from.DeadlineName, d => d.PassedOn(now))
                 .Add(StageDeadline(to)),
             Timeline = Timeline.Add(new TimelineEntry(now, "escalated", actor, $"Escalated by hand from {from.Label} to {to.Label} on {Format(on)}, to resolve by {Format(to.DueOn)}")),
         };

@@ -5,11 +5,14 @@ namespace Safeguarding.Workflows.Domain.Partnerships;
 
 /// <summary>
 /// Every partnership the service runs, by id, with the calendar each one counts its working days in
-/// (England and Wales bank holidays plus the partnership's closure days). Immutable.
+/// (England and Wales bank holidays plus the partnership's closure days). The set of partnerships is fixed; one
+/// partnership's arrangements are replaced whole by <see cref="Update"/> when its business unit changes its settings,
+/// and every reader sees either the old arrangements or the new, never a mix.
 /// </summary>
 public sealed class PartnershipDirectory
 {
-    private readonly FrozenDictionary<string, (PartnershipArrangements Arrangements, StatutoryCalendar Calendar)> byId;
+    private volatile FrozenDictionary<string, (PartnershipArrangements Arrangements, StatutoryCalendar Calendar)> byId;
+    private readonly Lock updating = new();
 
     /// <param name="partnerships">The partnerships; ids must be unique.</param>
     /// <param name="calendar">The national calendar (bank holidays, including announced ones) the partnerships share.</param>
@@ -18,21 +21,42 @@ public sealed class PartnershipDirectory
         ArgumentNullException.ThrowIfNull(partnerships);
         ArgumentNullException.ThrowIfNull(calendar);
         Calendar = calendar;
-        All = [.. partnerships.OrderBy(p => p.Id, StringComparer.Ordinal)];
-        var duplicate = All.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        var all = partnerships.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var duplicate = all.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ArgumentException($"Partnership id '{duplicate.Key}' appears more than once.", nameof(partnerships));
         }
 
-        byId = All.ToFrozenDictionary(p => p.Id, p => (p, calendar.WithClosureDays(p.ClosureDays)), StringComparer.Ordinal);
+        byId = all.ToFrozenDictionary(p => p.Id, p => (p, calendar.WithClosureDays(p.ClosureDays)), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Replaces the arrangements of the partnership with <paramref name="arrangements"/>'s id (already checked, for
+    /// example by <see cref="PartnershipFile.Parse"/>): new work reads them from now on.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No partnership has that id.</exception>
+    public void Update(PartnershipArrangements arrangements)
+    {
+        ArgumentNullException.ThrowIfNull(arrangements);
+        lock (updating)
+        {
+            if (!byId.ContainsKey(arrangements.Id))
+            {
+                throw new KeyNotFoundException($"No partnership has the id '{arrangements.Id}'.");
+            }
+
+            var next = byId.ToDictionary(StringComparer.Ordinal);
+            next[arrangements.Id] = (arrangements, Calendar.WithClosureDays(arrangements.ClosureDays));
+            byId = next.ToFrozenDictionary(StringComparer.Ordinal);
+        }
     }
 
     /// <summary>The national calendar, without any partnership's closure days.</summary>
     public StatutoryCalendar Calendar { get; }
 
     /// <summary>Every partnership, ordered by id.</summary>
-    public IReadOnlyList<PartnershipArrangements> All { get; }
+    public IReadOnlyList<PartnershipArrangements> All => [.. byId.Values.Select(v => v.Arrangements).OrderBy(p => p.Id, StringComparer.Ordinal)];
 
     /// <summary>The partnership with <paramref name="id"/> (exact, case-sensitive), or null.</summary>
     public PartnershipArrangements? Find(string id) => byId.TryGetValue(id, out var entry) ? entry.Arrangements : null;

@@ -15,10 +15,19 @@ public enum DeadlineState
 /// <see cref="DueOn"/> is the Europe/London local date the law counts; <see cref="DueAt"/> is the last instant that still
 /// meets it (23:59:59 local on <see cref="DueOn"/>).
 /// </summary>
-public sealed record Deadline(string Name, DateOnly DueOn, DateTimeOffset DueAt, DeadlineState State = DeadlineState.Pending, DateTimeOffset? MetAt = null)
+/// <param name="PassedOnAt">When a missed deadline was passed on to a later one (an escalation's next stage): still missed, no longer overdue.</param>
+public sealed record Deadline(string Name, DateOnly DueOn, DateTimeOffset DueAt, DeadlineState State = DeadlineState.Pending, DateTimeOffset? MetAt = null, DateTimeOffset? PassedOnAt = null)
 {
-    /// <summary>Missed and still not done: what the dashboard shows in red.</summary>
-    public bool IsOverdue => State == DeadlineState.Missed && MetAt is null;
+    /// <summary>Missed and still neither done nor passed on: what the dashboard shows in red.</summary>
+    public bool IsOverdue => State == DeadlineState.Missed && MetAt is null && PassedOnAt is null;
+
+    /// <summary>Hands the deadline on to a later one at <paramref name="at"/>: a pending one is waived, a missed one stops being overdue.</summary>
+    public Deadline PassedOn(DateTimeOffset at) => State switch
+    {
+        DeadlineState.Pending => this with { State = DeadlineState.Waived },
+        _ when IsOverdue => this with { PassedOnAt = at },
+        _ => this,
+    };
 
     public bool IsOpen => State == DeadlineState.Pending || IsOverdue;
 

@@ -24,6 +24,8 @@ public static class PagesSetup
             // A partnership's emails carry case references and signed contributor links: its business unit's, like the API's.
             o.Conventions.AddPageApplicationModelConvention("/Emails/Emails", page => page.EndpointMetadata.Add(new RequiredPermission(Permission.BusinessUnit)));
             o.Conventions.AddPageApplicationModelConvention("/Emails/Email", page => page.EndpointMetadata.Add(new RequiredPermission(Permission.BusinessUnit)));
+            // The partnership's people and timescales are the business unit's to change (and to read: it lists email addresses).
+            o.Conventions.AddPageApplicationModelConvention("/Settings/Settings", page => page.EndpointMetadata.Add(new RequiredPermission(Permission.BusinessUnit)));
             o.Conventions.AddPageApplicationModelConvention("/Forms/AnnualReports/Section", page =>
                 page.EndpointMetadata.Add(new ContributorLinkEndpoint(FormLinks.ReportSection, ProcessKinds.AnnualReport, ItemRouteValue: "n", IdRouteValue: "year")));
         });

@@ -35,7 +35,9 @@ public static partial class PartnershipsSetup
         builder.Services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
         builder.Services.AddSingleton(LoadCalendar);
         builder.Services.AddSingleton(LoadPartnerships);
-        builder.Services.AddHostedService<LoadAtStart>();
+        builder.Services.AddSingleton<PartnershipSettings>();
+        // First of the hosted services (they start in order), so the engine never works from presets a saved change replaced.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, LoadAtStart>());
         return builder;
     }
 
@@ -98,13 +100,16 @@ public static partial class PartnershipsSetup
         return directory;
     }
 
-    /// <summary>Resolves both singletons while the host starts, so a bad file stops start-up instead of the first request.</summary>
+    /// <summary>
+    /// Resolves both singletons while the host starts, so a bad file stops start-up instead of the first request, then
+    /// applies the settings the business units saved.
+    /// </summary>
     private sealed class LoadAtStart(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<PartnershipDirectory>();
-            return Task.CompletedTask;
+            return services.GetRequiredService<PartnershipSettings>().LoadAsync(cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -86,7 +86,8 @@ public sealed partial class ProcessEngine(
             process.Deadlines.Count(d => d.IsOverdue),
             record.WakeAt,
             record.CreatedAt ?? now,
-            record.UpdatedAt ?? now);
+            record.UpdatedAt ?? now,
+            [.. process.Deadlines.Where(d => d.IsOpen)]);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Process {ProcessKey} woke at {Now}; next wake {NextWakeAt}")]

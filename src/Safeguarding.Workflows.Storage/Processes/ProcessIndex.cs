@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Safeguarding.Workflows.Domain.Processes;
@@ -23,7 +24,7 @@ public sealed class ProcessIndex
 
     // The index columns: what listings read, leaving the state behind.
     private static readonly string[] Columns =
-        ["PartnershipId", "Kind", "Id", "Status", "Title", "NextDeadlineName", "NextDeadlineDueOn", "NextDeadlineDueAt", "OverdueCount", "NextWakeAt", "CreatedAt", "UpdatedAt"];
+        ["PartnershipId", "Kind", "Id", "Status", "Title", "NextDeadlineName", "NextDeadlineDueOn", "NextDeadlineDueAt", "OverdueCount", "NextWakeAt", "CreatedAt", "UpdatedAt", "OpenDeadlines"];
 
     private readonly StorageClients _clients;
 
@@ -193,6 +194,7 @@ public sealed class ProcessIndex
         if (entry.NextDeadlineDueOn is { } dueOn) entity["NextDeadlineDueOn"] = dueOn.ToString(DateFormat, CultureInfo.InvariantCulture);
         if (entry.NextDeadlineDueAt is { } dueAt) entity["NextDeadlineDueAt"] = dueAt;
         if (entry.NextWakeAt is { } wakeAt) entity["NextWakeAt"] = wakeAt;
+        if (entry.OpenDeadlines is { } open) entity["OpenDeadlines"] = JsonSerializer.Serialize(open, StateJson.Options);
         return entity;
     }
 
@@ -208,5 +210,6 @@ public sealed class ProcessIndex
         entity.GetInt32("OverdueCount") ?? 0,
         entity.GetDateTimeOffset("NextWakeAt"),
         entity.GetDateTimeOffset("CreatedAt") ?? default,
-        entity.GetDateTimeOffset("UpdatedAt") ?? default);
+        entity.GetDateTimeOffset("UpdatedAt") ?? default,
+        entity.GetString("OpenDeadlines") is { } open ? JsonSerializer.Deserialize<List<Deadline>>(open, StateJson.Options) : null);
 }

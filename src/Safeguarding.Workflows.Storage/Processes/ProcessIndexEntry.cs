@@ -9,6 +9,7 @@ namespace Safeguarding.Workflows.Storage.Processes;
 /// </summary>
 /// <param name="OverdueCount">How many deadlines are missed and still not done.</param>
 /// <param name="NextWakeAt">When the process next needs waking; null when nothing is scheduled.</param>
+/// <param name="OpenDeadlines">Its deadlines still pending or overdue, for the dashboard; null in a row saved before they were kept.</param>
 public sealed record ProcessIndexEntry(
     string PartnershipId,
     string Kind,
@@ -21,7 +22,8 @@ public sealed record ProcessIndexEntry(
     int OverdueCount,
     DateTimeOffset? NextWakeAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<Deadline>? OpenDeadlines = null)
 {
     [JsonIgnore]
     public ProcessKey Key => new(PartnershipId, Kind, Id);

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
+using Safeguarding.Workflows.Browser.Tests.Forms;
 
 namespace Safeguarding.Workflows.Browser.Tests.Dashboard;
 
@@ -52,6 +54,75 @@ public sealed class DashboardTests(BrowserFixture browser)
         Assert.Equal("Pending", (await page.Locator("#deadline-agency-summaries .govuk-tag").InnerTextAsync()).Trim(), ignoreCase: true);
         Assert.True(await page.Locator("#timeline li", new() { HasText = "Deadline missed" }).CountAsync() >= 1);
         await PageChecks.CheckAsync(page, "process");
+    }
+
+    [Fact]
+    public async Task On_25_February_2027_each_overdue_deadline_shows_its_own_date_beside_the_one_due_in_3_working_days()
+    {
+        // The issue's morning. The incident became known on Tuesday 9 February: the Panel notification and telling
+        // the partners were due on 16 February, the agency summaries on 23 February, the rapid review on 2 March.
+        using var api = new ServiceApi(browser.Service);
+        await api.AtLeastAsync(new DateTimeOffset(2027, 2, 25, 9, 0, 0, TimeSpan.Zero));
+        var reference = $"RR-2027-{Random.Shared.Next(100000, 999999)}";
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/forms/rapid-reviews/staffordshire/new");
+        await RapidReviewFormsTests.FillReferralAsync(page, reference, new DateOnly(2027, 2, 9), "seriously-harmed", lookedAfter: "no", abuseOrNeglect: "yes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Refer the incident" }).ClickAsync();
+        Assert.Equal("Serious incident referred", (await page.Locator(".govuk-panel__title").InnerTextAsync()).Trim());
+
+        await page.GotoAsync("/partnerships/staffordshire");
+        Assert.Contains("Today is 25 February 2027. Due soon means due by 11 March 2027", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                $"{reference} | Panel notification | 16 February 2027 Overdue 7 working days late",
+                $"{reference} | Partners informed | 16 February 2027 Overdue 7 working days late",
+                $"{reference} | Agency summaries | 23 February 2027 Overdue 2 working days late",
+            ],
+            await RowsAsync(page, "#overdue-processes", reference));
+        Assert.Equal([$"{reference} | Rapid review | 2 March 2027 in 3 working days"], await RowsAsync(page, "#due-soon-processes", reference));
+        Assert.True(await page.Locator("#overdue-processes .govuk-tag--red", new() { HasText = "Overdue" }).CountAsync() >= 3);
+
+        // Open processes by kind link to the kind's open processes; the history names people, never a link id.
+        await page.Locator("#open-by-kind a", new() { HasText = "open rapid reviews" }).ClickAsync();
+        Assert.Contains("kind=rapid-review", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#results ~ table tr", new() { HasText = reference }).CountAsync() == 1);
+        var recent = await page.Locator("#recent").InnerTextAsync();
+        Assert.Contains("The service", recent, StringComparison.Ordinal);
+        Assert.DoesNotContain("link:", recent, StringComparison.Ordinal);
+        Assert.Matches(@"\d{1,2} [A-Z][a-z]+ 20\d\d at \d{1,2}:\d\d[ap]m", recent);
+        await PageChecks.CheckAsync(page, "dashboard-overdue-and-due-soon");
+    }
+
+    [Fact]
+    public async Task The_business_unit_adds_a_police_member_in_the_settings()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/partnerships/warwickshire");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        Assert.EndsWith("/partnerships/warwickshire/settings", page.Url, StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "settings");
+
+        await page.FillAsync("#member-name", "Dee Harper");
+        await page.FillAsync("#member-agency", "Warwickshire Police");
+        await page.FillAsync("#member-email", "dee.harper@warwickshire-police.example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the settings" }).ClickAsync();
+        Assert.Equal([("member-role", "Enter the new member’s role")], await PageChecks.ErrorSummaryAsync(page));
+        await PageChecks.CheckAsync(page, "settings-errors");
+
+        await page.FillAsync("#member-role", "Detective Superintendent");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the settings" }).ClickAsync();
+        Assert.Contains("Settings saved", await page.Locator("#settings-saved").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Dee Harper", await page.Locator("#members").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Member added: Dee Harper (Warwickshire Police", await page.Locator("#settings-history").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "settings-saved");
+    }
+
+    /// <summary>The rows of a dashboard table about one process: its first line, then each other cell, in the page's words.</summary>
+    private static async Task<string[]> RowsAsync(IPage page, string table, string reference)
+    {
+        var rows = page.Locator($"{table} tbody tr", new() { HasText = reference.ToLowerInvariant() });
+        return [.. (await rows.EvaluateAllAsync<string[][]>("rows => rows.map(r => [...r.cells].map(c => c.innerText.replace(/\\s+/g, ' ').trim()))"))
+            .Select(cells => string.Join(" | ", [cells[0].Split(' ')[0], .. cells[1..]]))];
     }
 
     [Fact]

@@ -241,7 +241,7 @@ public sealed class RapidReviewFormsTests(BrowserFixture browser)
     }
 
     /// <summary>The referral as a business manager fills it in; the three agencies' contacts only when a rapid review follows.</summary>
-    private static async Task FillReferralAsync(IPage page, string reference, DateOnly today, string outcome, string lookedAfter, string abuseOrNeglect)
+    internal static async Task FillReferralAsync(IPage page, string reference, DateOnly today, string outcome, string lookedAfter, string abuseOrNeglect)
     {
         await page.FillAsync("#caseReference", reference);
         await page.FillAsync("#awareOn-day", today.Day.ToString());

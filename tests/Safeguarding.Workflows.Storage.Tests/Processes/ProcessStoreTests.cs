@@ -65,6 +65,20 @@ public sealed class ProcessStoreTests
     }
 
     [Fact]
+    public async Task The_open_deadlines_are_kept_in_the_index_for_the_dashboard()
+    {
+        var key = Key with { Id = "open-deadlines" };
+        var dueOn = new DateOnly(2027, 2, 16);
+        Deadline[] open = [new("panel-notification", dueOn, T0, DeadlineState.Missed), new("rapid-review", dueOn.AddDays(14), T0.AddDays(14))];
+        await _store.SaveAsync(new ProcessChange(Entry(key) with { OpenDeadlines = open }, State("opened"), null), CancellationToken.None);
+
+        Assert.Equal(open, (await _index.GetAsync(key, CancellationToken.None))!.OpenDeadlines);
+        // A row saved without them (before they were kept) reads as not known, not as none.
+        await Save(Key with { Id = "older-row" }, null);
+        Assert.Null((await _index.GetAsync(Key with { Id = "older-row" }, CancellationToken.None))!.OpenDeadlines);
+    }
+
+    [Fact]
     public async Task A_stale_etag_or_a_second_insert_changes_nothing()
     {
         var first = await Save(Key, null, T0.AddDays(1), "v1", Entry(T0, "created"));

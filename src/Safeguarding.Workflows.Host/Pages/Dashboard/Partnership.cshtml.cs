@@ -26,23 +26,13 @@ public sealed class PartnershipModel(
     FailedMessages failedMessages,
     WorkflowClock clock) : PageModel
 {
-    /// <summary>"Due soon" means due within this many working days (today counted as day 0).</summary>
-    public const int DueSoonWorkingDays = 10;
-
     private const int RecentProcesses = 10;
     private const int RecentEntries = 15;
 
     public PartnershipArrangements Partnership { get; private set; } = null!;
 
-    public DateOnly Today { get; private set; }
-
-    public DateOnly DueSoonUntil { get; private set; }
-
-    public IReadOnlyList<(string Kind, int Count)> OpenByKind { get; private set; } = [];
-
-    public IReadOnlyList<ProcessIndexEntry> Overdue { get; private set; } = [];
-
-    public IReadOnlyList<ProcessIndexEntry> DueSoon { get; private set; } = [];
+    /// <summary>Overdue, due soon and open by kind, each deadline on its own (<see cref="DashboardPanels"/>).</summary>
+    public DashboardPanels Panels { get; private set; } = null!;
 
     public IReadOnlyList<(ProcessIndexEntry Process, AuditRecord Entry)> Recent { get; private set; } = [];
 
@@ -71,13 +61,8 @@ public sealed class PartnershipModel(
         }
 
         Partnership = partnership;
-        Today = LondonTime.LocalDate(clock.GetUtcNow());
-        DueSoonUntil = partnerships.CalendarFor(p).AddWorkingDays(Today, DueSoonWorkingDays);
-
-        var open = (await index.QueryAsync(p, new ProcessQuery(Status: ProcessStatus.Open, Top: ProcessIndex.MaxTop), cancellationToken)).Items;
-        OpenByKind = [.. open.GroupBy(e => e.Kind).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal)];
-        Overdue = [.. open.Where(e => e.OverdueCount > 0).OrderBy(e => e.NextDeadlineDueAt)];
-        DueSoon = [.. open.Where(e => e.OverdueCount == 0 && e.NextDeadlineDueOn is { } dueOn && dueOn <= DueSoonUntil).OrderBy(e => e.NextDeadlineDueAt)];
+        var open = await OpenProcessesAsync(p, cancellationToken);
+        Panels = DashboardPanels.For(open.Select(ForPanels), LondonTime.LocalDate(clock.GetUtcNow()), partnerships.CalendarFor(p));
         Recent = await RecentActivityAsync(p, cancellationToken);
         ShowsFailedEmails = PageAccess.IsBusinessUnit(User, p);
         FailedEmails = ShowsFailedEmails ? await FailedEmail.ListAsync(failedMessages, p, cancellationToken) : [];
@@ -133,6 +118,25 @@ public sealed class PartnershipModel(
         ["dueBefore"] = FieldLabel.Date("Next deadline due before", "Enter a date"),
         ["continuationToken"] = new("Page", "Start the search again", FieldId: "kind"),
     };
+
+    /// <summary>Every open process of the partnership, page after page.</summary>
+    private async Task<List<ProcessIndexEntry>> OpenProcessesAsync(string p, CancellationToken cancellationToken)
+    {
+        var open = new List<ProcessIndexEntry>();
+        string? token = null;
+        do
+        {
+            var page = await index.QueryAsync(p, new ProcessQuery(Status: ProcessStatus.Open, Top: ProcessIndex.MaxTop, ContinuationToken: token), cancellationToken);
+            open.AddRange(page.Items);
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return open;
+    }
+
+    // A row saved before open deadlines were kept in it shows its next deadline only, until its process next changes.
+    private static DashboardProcess ForPanels(ProcessIndexEntry e) => new(e.Kind, e.Id, e.Title, e.OpenDeadlines
+        ?? (e.NextDeadlineName is { } name && e.NextDeadlineDueOn is { } dueOn && e.NextDeadlineDueAt is { } dueAt ? [new Deadline(name, dueOn, dueAt)] : []));
 
     /// <summary>The latest entries of the histories of the most recently changed processes, newest first.</summary>
     private async Task<IReadOnlyList<(ProcessIndexEntry, AuditRecord)>> RecentActivityAsync(string p, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ public sealed class FailedMessages(EmailStorageNames storage, EmailQueue queue)
 
     internal async Task RecordAsync(OutgoingEmail email, int attempts, string lastError, DateTimeOffset failedAt, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(Partition, TableKeys.Escape(email.Id))
+        var entity = new TableEntity(Partition, EmailTableKeys.Of(email.Id))
         {
             ["Id"] = email.Id,
             ["ProcessKey"] = email.ProcessKey,
@@ -91,8 +91,16 @@ public sealed class FailedMessages(EmailStorageNames storage, EmailQueue queue)
     {
         try
         {
-            var entity = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Escape(id), cancellationToken: cancellationToken);
-            return entity.HasValue ? entity.Value : null;
+            foreach (var key in EmailTableKeys.ToRead(id))
+            {
+                var entity = await table.GetEntityIfExistsAsync<TableEntity>(Partition, key, cancellationToken: cancellationToken);
+                if (entity.HasValue)
+                {
+                    return entity.Value;
+                }
+            }
+
+            return null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -104,7 +112,7 @@ public sealed class FailedMessages(EmailStorageNames storage, EmailQueue queue)
     {
         var processKey = entity.GetString("ProcessKey") ?? "";
         return new FailedMessage(
-            entity.GetString("Id") ?? TableKeys.Unescape(entity.RowKey),
+            entity.GetString("Id") ?? EmailTableKeys.IdOf(entity.RowKey),
             ProcessIds.Of(processKey),
             processKey,
             entity.GetString("Kind") ?? "",

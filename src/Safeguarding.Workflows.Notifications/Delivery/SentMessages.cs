@@ -14,12 +14,19 @@ public sealed class SentMessages(EmailStorageNames storage)
 
     public async Task<bool> ContainsAsync(string id, CancellationToken cancellationToken)
     {
-        var entity = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(id), Row, ["SentAt"], cancellationToken);
-        return entity.HasValue;
+        foreach (var key in EmailTableKeys.ToRead(id))
+        {
+            if ((await table.GetEntityIfExistsAsync<TableEntity>(key, Row, ["SentAt"], cancellationToken)).HasValue)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public Task RecordAsync(string id, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(id), Row) { ["SentAt"] = sentAt }, TableUpdateMode.Replace, cancellationToken);
+        table.UpsertEntityAsync(new TableEntity(EmailTableKeys.Of(id), Row) { ["SentAt"] = sentAt }, TableUpdateMode.Replace, cancellationToken);
 
     internal Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => table.CreateIfNotExistsAsync(cancellationToken);
 }

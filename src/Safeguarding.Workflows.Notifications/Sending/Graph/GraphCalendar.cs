@@ -102,8 +102,16 @@ public sealed class GraphCalendar(GraphServiceClient graph, EmailStorageNames st
     {
         try
         {
-            var entity = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(uid), Row, cancellationToken: cancellationToken);
-            return entity.HasValue ? entity.Value : null;
+            foreach (var key in EmailTableKeys.ToRead(uid))
+            {
+                var entity = await table.GetEntityIfExistsAsync<TableEntity>(key, Row, cancellationToken: cancellationToken);
+                if (entity.HasValue)
+                {
+                    return entity.Value;
+                }
+            }
+
+            return null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -113,7 +121,7 @@ public sealed class GraphCalendar(GraphServiceClient graph, EmailStorageNames st
 
     private async Task SaveAsync(CalendarInvite invite, string eventId, bool cancelled, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(TableKeys.Escape(invite.Uid), Row) { ["EventId"] = eventId, ["Sequence"] = invite.Sequence, ["Cancelled"] = cancelled };
+        var entity = new TableEntity(EmailTableKeys.Of(invite.Uid), Row) { ["EventId"] = eventId, ["Sequence"] = invite.Sequence, ["Cancelled"] = cancelled };
         try
         {
             await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);

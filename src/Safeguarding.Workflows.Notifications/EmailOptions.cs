@@ -28,7 +28,10 @@ public sealed class EmailOptions
     /// <summary>The display name of the sender; the partnership's name is in every message body anyway.</summary>
     public string FromName { get; set; } = "Safeguarding Workflows";
 
-    /// <summary>Prefixed to the relative links (<c>/forms/...</c>) that processes put in a message.</summary>
+    /// <summary>
+    /// Prefixed to the relative links (<c>/forms/...</c>) that processes put in a message. The host defaults it to the
+    /// address it listens on (<c>Host.Email.PublicBaseAddress</c>); this value is the default elsewhere (tools, tests).
+    /// </summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
     /// <summary>Sending attempts before a message goes to the poison queue.</summary>

@@ -55,7 +55,7 @@ public sealed record DrillProcess(
                 ["reference"] = Key.Id,
                 ["step"] = s.Name,
                 ["dueAt"] = s.DueAt.ToString("O"),
-                ["link"] = $"/api/partnerships/{Key.PartnershipId}/drills/{Key.Id}",
+                ["link"] = $"/partnerships/{Key.PartnershipId}/{Plural}/{Key.Id}",
             },
             now)).ToList();
         return new(this with { Steps = steps, Deadlines = deadlines, Timeline = timeline }, emails);

@@ -242,8 +242,8 @@ public sealed record Escalation : IDurableProcess<Escalation>
             ["respondBy"] = Format(notice.RespondBy),
             ["requirementCount"] = notice.Requirements.Count.ToString(CultureInfo.InvariantCulture),
             ["finalDueOn"] = Format(finalDueOn),
-            ["htmlLink"] = FormalNotice.DocumentLink(Key, FormalNotice.HtmlDocument),
-            ["docxLink"] = FormalNotice.DocumentLink(Key, FormalNotice.DocxDocument),
+            ["htmlLink"] = FormalNotice.DocumentPage(Key, FormalNotice.HtmlDocument),
+            ["docxLink"] = FormalNotice.DocumentPage(Key, FormalNotice.DocxDocument),
         });
         return new(withNotice, [email]);
     }
@@ -425,7 +425,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
             ["organisation"] = Notice.Organisation,
             ["requirementId"] = requirement.Id,
             ["dueOn"] = Format(requirement.DueOn),
-            ["htmlLink"] = FormalNotice.DocumentLink(Key, FormalNotice.HtmlDocument),
+            ["htmlLink"] = FormalNotice.DocumentPage(Key, FormalNotice.HtmlDocument),
         })]);
     }
 
@@ -448,7 +448,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
             ["unmetRequirements"] = string.Join(", ", unmet),
             ["unmetCount"] = unmet.Count.ToString(CultureInfo.InvariantCulture),
             ["decisionDueOn"] = Format(notice.ReferralDecisionDueOn),
-            ["htmlLink"] = FormalNotice.DocumentLink(Key, FormalNotice.HtmlDocument),
+            ["htmlLink"] = FormalNotice.DocumentPage(Key, FormalNotice.HtmlDocument),
         })]);
     }
 

@@ -51,9 +51,9 @@ internal static class EscalationEmails
             now);
     }
 
-    /// <summary>The escalation's resource (relative).</summary>
+    /// <summary>The escalation's page (relative).</summary>
     public static string Link(ProcessKey key) =>
-        $"/api/partnerships/{Uri.EscapeDataString(key.PartnershipId)}/escalations/{Uri.EscapeDataString(key.Id)}";
+        $"/partnerships/{Uri.EscapeDataString(key.PartnershipId)}/escalations/{Uri.EscapeDataString(key.Id)}";
 
     /// <summary>The values that name a stage: <c>stage</c>, <c>stageName</c>, <c>resolveBy</c>.</summary>
     public static Dictionary<string, string> StageValues(StagePlan stage) => new()

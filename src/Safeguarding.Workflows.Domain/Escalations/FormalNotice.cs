@@ -38,6 +38,9 @@ public sealed record FormalNotice(
     /// <summary>The relative link to the latest version of a notice document (the download endpoint of docs/design/api.md's Escalations).</summary>
     public static string DocumentLink(Processes.ProcessKey key, string name) =>
         $"/api/partnerships/{Uri.EscapeDataString(key.PartnershipId)}/escalations/{Uri.EscapeDataString(key.Id)}/documents/{name}";
+
+    /// <summary>The same document from the page routes, for emails: staff sign in, the organisation served opens it with its signed link.</summary>
+    public static string DocumentPage(Processes.ProcessKey key, string name) => DocumentLink(key, name)["/api".Length..];
 }
 
 /// <summary>How the escalation was resolved.</summary>

@@ -9,9 +9,9 @@ public static class MeetingLinks
 {
     public static string Meeting(ProcessKey key) => $"/partnerships/{Escape(key.PartnershipId)}/meetings/{Escape(key.Id)}";
 
-    /// <summary>The latest stored version of a paper (API download).</summary>
+    /// <summary>The latest stored version of a paper: the page download, for a signed-in member of staff.</summary>
     public static string Paper(ProcessKey key, string paperId) =>
-        $"/api/partnerships/{Escape(key.PartnershipId)}/meetings/{Escape(key.Id)}/papers/{Escape(paperId)}";
+        $"/partnerships/{Escape(key.PartnershipId)}/meetings/{Escape(key.Id)}/papers/{Escape(paperId)}";
 
     /// <summary>The form where an author uploads their paper.</summary>
     public static string Upload(ProcessKey key, string paperId) =>

@@ -19,6 +19,14 @@ public static class EmailSetup
         });
         builder.Services.AddKeyedSingleton<TimeProvider>(EmailDeliveryExtensions.ProcessClockKey, (sp, _) => sp.GetRequiredService<WorkflowClock>());
         builder.Services.AddEmailDelivery(builder.Configuration);
+
+        // Links point at this service unless Email:PublicBaseUrl says where the public reaches it.
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{EmailOptions.Section}:{nameof(EmailOptions.PublicBaseUrl)}"]))
+        {
+            var listening = PublicBaseAddress.Of(builder.Configuration);
+            builder.Services.PostConfigure<EmailOptions>(o => o.PublicBaseUrl = listening);
+        }
+
         return builder;
     }
 }

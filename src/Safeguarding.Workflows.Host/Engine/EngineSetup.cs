@@ -30,6 +30,7 @@ public static class EngineSetup
             .Validate(o => o.Mode == ClockMode.System || !builder.Environment.IsProduction(), "Clock:Mode=Simulated is refused in Production.")
             .ValidateOnStart();
         services.AddSingleton<WorkflowClock>();
+        services.AddSingleton<SendingTimes>();
         services.AddSingleton<ProcessEngine>();
         services.AddSingleton<ProcessGrains>();
         services.AddHostedService<ProcessKindCheck>();

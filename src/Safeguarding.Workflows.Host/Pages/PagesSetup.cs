@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Pages.Dashboard;
+using Safeguarding.Workflows.Host.Pages.Downloads;
 using Safeguarding.Workflows.Host.Pages.Forms;
 using Safeguarding.Workflows.Host.Security;
 
@@ -64,6 +65,7 @@ public static class PagesSetup
     public static WebApplication MapPages(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapPageDownloads();
         return app;
     }
 }

@@ -93,7 +93,7 @@ public sealed partial class ContributorEmailLinks(
     private static List<LinkForm> FormsOf(EndpointDataSource endpoints) =>
         [.. endpoints.Endpoints
             .OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<ContributorLinkEndpoint>() is not null
+            .Where(e => e.Metadata.GetMetadata<ContributorLinkEndpoint>() is not null && e.Metadata.GetMetadata<UnsignedInEmails>() is null
                 && (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is not { Count: > 0 } methods || methods.Contains(HttpMethods.Get)))
             .Select(e => new LinkForm(new TemplateMatcher(new RouteTemplate(e.RoutePattern), new RouteValueDictionary()), e.Metadata.GetMetadata<ContributorLinkEndpoint>()!))];
 

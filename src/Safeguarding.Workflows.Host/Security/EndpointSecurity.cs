@@ -22,6 +22,12 @@ public sealed record ContributorLinkEndpoint(LinkPurpose Purpose, string Kind, s
 }
 
 /// <summary>
+/// A link-authorised endpoint whose links in emails go out unsigned (<see cref="ContributorEmailLinks"/>): a download
+/// its contributor may open with their own link, but whose emailed links reach staff, who sign in.
+/// </summary>
+public sealed record UnsignedInEmails;
+
+/// <summary>
 /// The endpoint is about the partnership named by the query parameter <see cref="Name"/> when no route value names one
 /// (e.g. <c>GET /api/calendar/working-days?partnership=solihull</c>): it is guarded like a partnership route, so a
 /// caller without a role there gets 404. Without the parameter the endpoint is not about any one partnership.

@@ -54,8 +54,9 @@ public sealed partial class EmailRenderer
 
         var text = RenderPart(email, "txt", template.Text, values);
         var html = RenderPart(email, "html", template.Html, encoded);
-        var textPage = RenderPart(email, "txt layout", templates.TextLayout, With(values, ("subject", subject), ("content", text.Trim())));
-        var htmlPage = RenderPart(email, "html layout", templates.HtmlLayout, With(encoded, ("subject", WebUtility.HtmlEncode(subject)), ("content", html.Trim())));
+        var external = EmailTemplates.ToExternalBodies.Contains(email.Template) ? "true" : "false";
+        var textPage = RenderPart(email, "txt layout", templates.TextLayout, With(values, ("subject", subject), ("content", text.Trim()), ("externalBody", external)));
+        var htmlPage = RenderPart(email, "html layout", templates.HtmlLayout, With(encoded, ("subject", WebUtility.HtmlEncode(subject)), ("content", html.Trim()), ("externalBody", external)));
 
         IReadOnlyList<EmailAttachment> attachments = email.Invite is { } invite
             ? [InviteCalendar.ToAttachment(invite, Organizer, email.To, email.CreatedAt)]

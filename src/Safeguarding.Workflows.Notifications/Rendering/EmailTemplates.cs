@@ -40,6 +40,12 @@ public sealed class EmailTemplates
 
     public IReadOnlyCollection<string> Names => templates.Keys;
 
+    /// <summary>
+    /// Templates sent to bodies outside the partnership (the national Panel, Foundations): they have no sign-in here, so
+    /// the layout leaves out its "case details are behind the link" footer.
+    /// </summary>
+    public static IReadOnlySet<string> ToExternalBodies { get; } = new HashSet<string>(StringComparer.Ordinal) { "annual-reports/submission" };
+
     internal string HtmlLayout { get; }
 
     internal string TextLayout { get; }

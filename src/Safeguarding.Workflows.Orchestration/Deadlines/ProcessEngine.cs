@@ -19,9 +19,13 @@ public sealed partial class ProcessEngine(
     ProcessStore store,
     WorkflowMetrics metrics,
     IOptions<EngineOptions> options,
+    SendingTimes sendingTimes,
     ILogger<ProcessEngine> logger)
 {
     public WorkflowClock Clock { get; } = clock;
+
+    /// <summary>When a timer's emails may go out (the partnership's send time on a working day).</summary>
+    public SendingTimes SendingTimes { get; } = sendingTimes;
 
     public EngineOptions Options { get; } = options.Value;
 

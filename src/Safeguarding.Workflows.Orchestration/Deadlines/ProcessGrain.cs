@@ -45,7 +45,7 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         // Reconcile (rule 4): catch up on anything that fell due while the process was not active.
         if (Process is not null)
         {
-            await CommitAsync(Process);
+            await CommitAsync(Process, byTimer: true);
         }
     }
 
@@ -73,7 +73,7 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
             return null;
         }
 
-        await CommitAsync(Process);
+        await CommitAsync(Process, byTimer: true);
         return ScheduledWake();
     }
 
@@ -182,18 +182,20 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
     /// </summary>
     protected virtual TProcess PlannedAhead(TProcess process) => process;
 
-    private async Task CommitAsync(Transition<TProcess> transition)
+    /// <param name="byTimer">A wake nobody asked for: its emails are automatic and wait for the partnership's send time.</param>
+    private async Task CommitAsync(Transition<TProcess> transition, bool byTimer = false)
     {
         var before = Process;
         var woken = PlannedAhead(transition.State).Wake(Now);
-        var emails = transition.Emails.Concat(woken.Emails).ToList();
-        var saved = !ReferenceEquals(woken.State, before) || emails.Count > 0;
+        var (emails, held) = Release(transition.Emails, woken.Emails, byTimer);
+        var saved = !ReferenceEquals(woken.State, before) || emails.Count > 0 || held.Count != record.HeldEmails.Count;
         if (saved)
         {
             var next = new ProcessRecord<TProcess>
             {
                 Process = woken.State,
                 UnsentEmails = [.. record.UnsentEmails, .. emails],
+                HeldEmails = held,
                 CreatedAt = record.CreatedAt,
                 UpdatedAt = Now,
             };
@@ -221,6 +223,7 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
             var handedOver = new ProcessRecord<TProcess>
             {
                 Process = record.Process,
+                HeldEmails = record.HeldEmails,
                 CreatedAt = record.CreatedAt,
                 UpdatedAt = record.UpdatedAt,
             };
@@ -277,6 +280,19 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
 
     private DateTimeOffset? ScheduledWake() => record.WakeAt;
 
+    /// <summary>
+    /// The emails to hand over now, and those still held: a command's emails go at once; a timer's wait for the next
+    /// sending time when it is not one now; held emails whose time has come go with the rest.
+    /// </summary>
+    private (List<OutgoingEmail> Now, List<HeldEmail> Held) Release(IReadOnlyList<OutgoingEmail> decided, IReadOnlyList<OutgoingEmail> woken, bool byTimer)
+    {
+        var now = Now;
+        var sendAt = byTimer && woken.Count > 0 ? engine.SendingTimes.Next(Key, now) : now;
+        var held = sendAt > now ? [.. record.HeldEmails, .. woken.Select(e => new HeldEmail(e, sendAt))] : record.HeldEmails;
+        var due = held.Where(h => h.SendAt <= now).Select(h => h.Email);
+        return ([.. decided, .. sendAt > now ? [] : woken, .. due], [.. held.Where(h => h.SendAt > now)]);
+    }
+
     // Saved first, so a schedule that misses this (its host just died) still finds the wake when it reloads.
     private Task ScheduleWakeAsync(DateTimeOffset at) =>
         GrainFactory.GetGrain<IWakeScheduleGrain>(Key.PartnershipId).ScheduleAsync(Key.ToString(), at);
@@ -288,6 +304,11 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
     private DateTimeOffset? WakeFor(ProcessRecord<TProcess> next)
     {
         var own = next.Process is { Status: ProcessStatus.Open } p ? p.NextWakeAt : null;
+        if (next.HeldEmails.Count > 0 && next.HeldEmails.Min(h => h.SendAt) is var release && (own is null || release < own))
+        {
+            own = release;
+        }
+
         return next.UnsentEmails.Count == 0 ? own : own is { } at && at < Now ? at : Now;
     }
 }

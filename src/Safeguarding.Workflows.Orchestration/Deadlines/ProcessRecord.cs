@@ -13,6 +13,9 @@ public sealed class ProcessRecord<TProcess> where TProcess : class
     /// <summary>Emails decided on but not yet handed to the delivery queue (the outbox pattern).</summary>
     public List<OutgoingEmail> UnsentEmails { get; set; } = [];
 
+    /// <summary>Emails a timer decided outside the partnership's sending times, each handed over at its send time (<see cref="SendingTimes"/>).</summary>
+    public List<HeldEmail> HeldEmails { get; set; } = [];
+
     public DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>When the process last changed (not when its row was last tidied); the index's <c>UpdatedAt</c>.</summary>

@@ -223,7 +223,7 @@ public sealed class EscalationTransitionTests
         Assert.Equal(EscalationTemplates.FormalNoticeServed, served.Template);
         // The organisation (the police member), then the partnership, each person once.
         Assert.Equal("acc@police.example.org bm@partnership.example.org dcs@council.example.org nurse@icb.example.org scrutineer@partnership.example.org", string.Join(" ", served.To.Select(t => t.Email)));
-        Assert.Equal("/api/partnerships/testshire/escalations/esc-1/documents/formal-notice.docx", served.Values["docxLink"]);
+        Assert.Equal("/partnerships/testshire/escalations/esc-1/documents/formal-notice.docx", served.Values["docxLink"]);
 
         run.Until(NoonOn(D("2026-03-10")));
         run.Do(e => e.Handle(new EscalationEvent("requirement-met", D("2026-03-10"), RequirementId: "r2"), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-03-10"))));

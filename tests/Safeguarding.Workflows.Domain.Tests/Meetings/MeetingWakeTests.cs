@@ -49,7 +49,7 @@ public sealed class MeetingWakeTests
         var pack = Assert.Single(emails, e => e.Template == MeetingTemplates.Pack);
         Assert.Equal(At("2026-02-06T09:00:00Z"), pack.CreatedAt);
         Assert.Equal(8, pack.To.Count);
-        Assert.Equal(("Performance report", "received", "/api/partnerships/staffordshire/meetings/board-2026-02/papers/performance"),
+        Assert.Equal(("Performance report", "received", "/partnerships/staffordshire/meetings/board-2026-02/papers/performance"),
             (pack.Values["paper1Title"], pack.Values["paper1Status"], pack.Values["paper1Link"]));
         Assert.Equal("missing", pack.Values["paper2Status"]);
         Assert.Equal("missing", pack.Values["paper3Status"]);

@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Notifications;
 using Safeguarding.Workflows.Notifications.Delivery;
 using Safeguarding.Workflows.Notifications.Sending;
 using Safeguarding.Workflows.Notifications.Sending.Outbox;
@@ -65,7 +67,8 @@ public sealed class OutboxApiTests
         Assert.True(first.GetProperty("sentAt").GetDateTimeOffset() <= entries[1].GetProperty("sentAt").GetDateTimeOffset());
         Assert.Equal("rr-1", first.GetProperty("processId").GetString());
         Assert.Equal("test/notice", first.GetProperty("kind").GetString());
-        Assert.Contains("http://localhost:7071/forms/solihull/rapid-reviews/rr-1", first.GetProperty("body").GetString());
+        var baseUrl = factory.Services.GetRequiredService<IOptions<EmailOptions>>().Value.PublicBaseUrl;
+        Assert.Contains($"{baseUrl}/forms/solihull/rapid-reviews/rr-1", first.GetProperty("body").GetString());
     }
 
     [Fact]

@@ -104,8 +104,8 @@ public sealed class EscalationEmailTests
             sent);
         var served = (await Outbox(api, "esc-mail-notice")).Single(e => e.GetProperty("kind").GetString() == "escalations/formal-notice-served");
         var body = served.GetProperty("body").GetString()!;
-        Assert.Contains("/api/partnerships/staffordshire/escalations/esc-mail-notice/documents/formal-notice.docx", body, StringComparison.Ordinal);
-        Assert.Contains("/api/partnerships/staffordshire/escalations/esc-mail-notice/documents/formal-notice.html", body, StringComparison.Ordinal);
+        Assert.Contains("/partnerships/staffordshire/escalations/esc-mail-notice/documents/formal-notice.docx", body, StringComparison.Ordinal);
+        Assert.Contains("/partnerships/staffordshire/escalations/esc-mail-notice/documents/formal-notice.html", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Train every duty social worker", body, StringComparison.Ordinal); // the required changes stay in the notice
         await AssertNoSummaryIn(api, "esc-mail-notice");
     }

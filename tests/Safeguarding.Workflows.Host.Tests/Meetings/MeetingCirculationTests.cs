@@ -92,7 +92,7 @@ public sealed class MeetingCirculationTests
         Assert.Equal(At("2026-02-06T09:00:00Z"), packEmail.SentAt);
         Assert.Equal(invitation.To, packEmail.To);
         Assert.Contains("1. Performance report (Staffordshire County Council): http", packEmail.Body, StringComparison.Ordinal);
-        Assert.Contains("/api/partnerships/staffordshire/meetings/board-2026-02/papers/performance", packEmail.Body, StringComparison.Ordinal);
+        Assert.Contains("/partnerships/staffordshire/meetings/board-2026-02/papers/performance", packEmail.Body, StringComparison.Ordinal);
         Assert.Contains("2. Multi-agency audit (Staffordshire Police): MISSING", packEmail.Body, StringComparison.Ordinal);
         Assert.Contains("3. Health update (Staffordshire and Stoke-on-Trent Integrated Care Board): MISSING", packEmail.Body, StringComparison.Ordinal);
 

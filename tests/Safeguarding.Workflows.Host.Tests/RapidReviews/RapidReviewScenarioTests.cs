@@ -98,7 +98,8 @@ public sealed class RapidReviewScenarioTests
                 (London("2026-01-15", 9), "rapid-reviews/summary-reminder", Education),
                 (London("2026-01-15", 9), "rapid-reviews/summary-reminder", Nurse),
                 (London("2026-01-15", 9), "rapid-reviews/summary-reminder", Police),
-                (MissedAt("2026-01-19"), "rapid-reviews/deadline-missed", PartnersAndBoardManager),
+                // Missed at midnight (the history says so), told at the partnership's send time, never at 00:00.
+                (London("2026-01-20", 9), "rapid-reviews/deadline-missed", PartnersAndBoardManager),
                 (London("2026-01-20", 9), "rapid-reviews/summary-chase", Education),
                 (London("2026-01-21", 9), "rapid-reviews/summary-chase", Education),
                 (London("2026-01-26", 9), "rapid-reviews/deadline-at-risk", BoardManager),

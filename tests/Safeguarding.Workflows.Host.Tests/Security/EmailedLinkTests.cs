@@ -128,6 +128,12 @@ public sealed class EmailedLinkTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await author.PostAsync(Form + link, revised)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync(Form.Replace("/audit", "/health", StringComparison.Ordinal) + link)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync("/forms/meetings/staffordshire/board-2026-03/notes" + link)).StatusCode);
+
+        // The same link downloads the author's own paper from its page route, and no other.
+        var own = await author.GetAsync("/partnerships/staffordshire/meetings/board-2026-03/papers/audit" + link);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("%PDF-1.7\n% the audit, revised\n", await own.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync("/partnerships/staffordshire/meetings/board-2026-03/papers/health" + link)).StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,6 +96,40 @@ public sealed class PageSignInTests : IAsyncLifetime
             ["__RequestVerificationToken"] = AntiforgeryToken(await referral.Content.ReadAsStringAsync()),
         }));
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_link_followed_from_an_email_opens_its_page_after_signing_in_and_the_session_downloads_papers()
+    {
+        await StartAsync("client_secret");
+        var staff = service.As("board.manager@staffordshire.example", "business-unit:staffordshire");
+        Assert.Equal(HttpStatusCode.Created, (await staff.PutAsJsonAsync("/api/partnerships/staffordshire/escalations/esc-signed-in", Escalations.EscalationApi.Raise())).StatusCode);
+        var link = Assert.Single(await Email.EmailedLinksOpenPagesTests.EmailedLinksAsync(staff, "esc-signed-in"));
+        provider.NextUser = new("jo.bloggs@staffordshire.example", ["business-unit:staffordshire"]);
+        var browser = Browser();
+
+        var (page, landedOn) = await browser.OpenAsync(new Uri(App, link));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(link, landedOn.AbsolutePath);
+        Assert.Contains(FakeEntraId.Host, browser.Visited.Select(u => u.Host));
+
+        // The session (not the API) opens the page routes' downloads.
+        Assert.Equal(HttpStatusCode.Created, (await staff.PutAsJsonAsync("/api/partnerships/staffordshire/meetings/board-signed-in", new
+        {
+            title = "Partnership board",
+            startsAt = "2026-03-12T10:00:00Z",
+            papers = new[] { new { id = "audit", title = "Multi-agency audit", author = new { name = "Bob Author", email = "bob@police.example.org", agency = "Staffordshire Police" } } },
+        })).StatusCode);
+        var file = new ByteArrayContent("%PDF-1.7\n% the audit\n"u8.ToArray());
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        Assert.Equal(HttpStatusCode.OK, (await staff.PutAsync("/api/partnerships/staffordshire/meetings/board-signed-in/papers/audit", new MultipartFormDataContent { { file, "file", "audit.pdf" } })).StatusCode);
+        var paper = await browser.SendAsync(HttpMethod.Get, new Uri(App, "/partnerships/staffordshire/meetings/board-signed-in/papers/audit"));
+        Assert.Equal(HttpStatusCode.OK, paper.StatusCode);
+        Assert.Equal("application/pdf", paper.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.SendAsync(HttpMethod.Get, new Uri(App, "/partnerships/solihull/meetings/board-signed-in/papers/audit"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await service.Anonymous().GetAsync("/partnerships/staffordshire/meetings/board-signed-in/papers/audit?link=x.y")).StatusCode);
     }
 
     [Fact]

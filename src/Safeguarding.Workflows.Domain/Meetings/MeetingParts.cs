@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 
 namespace Safeguarding.Workflows.Domain.Meetings;

@@ -4,6 +4,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Meetings;
+using Safeguarding.Workflows.Domain.Partnerships;
 
 namespace Safeguarding.Workflows.Host.Meetings;
 

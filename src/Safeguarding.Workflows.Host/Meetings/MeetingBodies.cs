@@ -108,7 +108,8 @@ public sealed partial class MeetingValidation
 
     public DateTimeOffset? Reschedule(RescheduleBody? body, DateTimeOffset now) => FutureInstant(body?.StartsAt, "startsAt", now);
 
-    public AttendanceReport? Attendance(AttendanceBody? body, Meeting meeting)
+    /// <summary>The attendance as sent; whether a declaration's <c>paperId</c> is one of the meeting's papers is the meeting's rule.</summary>
+    public AttendanceReport? Attendance(AttendanceBody? body)
     {
         var present = ImmutableList.CreateBuilder<Attendee>();
         if (body?.Present is not { Count: > 0 })
@@ -145,14 +146,9 @@ public sealed partial class MeetingValidation
             var agency = Text(declaration?.Agency, $"{field}.agency", MaxText, required: true);
             var role = Text(declaration?.Role, $"{field}.role", MaxText, required: true);
             var interest = Text(declaration?.Interest, $"{field}.interest", MaxInterest, required: true);
-            var paperId = declaration?.PaperId;
-            if (paperId is not null && meeting.Paper(paperId) is null)
+            if (agency is not null && role is not null && interest is not null)
             {
-                Add($"{field}.paperId", $"The meeting has no paper '{paperId}'.");
-            }
-            else if (agency is not null && role is not null && interest is not null)
-            {
-                declarations.Add(new Declaration(agency, role, interest, paperId));
+                declarations.Add(new Declaration(agency, role, interest, declaration!.PaperId));
             }
         }
 

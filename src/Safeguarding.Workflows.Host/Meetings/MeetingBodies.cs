@@ -265,12 +265,15 @@ public sealed partial class MeetingValidation
         return trimmed;
     }
 
+    /// <summary>
+    /// An ISO 8601 date and time in the future (and within five years). With an offset (<c>Z</c>, <c>+01:00</c>) it is that
+    /// instant; without one it is London local time (GMT or BST, whichever is in force on that date).
+    /// </summary>
     private DateTimeOffset? FutureInstant(string? value, string field, DateTimeOffset now)
     {
-        if (value is null || !InstantWithOffset().IsMatch(value)
-            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        if (Instant(value) is not { } instant)
         {
-            Add(field, "Required: an ISO 8601 instant with its offset, for example 2026-02-14T10:00:00Z.");
+            Add(field, "Required: an ISO 8601 date and time, for example 2026-02-14T10:00:00Z, or 2026-02-14T10:00 for London time.");
             return null;
         }
 
@@ -287,6 +290,26 @@ public sealed partial class MeetingValidation
         }
 
         return instant;
+    }
+
+    /// <summary>The instant <paramref name="value"/> names, reading a date and time without an offset as London local time.</summary>
+    public static DateTimeOffset? Instant(string? value)
+    {
+        if (value is null || DateAndTime().Match(value) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        if (match.Groups["offset"].Success)
+        {
+            return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? instant : null;
+        }
+
+        // A time the clocks skip (01:30 on the last Sunday of March) is the first instant after the gap, 02:00 BST; one
+        // they pass twice (01:30 on the last Sunday of October) is the first of the two, in BST (LondonTime.At).
+        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? LondonTime.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
+            : null;
     }
 
     private DateOnly? Date(string? value, string field)
@@ -306,6 +329,6 @@ public sealed partial class MeetingValidation
     [GeneratedRegex("^[a-z0-9-]+$")]
     private static partial Regex UrlSafeId();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
-    private static partial Regex InstantWithOffset();
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(?<offset>Z|[+-]\d{2}:\d{2})?$")]
+    private static partial Regex DateAndTime();
 }

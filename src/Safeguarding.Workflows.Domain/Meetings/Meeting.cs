@@ -143,23 +143,23 @@ public sealed record Meeting(
     /// Moves the meeting. Every pending date is recomputed from the new date; done steps stay done (a pack already
     /// circulated is not sent again). Members get an updated invitation; authors still awaited get the new deadline.
     /// </summary>
-    public MeetingDecision Reschedule(DateTimeOffset startsAt, PartnershipArrangements arrangements, StatutoryCalendar calendar, string actor, DateTimeOffset now)
+    public Decision<Meeting> Reschedule(DateTimeOffset startsAt, PartnershipArrangements arrangements, StatutoryCalendar calendar, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(arrangements);
         ArgumentNullException.ThrowIfNull(calendar);
         if (Status != ProcessStatus.Open)
         {
-            return MeetingDecision.Refused($"The meeting is {Status.ToString().ToLowerInvariant()}.");
+            return NotOpen();
         }
 
         if (Attendance is not null)
         {
-            return MeetingDecision.Refused("The meeting has taken place (attendance is recorded); it cannot be moved.");
+            return Decision<Meeting>.Conflict("The meeting has taken place (attendance is recorded); it cannot be moved.");
         }
 
         if (startsAt == StartsAt)
         {
-            return MeetingDecision.Unchanged;
+            return Decision<Meeting>.Unchanged;
         }
 
         var before = Dates;
@@ -242,17 +242,17 @@ public sealed record Meeting(
     /// Records a stored version of a paper. Before circulation it is simply received (and its reminders stop); after
     /// circulation it is a late paper, sent to the members and deputies at once, flagged as late.
     /// </summary>
-    public MeetingDecision ReceivePaper(string paperId, PaperFile file, string actor, DateTimeOffset now)
+    public Decision<Meeting> ReceivePaper(string paperId, PaperFile file, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (Status != ProcessStatus.Open)
-        {
-            return MeetingDecision.Refused($"The meeting is {Status.ToString().ToLowerInvariant()}.");
-        }
-
         if (Paper(paperId) is not { } paper)
         {
-            return MeetingDecision.Refused($"The meeting has no paper '{paperId}'.");
+            return Decision<Meeting>.NotFound($"The meeting has no paper '{paperId}'.");
+        }
+
+        if (Status != ProcessStatus.Open)
+        {
+            return NotOpen();
         }
 
         var circulated = CirculatedAt is not null;
@@ -291,23 +291,31 @@ public sealed record Meeting(
     /// Records who attended, the declarations of interest and the quorum. An inquorate meeting still proceeds; its
     /// decisions are pending ratification at the next meeting. Allowed from the meeting's date.
     /// </summary>
-    public MeetingDecision RecordAttendance(AttendanceReport report, PartnershipArrangements arrangements, string actor, DateTimeOffset now)
+    public Decision<Meeting> RecordAttendance(AttendanceReport report, PartnershipArrangements arrangements, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(arrangements);
+        for (var i = 0; i < report.Declarations.Count; i++)
+        {
+            if (report.Declarations[i].PaperId is { } paperId && Paper(paperId) is null)
+            {
+                return Decision<Meeting>.Invalid($"declarations[{i}].paperId", $"The meeting has no paper '{paperId}'.");
+            }
+        }
+
         if (Attendance is { } recorded)
         {
-            return recorded.Report.Matches(report) ? MeetingDecision.Unchanged : MeetingDecision.Refused("Attendance is already recorded for this meeting, and differs.");
+            return recorded.Report.Matches(report) ? Decision<Meeting>.Unchanged : Decision<Meeting>.Conflict("Attendance is already recorded for this meeting, and differs.");
         }
 
         if (Status != ProcessStatus.Open)
         {
-            return MeetingDecision.Refused($"The meeting is {Status.ToString().ToLowerInvariant()}.");
+            return NotOpen();
         }
 
         if (LondonTime.LocalDate(now) < Dates.MeetingOn)
         {
-            return MeetingDecision.Refused($"The meeting has not taken place yet: attendance can be recorded from {Iso(Dates.MeetingOn)}.");
+            return Decision<Meeting>.Conflict($"The meeting has not taken place yet: attendance can be recorded from {Iso(Dates.MeetingOn)}.");
         }
 
         var quorum = Quorum.Assess(arrangements, report.Present);
@@ -331,24 +339,24 @@ public sealed record Meeting(
     /// and every action gets a deadline, a reminder before it and a chase when overdue. With no actions the meeting
     /// is complete.
     /// </summary>
-    public MeetingDecision RecordNotes(NotesReport report, PartnershipArrangements arrangements, StatutoryCalendar calendar, string actor, DateTimeOffset now)
+    public Decision<Meeting> RecordNotes(NotesReport report, PartnershipArrangements arrangements, StatutoryCalendar calendar, string actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(arrangements);
         ArgumentNullException.ThrowIfNull(calendar);
         if (Notes is { } recorded)
         {
-            return recorded.Report.Matches(report) ? MeetingDecision.Unchanged : MeetingDecision.Refused("Notes are already recorded for this meeting, and differ.");
+            return recorded.Report.Matches(report) ? Decision<Meeting>.Unchanged : Decision<Meeting>.Conflict("Notes are already recorded for this meeting, and differ.");
         }
 
         if (Status != ProcessStatus.Open)
         {
-            return MeetingDecision.Refused($"The meeting is {Status.ToString().ToLowerInvariant()}.");
+            return NotOpen();
         }
 
         if (Attendance is null)
         {
-            return MeetingDecision.Refused("Record attendance (and quorum) before the notes.");
+            return Decision<Meeting>.Conflict("Record attendance (and quorum) before the notes.");
         }
 
         var actions = report.Actions.Select(a => new MeetingAction(a.Id, a.Title, a.Owner, a.DueOn)).ToImmutableList();
@@ -387,21 +395,21 @@ public sealed record Meeting(
     }
 
     /// <summary>Records an action as done; its reminder and chase stop. When every action is done the meeting is complete.</summary>
-    public MeetingDecision CompleteAction(string actionId, string actor, DateTimeOffset now)
+    public Decision<Meeting> CompleteAction(string actionId, string actor, DateTimeOffset now)
     {
         if (Action(actionId) is not { } action)
         {
-            return MeetingDecision.Refused($"The meeting has no action '{actionId}'.");
+            return Decision<Meeting>.NotFound($"The meeting has no action '{actionId}'.");
         }
 
         if (action.CompletedAt is not null)
         {
-            return MeetingDecision.Unchanged;
+            return Decision<Meeting>.Unchanged;
         }
 
         if (Status != ProcessStatus.Open)
         {
-            return MeetingDecision.Refused($"The meeting is {Status.ToString().ToLowerInvariant()}.");
+            return NotOpen();
         }
 
         var updated = this with
@@ -559,6 +567,8 @@ public sealed record Meeting(
         var moved = new Deadline(name, dueOn, dueAt, waive || dueAt < now ? DeadlineState.Waived : DeadlineState.Pending);
         return existing is null ? deadlines.Add(moved) : deadlines.Update(name, _ => moved);
     }
+
+    private Decision<Meeting> NotOpen() => Decision<Meeting>.NotOpen($"The meeting is {Status.ToString().ToLowerInvariant()}.");
 
     private Meeting CompletedIfDone(DateTimeOffset now) =>
         Status == ProcessStatus.Open && Notes is not null && Actions.All(a => a.CompletedAt is not null)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 
 namespace Safeguarding.Workflows.Domain.Meetings;
@@ -64,16 +65,3 @@ public sealed record MeetingNotes(NotesReport Report, DateTimeOffset RecordedAt,
 
 /// <summary>An action from the meeting: an owner, a due date, a reminder before it and a chase when it is overdue.</summary>
 public sealed record MeetingAction(string Id, string Title, AgencyContact Owner, DateOnly DueOn, DateTimeOffset? CompletedAt = null);
-
-/// <summary>
-/// How a command on a meeting ended: a change (new state and emails), nothing to do because it agrees with what is
-/// recorded, or a refusal because it contradicts the record or the meeting's state (HTTP 409).
-/// </summary>
-public sealed record MeetingDecision(Transition<Meeting>? Change, string? Refusal)
-{
-    public static MeetingDecision Unchanged { get; } = new(null, null);
-
-    public static MeetingDecision Refused(string why) => new(null, why);
-
-    public static implicit operator MeetingDecision(Transition<Meeting> change) => new(change, null);
-}

@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
+using Safeguarding.Workflows.Domain.Partnerships;
 
 namespace Safeguarding.Workflows.Domain.Meetings;
-
-/// <summary>A named person at an agency: a paper's author or an action's owner. Staff only, never a child or family member.</summary>
-public sealed record AgencyContact(string Name, string Email, string Agency);
 
 /// <summary>A paper asked for when the meeting is scheduled.</summary>
 public sealed record PaperRequest(string Id, string Title, AgencyContact Author);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Safeguarding.Workflows.Domain.Partnerships;
 
 namespace Safeguarding.Workflows.Domain.RapidReviews;
 
@@ -7,7 +8,7 @@ namespace Safeguarding.Workflows.Domain.RapidReviews;
 /// What opens a rapid review (the body of <c>PUT .../rapid-reviews/{id}</c>): a non-identifying case reference, the
 /// date the local authority became aware of the serious incident, whether the child was looked after, whether the
 /// child died or was seriously harmed, whether abuse or neglect is known or suspected, and the agencies asked for
-/// summaries. Kept in the state so that a repeated PUT can be told apart from a different one.
+/// summaries (each an <see cref="AgencyContact"/>). Kept in the state so that a repeated PUT can be told apart from a different one.
 /// </summary>
 /// <param name="Outcome">Null only in a case saved before the outcome was asked for (it can be recorded later).</param>
 /// <param name="AbuseOrNeglectKnownOrSuspected">
@@ -50,18 +51,6 @@ public enum IncidentOutcome
 {
     Died,
     SeriouslyHarmed,
-}
-
-/// <summary>An agency asked for a summary, and the member of its staff who provides it.</summary>
-public sealed record AgencyContact(string Agency, string Name, string Email)
-{
-    /// <summary>The agency as it appears in links and email ids: lower case, words joined by '-' ("Staffordshire Police" → "staffordshire-police").</summary>
-    public static string Slug(string agency)
-    {
-        var chars = agency.Trim().ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-');
-        var slug = string.Join('-', new string([.. chars]).Split('-', StringSplitOptions.RemoveEmptyEntries));
-        return slug.Length == 0 ? "agency" : slug;
-    }
 }
 
 /// <summary>The decision a rapid review records.</summary>

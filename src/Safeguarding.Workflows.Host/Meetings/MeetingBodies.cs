@@ -4,6 +4,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Meetings;
+using Safeguarding.Workflows.Domain.Partnerships;
 
 namespace Safeguarding.Workflows.Host.Meetings;
 
@@ -107,7 +108,8 @@ public sealed partial class MeetingValidation
 
     public DateTimeOffset? Reschedule(RescheduleBody? body, DateTimeOffset now) => FutureInstant(body?.StartsAt, "startsAt", now);
 
-    public AttendanceReport? Attendance(AttendanceBody? body, Meeting meeting)
+    /// <summary>The attendance as sent; whether a declaration's <c>paperId</c> is one of the meeting's papers is the meeting's rule.</summary>
+    public AttendanceReport? Attendance(AttendanceBody? body)
     {
         var present = ImmutableList.CreateBuilder<Attendee>();
         if (body?.Present is not { Count: > 0 })
@@ -144,14 +146,9 @@ public sealed partial class MeetingValidation
             var agency = Text(declaration?.Agency, $"{field}.agency", MaxText, required: true);
             var role = Text(declaration?.Role, $"{field}.role", MaxText, required: true);
             var interest = Text(declaration?.Interest, $"{field}.interest", MaxInterest, required: true);
-            var paperId = declaration?.PaperId;
-            if (paperId is not null && meeting.Paper(paperId) is null)
+            if (agency is not null && role is not null && interest is not null)
             {
-                Add($"{field}.paperId", $"The meeting has no paper '{paperId}'.");
-            }
-            else if (agency is not null && role is not null && interest is not null)
-            {
-                declarations.Add(new Declaration(agency, role, interest, paperId));
+                declarations.Add(new Declaration(agency, role, interest, declaration!.PaperId));
             }
         }
 
@@ -268,12 +265,15 @@ public sealed partial class MeetingValidation
         return trimmed;
     }
 
+    /// <summary>
+    /// An ISO 8601 date and time in the future (and within five years). With an offset (<c>Z</c>, <c>+01:00</c>) it is that
+    /// instant; without one it is London local time (GMT or BST, whichever is in force on that date).
+    /// </summary>
     private DateTimeOffset? FutureInstant(string? value, string field, DateTimeOffset now)
     {
-        if (value is null || !InstantWithOffset().IsMatch(value)
-            || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        if (Instant(value) is not { } instant)
         {
-            Add(field, "Required: an ISO 8601 instant with its offset, for example 2026-02-14T10:00:00Z.");
+            Add(field, "Required: an ISO 8601 date and time, for example 2026-02-14T10:00:00Z, or 2026-02-14T10:00 for London time.");
             return null;
         }
 
@@ -290,6 +290,26 @@ public sealed partial class MeetingValidation
         }
 
         return instant;
+    }
+
+    /// <summary>The instant <paramref name="value"/> names, reading a date and time without an offset as London local time.</summary>
+    public static DateTimeOffset? Instant(string? value)
+    {
+        if (value is null || DateAndTime().Match(value) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        if (match.Groups["offset"].Success)
+        {
+            return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? instant : null;
+        }
+
+        // A time the clocks skip (01:30 on the last Sunday of March) is the first instant after the gap, 02:00 BST; one
+        // they pass twice (01:30 on the last Sunday of October) is the first of the two, in BST (LondonTime.At).
+        return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? LondonTime.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
+            : null;
     }
 
     private DateOnly? Date(string? value, string field)
@@ -309,6 +329,6 @@ public sealed partial class MeetingValidation
     [GeneratedRegex("^[a-z0-9-]+$")]
     private static partial Regex UrlSafeId();
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
-    private static partial Regex InstantWithOffset();
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(?<offset>Z|[+-]\d{2}:\d{2})?$")]
+    private static partial Regex DateAndTime();
 }

@@ -128,4 +128,11 @@ public sealed record MeetingView(
 }
 
 /// <summary>What <c>POST .../attendance</c> answers.</summary>
-public sealed record QuorumView(bool Quorate, bool PendingRatification, List<string> Represented, List<string> Missing);
+public sealed record QuorumView(bool Quorate, bool PendingRatification, List<string> Represented, List<string> Missing)
+{
+    public static QuorumView Of(MeetingAttendance attendance) => new(
+        attendance.Quorum.Quorate,
+        attendance.PendingRatification,
+        attendance.Quorum.Represented.Select(MeetingView.PartnerName).ToList(),
+        attendance.Quorum.Missing.Select(MeetingView.PartnerName).ToList());
+}

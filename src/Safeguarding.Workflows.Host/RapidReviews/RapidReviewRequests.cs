@@ -60,7 +60,7 @@ public static class RapidReviewRequests
 
             if (agency is not null && name is not null && email is not null)
             {
-                agencies.Add(new AgencyContact(agency, name, email));
+                agencies.Add(new AgencyContact(name, email, agency));
             }
         }
 

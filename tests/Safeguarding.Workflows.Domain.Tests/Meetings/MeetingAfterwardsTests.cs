@@ -36,7 +36,7 @@ public sealed class MeetingAfterwardsTests
     {
         var before = Schedule(SaturdayMeeting, At("2026-01-05T08:00:00Z")).State;
 
-        Assert.NotNull(before.RecordAttendance(AllThree, Arrangements, "board-manager", At("2026-02-13T23:00:00Z")).Refusal);
+        Assert.Equal(DecisionOutcome.Conflict, before.RecordAttendance(AllThree, Arrangements, "board-manager", At("2026-02-13T23:00:00Z")).Outcome);
     }
 
     [Fact]
@@ -69,14 +69,14 @@ public sealed class MeetingAfterwardsTests
     {
         var meeting = Attended();
 
-        Assert.Equal(MeetingDecision.Unchanged, meeting.RecordAttendance(AllThree with { Present = [.. AllThree.Present] }, Arrangements, "x", MeetingDay));
-        Assert.NotNull(meeting.RecordAttendance(AllThree with { Declarations = [] }, Arrangements, "x", MeetingDay).Refusal);
+        Assert.Equal(DecisionOutcome.Unchanged, meeting.RecordAttendance(AllThree with { Present = [.. AllThree.Present] }, Arrangements, "x", MeetingDay).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, meeting.RecordAttendance(AllThree with { Declarations = [] }, Arrangements, "x", MeetingDay).Outcome);
     }
 
     [Fact]
     public void Notes_need_attendance_first()
     {
-        Assert.NotNull(Held.RecordNotes(TwoActions, Arrangements, England, "board-manager", MeetingDay).Refusal);
+        Assert.Equal(DecisionOutcome.Conflict, Held.RecordNotes(TwoActions, Arrangements, England, "board-manager", MeetingDay).Outcome);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class MeetingAfterwardsTests
         var done = late.CompleteAction("audit-followup", "pat", At("2026-03-25T10:00:00Z")).Changed().State;
         Assert.Equal(ProcessStatus.Completed, done.Status);
         Assert.Equal(MeetingEvents.Completed, done.Timeline[^1].Type);
-        Assert.Equal(MeetingDecision.Unchanged, done.CompleteAction("audit-followup", "pat", At("2026-03-26T10:00:00Z")));
+        Assert.Equal(DecisionOutcome.Unchanged, done.CompleteAction("audit-followup", "pat", At("2026-03-26T10:00:00Z")).Outcome);
     }
 
     [Fact]
@@ -137,8 +137,29 @@ public sealed class MeetingAfterwardsTests
     {
         var meeting = Attended().RecordNotes(TwoActions, Arrangements, England, "board-manager", At("2026-02-16T10:00:00Z")).Changed().State;
 
-        Assert.Equal(MeetingDecision.Unchanged, meeting.RecordNotes(TwoActions with { Actions = [.. TwoActions.Actions] }, Arrangements, England, "x", At("2026-02-17T10:00:00Z")));
-        Assert.NotNull(meeting.RecordNotes(TwoActions with { Summary = "Other" }, Arrangements, England, "x", At("2026-02-17T10:00:00Z")).Refusal);
+        Assert.Equal(DecisionOutcome.Unchanged, meeting.RecordNotes(TwoActions with { Actions = [.. TwoActions.Actions] }, Arrangements, England, "x", At("2026-02-17T10:00:00Z")).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, meeting.RecordNotes(TwoActions with { Summary = "Other" }, Arrangements, England, "x", At("2026-02-17T10:00:00Z")).Outcome);
+    }
+
+    [Fact]
+    public void A_declaration_about_a_paper_the_meeting_does_not_have_is_invalid_naming_it()
+    {
+        var report = AllThree with { Declarations = [.. AllThree.Declarations, new("Staffordshire Police", "lead", "Interest", "no-such-paper")] };
+
+        var refused = Held.RecordAttendance(report, Arrangements, "board-manager", MeetingDay);
+
+        Assert.Equal(DecisionOutcome.Invalid, refused.Outcome);
+        Assert.Equal("declarations[1].paperId", refused.Field);
+        Assert.Null(refused.Transition);
+    }
+
+    [Fact]
+    public void A_paper_or_an_action_the_meeting_does_not_have_is_not_found()
+    {
+        var meeting = Attended().RecordNotes(TwoActions, Arrangements, England, "board-manager", At("2026-02-16T10:00:00Z")).Changed().State;
+
+        Assert.Equal(DecisionOutcome.NotFound, meeting.CompleteAction("no-such-action", "x", At("2026-02-17T10:00:00Z")).Outcome);
+        Assert.Equal(DecisionOutcome.NotFound, meeting.ReceivePaper("no-such-paper", File1, "x", At("2026-02-17T10:00:00Z")).Outcome);
     }
 
     private static DateTimeOffset LondonEndOf(string date) => Safeguarding.Workflows.Domain.Calendar.LondonTime.EndOfDay(Day(date));

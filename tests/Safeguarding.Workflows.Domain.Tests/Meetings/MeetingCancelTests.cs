@@ -59,7 +59,7 @@ public sealed class MeetingCancelTests
     {
         var cancelled = Scheduled.Cancel("Chair unavailable", "board-manager", At("2026-01-20T10:00:00Z")).State;
 
-        Assert.NotNull(cancelled.ReceivePaper("audit", File1, "bob", At("2026-01-21T10:00:00Z")).Refusal);
-        Assert.NotNull(cancelled.RecordAttendance(new([], []), Arrangements, "x", At("2026-02-14T12:00:00Z")).Refusal);
+        Assert.Equal(DecisionOutcome.NotOpen, cancelled.ReceivePaper("audit", File1, "bob", At("2026-01-21T10:00:00Z")).Outcome);
+        Assert.Equal(DecisionOutcome.NotOpen, cancelled.RecordAttendance(new([], []), Arrangements, "x", At("2026-02-14T12:00:00Z")).Outcome);
     }
 }

@@ -9,7 +9,7 @@ public sealed class MeetingRescheduleTests
     private static readonly Meeting Scheduled = Schedule(SaturdayMeeting, At("2026-01-05T08:00:00Z")).State;
     private static readonly DateTimeOffset AWeekLater = At("2026-02-21T10:00:00Z");
 
-    private static MeetingDecision Move(Meeting meeting, DateTimeOffset to, DateTimeOffset now) =>
+    private static Decision<Meeting> Move(Meeting meeting, DateTimeOffset to, DateTimeOffset now) =>
         meeting.Reschedule(to, Arrangements, England, "board-manager", now);
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class MeetingRescheduleTests
     [Fact]
     public void Moving_to_the_same_start_changes_nothing()
     {
-        Assert.Equal(MeetingDecision.Unchanged, Move(Scheduled, SaturdayMeeting.ToOffset(TimeSpan.FromHours(2)), At("2026-01-10T10:00:00Z")));
+        Assert.Equal(DecisionOutcome.Unchanged, Move(Scheduled, SaturdayMeeting.ToOffset(TimeSpan.FromHours(2)), At("2026-01-10T10:00:00Z")).Outcome);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class MeetingRescheduleTests
             .RecordAttendance(new([new("Staffordshire Police", "lead")], []), Arrangements, "board-manager", At("2026-02-14T12:00:00Z")).Changed().State;
         var cancelled = Scheduled.Cancel("Chair unavailable", "board-manager", At("2026-01-10T10:00:00Z")).State;
 
-        Assert.NotNull(Move(held, AWeekLater, At("2026-02-14T12:00:00Z")).Refusal);
-        Assert.NotNull(Move(cancelled, AWeekLater, At("2026-01-10T10:00:00Z")).Refusal);
+        Assert.Equal(DecisionOutcome.Conflict, Move(held, AWeekLater, At("2026-02-14T12:00:00Z")).Outcome);
+        Assert.Equal(DecisionOutcome.NotOpen, Move(cancelled, AWeekLater, At("2026-01-10T10:00:00Z")).Outcome);
     }
 }

@@ -49,6 +49,8 @@ internal static class Staffordshire
 
     public static PaperFile File1 => new(1, "report.pdf", "application/pdf", 1234);
 
-    public static Transition<Meeting> Changed(this MeetingDecision decision) =>
-        decision.Change ?? throw new Xunit.Sdk.XunitException($"Expected a change, got {(decision.Refusal is { } r ? "a refusal: " + r : "no change")}.");
+    public static Transition<Meeting> Changed(this Decision<Meeting> decision) =>
+        decision is { Outcome: DecisionOutcome.Changed, Transition: { } transition }
+            ? transition
+            : throw new Xunit.Sdk.XunitException($"Expected a change, got {decision.Outcome}{(decision.Message is { } m ? ": " + m : "")}.");
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.RapidReviews;
 using Safeguarding.Workflows.Domain.Reviews;

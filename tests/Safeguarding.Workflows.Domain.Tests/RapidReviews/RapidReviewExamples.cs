@@ -21,8 +21,8 @@ public static class RapidReviewExamples
         Date(awareOn),
         lookedAfter,
         [
-            new AgencyContact("Staffordshire Police", "Police reviewer", "police.reviews@staffordshire.example.org"),
-            new AgencyContact("University Hospitals of North Midlands", "Named nurse", "named.nurse@uhnm.example.org"),
+            new AgencyContact(Name: "Police reviewer", Email: "police.reviews@staffordshire.example.org", Agency: "Staffordshire Police"),
+            new AgencyContact(Name: "Named nurse", Email: "named.nurse@uhnm.example.org", Agency: "University Hospitals of North Midlands"),
         ],
         outcome);
 

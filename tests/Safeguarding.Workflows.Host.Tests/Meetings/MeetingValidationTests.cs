@@ -24,7 +24,9 @@ public sealed class MeetingValidationTests : IAsyncLifetime
     {
         { """{"startsAt":"2026-02-14T10:00:00Z","papers":[]}""", "title" },
         { $$"""{"title":"{{new string('x', 201)}}","startsAt":"2026-02-14T10:00:00Z","papers":[]}""", "title" },
-        { """{"title":"Board","startsAt":"2026-02-14T10:00:00","papers":[]}""", "startsAt" },
+        { """{"title":"Board","startsAt":"2026-02-14 10:00:00","papers":[]}""", "startsAt" },
+        { """{"title":"Board","startsAt":"2026-02-14","papers":[]}""", "startsAt" },
+        { """{"title":"Board","startsAt":"2026-02-30T10:00:00","papers":[]}""", "startsAt" },
         { """{"title":"Board","startsAt":"14/02/2026","papers":[]}""", "startsAt" },
         { """{"title":"Board","startsAt":"2026-01-01T10:00:00Z","papers":[]}""", "startsAt" },
         { """{"title":"Board","startsAt":"2026-02-14T10:00:00Z","papers":[{"id":"Bad Id","title":"P","author":{"name":"A","email":"a@x.example.org","agency":"X"}}]}""", "papers[0].id" },
@@ -43,6 +45,29 @@ public sealed class MeetingValidationTests : IAsyncLifetime
 
         await AssertProblem(response, HttpStatusCode.BadRequest, field);
         Assert.Equal(HttpStatusCode.NotFound, (await meetings.Http.GetAsync(meetings.Path("other"))).StatusCode);
+    }
+
+    /// <summary>Issue 25: a start without an offset is the time on London's clocks (GMT in winter, BST in summer).</summary>
+    [Theory]
+    [InlineData("2026-02-14T10:00:00", "2026-02-14T10:00:00Z")] // GMT
+    [InlineData("2026-07-14T10:00", "2026-07-14T09:00:00Z")] // BST
+    [InlineData("2026-03-29T01:30:00", "2026-03-29T01:00:00Z")] // skipped when the clocks go forward: 02:00 BST
+    [InlineData("2026-10-25T01:30:00", "2026-10-25T00:30:00Z")] // passed twice when they go back: the first, in BST
+    [InlineData("2026-07-14T10:00:00+02:00", "2026-07-14T08:00:00Z")] // an offset still says which instant
+    public async Task A_start_without_an_offset_is_london_time(string startsAt, string instant)
+    {
+        var id = $"london-{Guid.NewGuid():N}"[..20];
+        var response = await meetings.Http.PutAsJsonAsync(meetings.Path(id), new { title = "Board", startsAt, papers = Array.Empty<object>() });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var meeting = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(At(instant), meeting.GetProperty("startsAt").GetDateTimeOffset());
+
+        // The same request again is the same meeting; a reschedule reads its start the same way.
+        Assert.Equal(HttpStatusCode.OK, (await meetings.Http.PutAsJsonAsync(meetings.Path(id), new { title = "Board", startsAt, papers = Array.Empty<object>() })).StatusCode);
+        var moved = await meetings.PostAsync(id, "reschedule", new { startsAt = "2026-08-04T18:30" });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(At("2026-08-04T17:30:00Z"), (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("startsAt").GetDateTimeOffset());
     }
 
     [Fact]

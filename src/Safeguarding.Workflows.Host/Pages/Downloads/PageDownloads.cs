@@ -35,7 +35,7 @@ public static class PageDownloads
         // Members open the papers of the pack signed in; the author's own link opens their paper too, but emailed
         // links here stay unsigned (a paper link must not carry its author's upload link to every member).
         group.MapGet("/meetings/{id}/papers/{paperId}", (string p, string id, string paperId, int? version, HttpContext context) =>
-                SendAsync(context, p, new ProcessKey(p, ProcessKinds.Meeting, id), MeetingsApi.PaperDocument(paperId), version, $"Meeting '{id}' has no paper '{paperId}' received."))
+                SendAsync(context, p, new ProcessKey(p, ProcessKinds.Meeting, id), MeetingCommands.PaperDocument(paperId), version, $"Meeting '{id}' has no paper '{paperId}' received."))
             .RequireContributorLink(FormLinks.MeetingPaper, ProcessKinds.Meeting, itemRouteValue: "paperId")
             .WithMetadata(new UnsignedInEmails());
 

@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Meetings;
 using Safeguarding.Workflows.Host.Pages.Shared;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.Meetings;
 
 /// <summary>
-/// <c>/forms/meetings/{p}/{id}/attendance</c>: who was present and the declarations of interest, through the API's own
-/// handler (<c>POST .../meetings/{id}/attendance</c>), which answers whether the meeting was quorate.
+/// <c>/forms/meetings/{p}/{id}/attendance</c>: who was present and the declarations of interest, read and recorded as
+/// the API's <c>POST .../meetings/{id}/attendance</c> does (<see cref="MeetingCommands.RecordAttendanceAsync"/>); the
+/// confirmation says whether the meeting was quorate.
 /// </summary>
-public sealed class AttendanceModel(PartnershipDirectory partnerships, IGrainFactory grains) : MeetingForm(partnerships, grains)
+public sealed class AttendanceModel(PartnershipDirectory partnerships, MeetingCommands commands) : MeetingForm(partnerships, commands)
 {
     public const int DeclarationRows = 3;
 
@@ -47,7 +49,7 @@ public sealed class AttendanceModel(PartnershipDirectory partnerships, IGrainFac
         var request = new AttendanceBody(
             present!,
             [.. rows.Select(i => (DeclarationBody?)new DeclarationBody(Form.Optional(RowId(i, "agency")), Form.Optional(RowId(i, "role")), Form.Optional(RowId(i, "interest")), Form.Optional(RowId(i, "paperId"))))]);
-        var outcome = await CallAsync(request, () => MeetingsApi.RecordAttendance(p, id, request, Partnerships, Grains, HttpContext));
+        var outcome = await DecideMeetingAsync(request, v => v.Attendance(request), report => Commands.RecordAttendanceAsync(p, id, report, RequestActor.Of(HttpContext)));
 
         var labels = new Dictionary<string, FieldLabel>
         {
@@ -64,7 +66,7 @@ public sealed class AttendanceModel(PartnershipDirectory partnerships, IGrainFac
 
         return Answer(outcome, labels, () =>
         {
-            var quorum = outcome.ValueAs<QuorumView>();
+            var quorum = QuorumView.Of(outcome.ValueAs<Domain.Meetings.Meeting>().Attendance!);
             return new Confirmation(
                 "Attendance recorded",
                 $"{Meeting.Title}",

@@ -1,18 +1,23 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Workflows.Domain.Meetings;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Meetings;
 using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Host.Security;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.Meetings;
 
-/// <summary>A form about one meeting: finds the partnership and the meeting (through the API's own GET) or answers "Page not found".</summary>
-public abstract class MeetingForm(PartnershipDirectory partnerships, IGrainFactory grains) : FormPage
+/// <summary>
+/// A form about one meeting: finds the partnership and the meeting (with <see cref="MeetingCommands"/>, as the API's
+/// GET does) or answers "Page not found", and sends what was posted through the commands the API's handlers run.
+/// </summary>
+public abstract class MeetingForm(PartnershipDirectory partnerships, MeetingCommands commands) : FormPage
 {
     public MeetingView Meeting { get; private set; } = null!;
 
-    protected PartnershipDirectory Partnerships => partnerships;
-
-    protected IGrainFactory Grains => grains;
+    protected MeetingCommands Commands => commands;
 
     protected async Task<IActionResult?> FindAsync(string p, string id)
     {
@@ -21,14 +26,34 @@ public abstract class MeetingForm(PartnershipDirectory partnerships, IGrainFacto
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var found = PageOutcome.Of(await MeetingsApi.GetMeeting(p, id, partnerships, grains));
-        if (!found.Succeeded)
+        var found = await commands.GetAsync(p, id);
+        if (found.Process is not { } meeting)
         {
-            return PageResults.NotFound(found.Detail ?? "There is no such meeting.");
+            return PageResults.NotFound(found.Message ?? "There is no such meeting.");
         }
 
         Partnership = partnership;
-        Meeting = found.ValueAs<MeetingView>();
+        Meeting = MeetingView.From(meeting);
         return null;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="body"/> (the body the JSON endpoint would be sent) with the endpoint's own
+    /// <see cref="MeetingValidation"/>, so a form is held to the API's rules field by field, then runs the command the
+    /// endpoint runs. The text rule the API applies to JSON bodies before any handler is applied here first, since a
+    /// form's post is not JSON.
+    /// </summary>
+    protected static async Task<PageOutcome> DecideMeetingAsync<TRequest>(
+        object body, Func<MeetingValidation, TRequest?> read, Func<TRequest, Task<Reply<Domain.Meetings.Meeting>>> command) where TRequest : class
+    {
+        if (JsonText.FindForbidden(JsonSerializer.SerializeToUtf8Bytes(Body(body))) is { } field)
+        {
+            return new PageOutcome(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [field] = [ForbiddenText] }, null);
+        }
+
+        var validation = new MeetingValidation();
+        return read(validation) is { } request
+            ? PageOutcome.Of(await command(request))
+            : new PageOutcome(StatusCodes.Status400BadRequest, null, validation.Errors, null);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Meetings;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Orchestration.Clock;
@@ -7,11 +8,11 @@ using Safeguarding.Workflows.Orchestration.Clock;
 namespace Safeguarding.Workflows.Host.Pages.Forms.Meetings;
 
 /// <summary>
-/// <c>/forms/meetings/{p}/{id}/notes</c>: the meeting's notes and its actions (each with an owner and a due date),
-/// through the API's own handler (<c>POST .../meetings/{id}/notes</c>). The service then circulates the notes and
-/// reminds and chases each action's owner.
+/// <c>/forms/meetings/{p}/{id}/notes</c>: the meeting's notes and its actions (each with an owner and a due date), read
+/// and recorded as the API's <c>POST .../meetings/{id}/notes</c> does (<see cref="MeetingCommands.RecordNotesAsync"/>).
+/// The service then circulates the notes and reminds and chases each action's owner.
 /// </summary>
-public sealed class NotesModel(PartnershipDirectory partnerships, IGrainFactory grains, WorkflowClock clock) : MeetingForm(partnerships, grains)
+public sealed class NotesModel(PartnershipDirectory partnerships, MeetingCommands commands, WorkflowClock clock) : MeetingForm(partnerships, commands)
 {
     public const int ActionRows = 5;
 
@@ -57,7 +58,8 @@ public sealed class NotesModel(PartnershipDirectory partnerships, IGrainFactory 
             new ContactBody(Form.Optional(RowId(i, "owner-name")), Form.Optional(RowId(i, "owner-email")), Form.Optional(RowId(i, "owner-agency"))),
             Form.Date(RowId(i, "dueOn"), $"The due date of action {i + 1}"))).ToList();
         var request = new NotesBody(Form.Optional("summary")?.ReplaceLineEndings("\n"), actions);
-        var outcome = await CallAsync(request, () => MeetingsApi.RecordNotes(p, id, request, Partnerships, Grains, clock, HttpContext));
+        var outcome = await DecideMeetingAsync(
+            request, v => v.Notes(request, MeetingValidation.Today(clock.GetUtcNow())), report => Commands.RecordNotesAsync(p, id, report, RequestActor.Of(HttpContext)));
 
         var labels = new Dictionary<string, FieldLabel> { ["summary"] = new("The notes", "Enter the notes of the meeting") };
         for (var sent = 0; sent < rows.Count; sent++)
@@ -72,7 +74,7 @@ public sealed class NotesModel(PartnershipDirectory partnerships, IGrainFactory 
 
         return Answer(outcome, labels, () =>
         {
-            var meeting = outcome.ValueAs<MeetingView>();
+            var meeting = outcome.ValueAs<Domain.Meetings.Meeting>();
             return new Confirmation(
                 "Notes recorded",
                 meeting.Title,

@@ -1,24 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Meetings;
 using Safeguarding.Workflows.Host.Pages.Shared;
-using Safeguarding.Workflows.Orchestration.Clock;
-using Safeguarding.Workflows.Storage.Documents;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.Meetings;
 
 /// <summary>
 /// <c>/forms/meetings/{p}/{id}/papers/{paperId}</c> (the link in the paper request, reminders and chases): upload a
-/// paper for a meeting. The posted form goes to the API's own handler (<c>PUT .../meetings/{id}/papers/{paperId}</c>,
-/// multipart field <c>file</c>), which checks the type and size and stores a new version.
+/// paper for a meeting. The posted file goes to <see cref="MeetingCommands.ReceivePaperAsync"/>, as the API's
+/// <c>PUT .../meetings/{id}/papers/{paperId}</c> does, which checks the type and size and stores a new version.
 /// </summary>
 // The page lifts the host's 1 MiB body limit as far as the largest paper the service can be configured to take; the
-// API handler then holds the upload to Meetings:MaxPaperBytes.
+// command then holds the upload to Meetings:MaxPaperBytes.
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class PaperModel(
-    PartnershipDirectory partnerships, IGrainFactory grains, DocumentStore documents, WorkflowClock clock, IOptions<MeetingsOptions> options, ILoggerFactory loggers) : FormPage
+public sealed class PaperModel(PartnershipDirectory partnerships, MeetingCommands commands) : FormPage
 {
     public const long MaxUploadBytes = (1L << 30) + (1024 * 1024);
 
@@ -26,7 +23,7 @@ public sealed class PaperModel(
 
     public MeetingView.PaperView Paper { get; private set; } = null!;
 
-    public long MaxPaperBytes => options.Value.MaxPaperBytes;
+    public long MaxPaperBytes => commands.MaxPaperBytes;
 
     public async Task<IActionResult> OnGetAsync(string p, string id, string paperId) => await FindAsync(p, id, paperId) ?? Page();
 
@@ -38,11 +35,16 @@ public sealed class PaperModel(
         }
 
         ReadForm();
-        var chosen = Request.Form.Files.GetFile("file") is { Length: > 0 };
-        var outcome = await PageOutcome.Of(MeetingsApi.UploadPaper(p, id, paperId, Request, partnerships, grains, documents, clock, options, loggers, cancellationToken));
+        var file = Request.Form.Files.GetFile("file");
+        var chosen = file is { Length: > 0 };
+        var receipt = await commands.ReceivePaperAsync(p, id, paperId, PaperUpload.From(file), RequestActor.Of(HttpContext), cancellationToken);
+
+        // A refused file (too large, not a paper) is said as the command says it, on the file field.
+        var outcome = receipt.Refused is { } refused ? new PageOutcome(refused.StatusCode, null, null, refused.Message) : PageOutcome.Of(receipt.Reply);
         return Answer(outcome, Labels, () =>
         {
-            var paper = outcome.ValueAs<MeetingView.PaperView>();
+            var meeting = outcome.ValueAs<Domain.Meetings.Meeting>();
+            var paper = MeetingView.Paper(meeting, meeting.Paper(paperId)!);
             return new Confirmation(
                 "Paper received",
                 $"{Meeting.Title}: {paper.Title}, version {paper.Version}",
@@ -60,15 +62,14 @@ public sealed class PaperModel(
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var found = PageOutcome.Of(await MeetingsApi.GetMeeting(p, id, partnerships, grains));
-        if (!found.Succeeded || found.ValueAs<MeetingView>().Papers.FirstOrDefault(x => x.Id == paperId) is not { } paper)
+        if ((await commands.GetAsync(p, id)).Process is not { } meeting || meeting.Paper(paperId) is not { } paper)
         {
             return PageResults.NotFound("There is no request for a paper at this address.");
         }
 
         Partnership = partnership;
-        Meeting = found.ValueAs<MeetingView>();
-        Paper = paper;
+        Meeting = MeetingView.From(meeting);
+        Paper = MeetingView.Paper(meeting, paper);
         return null;
     }
 

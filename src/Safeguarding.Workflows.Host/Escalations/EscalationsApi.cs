@@ -36,7 +36,7 @@ public static class EscalationsApi
         return group;
     }
 
-    // ---- Requests (every field nullable, so that a missing one is reported by name) ----
+    // ---- Requests (every field nullable, so that EscalationRequests reports a missing one by name) ----
 
     public sealed record PartyBody(string? Agency, string? Name, string? Email);
 

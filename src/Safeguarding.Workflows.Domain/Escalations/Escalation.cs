@@ -86,7 +86,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
     /// Raises an escalation: stage 1 starts on <c>raisedOn</c> and its two practitioners are told at once; with
     /// <c>immediateRisk</c>, every level of the ladder is told at once instead (the stage clocks run as usual).
     /// </summary>
-    public static Transition<Escalation> Raise(
+    public static Decision<Escalation> Raise(
         ProcessKey key,
         EscalationRequest request,
         PartnershipArrangements arrangements,
@@ -98,7 +98,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
         var today = LondonTime.LocalDate(now);
         if (request.RaisedOn > today)
         {
-            throw EscalationRefusedException.Invalid("raisedOn", $"{Format(request.RaisedOn)} is in the future; an escalation is recorded once it has been raised.");
+            return Decision<Escalation>.Invalid("raisedOn", $"{Format(request.RaisedOn)} is in the future; an escalation is recorded once it has been raised.");
         }
 
         var stages = EscalationSchedule.Ladder(arrangements.Timescales.EscalationStages, arrangements, request, calendar, policy);
@@ -131,64 +131,90 @@ public sealed record Escalation : IDurableProcess<Escalation>
             email = EscalationEmails.Create(escalation, EscalationTemplates.Raised, "raised", first.DeadlineName, request.RaisedOn, first.People, now, EscalationEmails.StageValues(first));
         }
 
-        return new(escalation with { Timeline = timeline }, [email]);
+        return new Transition<Escalation>(escalation with { Timeline = timeline }, [email]);
     }
 
     /// <summary>Applies an event of docs/design/api.md (<c>responded</c>, <c>resolved</c>, <c>escalated</c>, <c>requirement-met</c>, <c>secretary-of-state-referral</c>).</summary>
-    /// <exception cref="EscalationRefusedException">The event is invalid (400) or does not fit the state (409).</exception>
-    public Transition<Escalation> Handle(EscalationEvent e, StatutoryCalendar calendar, EscalationPolicy policy, string actor, DateTimeOffset now)
+    /// <returns>Unchanged for an event already recorded; Invalid (400) or a refusal (409) when it does not fit the state.</returns>
+    public Decision<Escalation> Handle(EscalationEvent e, StatutoryCalendar calendar, EscalationPolicy policy, string actor, DateTimeOffset now)
     {
         if (Status == ProcessStatus.Cancelled)
         {
-            throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' was cancelled; it takes no more events.");
+            return Decision<Escalation>.NotOpen($"Escalation '{Key.Id}' was cancelled; it takes no more events.");
         }
 
         var today = LondonTime.LocalDate(now);
         if (e.On > today)
         {
-            throw EscalationRefusedException.Invalid("on", $"{Format(e.On)} is in the future; record events once they have happened.");
+            return Decision<Escalation>.Invalid("on", $"{Format(e.On)} is in the future; record events once they have happened.");
         }
 
         if (e.On < Request.RaisedOn)
         {
-            throw EscalationRefusedException.Invalid("on", $"{Format(e.On)} is before the escalation was raised ({Format(Request.RaisedOn)}).");
+            return Decision<Escalation>.Invalid("on", $"{Format(e.On)} is before the escalation was raised ({Format(Request.RaisedOn)}).");
         }
 
         return e.Type switch
         {
             EscalationEventTypes.Responded => Respond(e, actor, now),
-            EscalationEventTypes.Resolved => Resolve(e.On, e.Outcome ?? throw EscalationRefusedException.Invalid("outcome", "Say how the escalation was resolved."), actor, now),
+            EscalationEventTypes.Resolved => e.Outcome is { } outcome
+                ? Resolve(e.On, outcome, actor, now)
+                : Decision<Escalation>.Invalid("outcome", "Say how the escalation was resolved."),
             EscalationEventTypes.Escalated => EscalateByHand(e.On, e.Stage, calendar, policy, actor, now),
-            EscalationEventTypes.RequirementMet => MeetRequirement(e.RequirementId ?? throw EscalationRefusedException.Invalid("requirementId", "Name the requirement that was met."), e.On, actor, now),
-            EscalationEventTypes.SecretaryOfStateReferral => DecideReferral(e.Decision ?? throw EscalationRefusedException.Invalid("decision", "Use refer or do-not-refer."), e.On, e.Reason, actor, now),
-            _ => throw EscalationRefusedException.Invalid("type", $"Unknown event type '{e.Type}'. Use one of: {string.Join(", ", EscalationEventTypes.All)}."),
+            EscalationEventTypes.RequirementMet => e.RequirementId is { } requirementId
+                ? MeetRequirement(requirementId, e.On, actor, now)
+                : Decision<Escalation>.Invalid("requirementId", "Name the requirement that was met."),
+            EscalationEventTypes.SecretaryOfStateReferral => e.Decision is { } decision
+                ? DecideReferral(decision, e.On, e.Reason, actor, now)
+                : Decision<Escalation>.Invalid("decision", "Use refer or do-not-refer."),
+            _ => Decision<Escalation>.Invalid("type", $"Unknown event type '{e.Type}'. Use one of: {string.Join(", ", EscalationEventTypes.All)}."),
         };
     }
 
     /// <summary>
-    /// Serves the formal notice: allowed at the last stage or once it has passed, never before. Each required change
-    /// becomes a deadline (<c>requirement:{id}</c>) and the organisation's reply another (<c>notice-response</c>).
-    /// Serving the same notice again changes nothing; a different one is refused.
+    /// Whether a formal notice may be served now, so that a page can ask before offering the form: while the escalation
+    /// is open, at the last stage or once it has passed (never before), and once only. Unchanged when it may; otherwise
+    /// the refusal <see cref="ServeFormalNotice"/> would give.
     /// </summary>
-    public Transition<Escalation> ServeFormalNotice(FormalNoticeRequest request, StatutoryCalendar calendar, EscalationPolicy policy, string actor, DateTimeOffset now)
+    public Decision<Escalation> CanServeFormalNotice()
+    {
+        if (Notice is { } served)
+        {
+            return Decision<Escalation>.Conflict($"A formal notice was already served on {Format(served.ServedOn)}.");
+        }
+
+        if (NotOpen("serve a formal notice") is { } closed)
+        {
+            return closed;
+        }
+
+        return Phase == EscalationPhase.AtStage && !AtLastStage
+            ? Decision<Escalation>.Conflict($"A formal notice follows the last stage. Escalation '{Key.Id}' is at {Stage.Label} of {Stages.Count}; escalate it first.")
+            : Decision<Escalation>.Unchanged;
+    }
+
+    /// <summary>
+    /// Serves the formal notice when <see cref="CanServeFormalNotice"/> allows it. Each required change becomes a
+    /// deadline (<c>requirement:{id}</c>) and the organisation's reply another (<c>notice-response</c>). Serving the
+    /// same notice again changes nothing; a different one is refused.
+    /// </summary>
+    public Decision<Escalation> ServeFormalNotice(FormalNoticeRequest request, StatutoryCalendar calendar, EscalationPolicy policy, string actor, DateTimeOffset now)
     {
         if (Notice is { } served)
         {
             return served.Request.SameAs(request)
-                ? this
-                : throw EscalationRefusedException.Conflict($"A different formal notice was already served on {Format(served.ServedOn)}.");
+                ? Decision<Escalation>.Unchanged
+                : Decision<Escalation>.Conflict($"A different formal notice was already served on {Format(served.ServedOn)}.");
         }
 
-        RequireOpen("serve a formal notice");
-        if (Phase == EscalationPhase.AtStage && !AtLastStage)
+        if (CanServeFormalNotice() is { IsRefusal: true } refused)
         {
-            throw EscalationRefusedException.Conflict(
-                $"A formal notice follows the last stage. Escalation '{Key.Id}' is at {Stage.Label} of {Stages.Count}; escalate it first.");
+            return refused;
         }
 
         if (request.Requirements.Count == 0)
         {
-            throw EscalationRefusedException.Invalid("requirements", "A formal notice needs at least one required change.");
+            return Decision<Escalation>.Invalid("requirements", "A formal notice needs at least one required change.");
         }
 
         var today = LondonTime.LocalDate(now);
@@ -196,13 +222,13 @@ public sealed record Escalation : IDurableProcess<Escalation>
         {
             if (request.Requirements[i].DueOn <= today)
             {
-                throw EscalationRefusedException.Invalid($"requirements[{i}].dueOn", $"{Format(request.Requirements[i].DueOn)} must be after the day the notice is served ({Format(today)}).");
+                return Decision<Escalation>.Invalid($"requirements[{i}].dueOn", $"{Format(request.Requirements[i].DueOn)} must be after the day the notice is served ({Format(today)}).");
             }
         }
 
         if (request.RespondBy is { } respondBy && respondBy <= today)
         {
-            throw EscalationRefusedException.Invalid("respondBy", $"{Format(respondBy)} must be after the day the notice is served ({Format(today)}).");
+            return Decision<Escalation>.Invalid("respondBy", $"{Format(respondBy)} must be after the day the notice is served ({Format(today)}).");
         }
 
         var finalDueOn = request.Requirements.Max(r => r.DueOn);
@@ -245,7 +271,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
             ["htmlLink"] = FormalNotice.DocumentPage(Key, FormalNotice.HtmlDocument),
             ["docxLink"] = FormalNotice.DocumentPage(Key, FormalNotice.DocxDocument),
         });
-        return new(withNotice, [email]);
+        return new Transition<Escalation>(withNotice, [email]);
     }
 
     public Transition<Escalation> Cancel(string reason, string actor, DateTimeOffset now)
@@ -452,37 +478,45 @@ public sealed record Escalation : IDurableProcess<Escalation>
         })]);
     }
 
-    private Transition<Escalation> Respond(EscalationEvent e, string actor, DateTimeOffset now)
+    private Decision<Escalation> Respond(EscalationEvent e, string actor, DateTimeOffset now)
     {
         int? stage = Phase == EscalationPhase.AtStage ? CurrentStage : null;
         var response = new EscalationResponse(e.On, stage, Blank(e.By?.Agency), Blank(e.By?.Name), Blank(e.Note), now, actor);
         if (Responses.Any(r => r.On == response.On && r.Stage == response.Stage && r.Agency == response.Agency && r.Name == response.Name && r.Note == response.Note))
         {
-            return this; // the same response posted again
+            return Decision<Escalation>.Unchanged; // the same response posted again
         }
 
-        RequireOpen("record a response");
+        if (NotOpen("record a response") is { } closed)
+        {
+            return closed;
+        }
+
         var to = stage is { } n ? Capital(Stages[n - 1].Label) : Phase == EscalationPhase.FormalNoticeServed ? "Formal notice" : "Formal notice due";
         var from = response.Agency ?? response.Name;
         var deadlines = Phase == EscalationPhase.FormalNoticeServed ? Deadlines.Update(EscalationDeadlines.NoticeResponse, d => d.CompletedAt(When(e.On, now))) : Deadlines;
-        return this with
+        return Decision<Escalation>.Changed(this with
         {
             Responses = Responses.Add(response),
             Deadlines = deadlines,
             Timeline = Timeline.Add(new TimelineEntry(now, "responded", actor, from is null ? $"{to}: response on {Format(e.On)}" : $"{to}: response from {from} on {Format(e.On)}")),
-        };
+        });
     }
 
-    private Transition<Escalation> Resolve(DateOnly on, string outcome, string actor, DateTimeOffset now)
+    private Decision<Escalation> Resolve(DateOnly on, string outcome, string actor, DateTimeOffset now)
     {
         if (Resolution is { } resolved)
         {
             return resolved.On == on && resolved.Outcome == outcome
-                ? this
-                : throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' was already resolved on {Format(resolved.On)} with a different outcome.");
+                ? Decision<Escalation>.Unchanged
+                : Decision<Escalation>.Conflict($"Escalation '{Key.Id}' was already resolved on {Format(resolved.On)} with a different outcome.");
         }
 
-        RequireOpen("resolve it");
+        if (NotOpen("resolve it") is { } closed)
+        {
+            return closed;
+        }
+
         int? atStage = Phase == EscalationPhase.AtStage ? CurrentStage : null;
         var when = When(on, now);
         var deadlines = atStage is null ? Deadlines : Deadlines.Update(Stage.DeadlineName, d => d.CompletedAt(when));
@@ -492,36 +526,40 @@ public sealed record Escalation : IDurableProcess<Escalation>
             Resolution = new Resolution(on, outcome, atStage, now, actor),
             Timeline = Timeline.Add(new TimelineEntry(now, "resolved", actor, $"Resolved {where} on {Format(on)}: {outcome}")),
         };
-        return new(state, [EscalationEmails.Create(state, EscalationTemplates.Resolved, "resolved", "everyone", on, Involved(), now, new Dictionary<string, string>
+        return new Transition<Escalation>(state, [EscalationEmails.Create(state, EscalationTemplates.Resolved, "resolved", "everyone", on, Involved(), now, new Dictionary<string, string>
         {
             ["resolvedOn"] = Format(on),
             ["where"] = where,
         })]);
     }
 
-    private Transition<Escalation> EscalateByHand(DateOnly on, int? toStage, StatutoryCalendar calendar, EscalationPolicy policy, string actor, DateTimeOffset now)
+    private Decision<Escalation> EscalateByHand(DateOnly on, int? toStage, StatutoryCalendar calendar, EscalationPolicy policy, string actor, DateTimeOffset now)
     {
         if (toStage is { } already && Phase == EscalationPhase.AtStage && already == CurrentStage && CurrentStage > 1 && Stage.StartsOn == on)
         {
-            return this; // the same escalation posted again
+            return Decision<Escalation>.Unchanged; // the same escalation posted again
         }
 
-        RequireOpen("escalate it");
+        if (NotOpen("escalate it") is { } closed)
+        {
+            return closed;
+        }
+
         if (Phase != EscalationPhase.AtStage || AtLastStage)
         {
             var where = Phase == EscalationPhase.AtStage ? $"at {Stage.Label}, the last stage" : "past the last stage";
-            throw EscalationRefusedException.Conflict(
+            return Decision<Escalation>.Conflict(
                 $"Escalation '{Key.Id}' is {where}: there is no further stage. Serve a formal notice instead (POST .../escalations/{Key.Id}/formal-notice).");
         }
 
         if (toStage is { } wanted && wanted != CurrentStage + 1)
         {
-            throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' is at {Stage.Label}; it can only move to stage {CurrentStage + 1}, not {wanted}.");
+            return Decision<Escalation>.Conflict($"Escalation '{Key.Id}' is at {Stage.Label}; it can only move to stage {CurrentStage + 1}, not {wanted}.");
         }
 
         if (on < Stage.StartsOn)
         {
-            throw EscalationRefusedException.Invalid("on", $"{Format(on)} is before the escalation reached {Stage.Label} ({Format(Stage.StartsOn)}).");
+            return Decision<Escalation>.Invalid("on", $"{Format(on)} is before the escalation reached {Stage.Label} ({Format(Stage.StartsOn)}).");
         }
 
         var from = Stage;
@@ -537,27 +575,34 @@ public sealed record Escalation : IDurableProcess<Escalation>
                 .Add(StageDeadline(to)),
             Timeline = Timeline.Add(new TimelineEntry(now, "escalated", actor, $"Escalated by hand from {from.Label} to {to.Label} on {Format(on)}, to resolve by {Format(to.DueOn)}")),
         };
-        return new(state, [EscalatedEmail(state, from, to, on, automatic: false, now)]);
+        return new Transition<Escalation>(state, [EscalatedEmail(state, from, to, on, automatic: false, now)]);
     }
 
-    private Transition<Escalation> MeetRequirement(string requirementId, DateOnly on, string actor, DateTimeOffset now)
+    private Decision<Escalation> MeetRequirement(string requirementId, DateOnly on, string actor, DateTimeOffset now)
     {
         if (Notice is not { } notice)
         {
-            throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' has no formal notice, so it has no requirements to meet.");
+            return Decision<Escalation>.Conflict($"Escalation '{Key.Id}' has no formal notice, so it has no requirements to meet.");
         }
 
-        var requirement = notice.Requirements.FirstOrDefault(r => string.Equals(r.Id, requirementId, StringComparison.Ordinal))
-            ?? throw EscalationRefusedException.Invalid("requirementId", $"The formal notice has no requirement '{requirementId}'. Its requirements are: {string.Join(", ", notice.Requirements.Select(r => r.Id))}.");
+        if (notice.Requirements.FirstOrDefault(r => string.Equals(r.Id, requirementId, StringComparison.Ordinal)) is not { } requirement)
+        {
+            return Decision<Escalation>.Invalid("requirementId", $"The formal notice has no requirement '{requirementId}'. Its requirements are: {string.Join(", ", notice.Requirements.Select(r => r.Id))}.");
+        }
+
         if (requirement.MetOn is { } metOn)
         {
-            return metOn == on ? this : throw EscalationRefusedException.Conflict($"Requirement '{requirementId}' was already recorded as met on {Format(metOn)}.");
+            return metOn == on ? Decision<Escalation>.Unchanged : Decision<Escalation>.Conflict($"Requirement '{requirementId}' was already recorded as met on {Format(metOn)}.");
         }
 
-        RequireOpen("record a requirement as met");
+        if (NotOpen("record a requirement as met") is { } closed)
+        {
+            return closed;
+        }
+
         if (on < notice.ServedOn)
         {
-            throw EscalationRefusedException.Invalid("on", $"{Format(on)} is before the formal notice was served ({Format(notice.ServedOn)}).");
+            return Decision<Escalation>.Invalid("on", $"{Format(on)} is before the formal notice was served ({Format(notice.ServedOn)}).");
         }
 
         var requirements = notice.Requirements.Replace(requirement, requirement with { MetOn = on });
@@ -569,38 +614,42 @@ public sealed record Escalation : IDurableProcess<Escalation>
         };
         if (requirements.Any(r => !r.IsMet))
         {
-            return state;
+            return Decision<Escalation>.Changed(state);
         }
 
         var complied = state.Closed(ProcessStatus.Completed) with
         {
             Timeline = state.Timeline.Add(new TimelineEntry(now, "notice-complied-with", Actors.System, $"Every requirement of the formal notice is met: {notice.Organisation} has complied")),
         };
-        return new(complied, [EscalationEmails.Create(complied, EscalationTemplates.NoticeCompliedWith, "notice-complied-with", "organisation", on, Organisation.Concat(Partnership), now, new Dictionary<string, string>
+        return new Transition<Escalation>(complied, [EscalationEmails.Create(complied, EscalationTemplates.NoticeCompliedWith, "notice-complied-with", "organisation", on, Organisation.Concat(Partnership), now, new Dictionary<string, string>
         {
             ["organisation"] = notice.Organisation,
             ["compliedOn"] = Format(on),
         })]);
     }
 
-    private Transition<Escalation> DecideReferral(ReferralDecision decision, DateOnly on, string? reason, string actor, DateTimeOffset now)
+    private Decision<Escalation> DecideReferral(ReferralDecision decision, DateOnly on, string? reason, string actor, DateTimeOffset now)
     {
         if (Referral is { } decided)
         {
             return decided.Decision == decision && decided.On == on && decided.Reason == Blank(reason)
-                ? this
-                : throw EscalationRefusedException.Conflict($"The referral decision was already recorded on {Format(decided.On)}.");
+                ? Decision<Escalation>.Unchanged
+                : Decision<Escalation>.Conflict($"The referral decision was already recorded on {Format(decided.On)}.");
         }
 
         if (Notice is not { } notice)
         {
-            throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' has no formal notice: a referral to the Secretary of State follows a formal notice that was not complied with.");
+            return Decision<Escalation>.Conflict($"Escalation '{Key.Id}' has no formal notice: a referral to the Secretary of State follows a formal notice that was not complied with.");
         }
 
-        RequireOpen("record a referral decision");
+        if (NotOpen("record a referral decision") is { } closed)
+        {
+            return closed;
+        }
+
         if (on < notice.ServedOn)
         {
-            throw EscalationRefusedException.Invalid("on", $"{Format(on)} is before the formal notice was served ({Format(notice.ServedOn)}).");
+            return Decision<Escalation>.Invalid("on", $"{Format(on)} is before the formal notice was served ({Format(notice.ServedOn)}).");
         }
 
         var what = decision == ReferralDecision.Refer ? "refer" : "not to refer";
@@ -610,7 +659,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
             Timeline = Timeline.Add(new TimelineEntry(
                 now, "secretary-of-state-referral", actor, $"Partners decided on {Format(on)} {what} {notice.Organisation} to the Secretary of State{(Blank(reason) is { } r ? $": {r}" : "")}")),
         };
-        return state;
+        return Decision<Escalation>.Changed(state);
     }
 
     private OutgoingEmail EscalatedEmail(Escalation state, StagePlan from, StagePlan to, DateOnly on, bool automatic, DateTimeOffset now) =>
@@ -645,14 +694,10 @@ public sealed record Escalation : IDurableProcess<Escalation>
         return missed.Count == 0 ? this : this with { Deadlines = deadlines, Timeline = Timeline.AddRange(missed) };
     }
 
-    private void RequireOpen(string what)
-    {
-        if (Status != ProcessStatus.Open)
-        {
-            var state = Status == ProcessStatus.Cancelled ? "was cancelled" : "is closed";
-            throw EscalationRefusedException.Conflict($"Escalation '{Key.Id}' {state}: cannot {what}.");
-        }
-    }
+    /// <summary>The refusal when the escalation is closed or cancelled; null while it is open.</summary>
+    private Decision<Escalation>? NotOpen(string what) => Status == ProcessStatus.Open
+        ? null
+        : Decision<Escalation>.NotOpen($"Escalation '{Key.Id}' {(Status == ProcessStatus.Cancelled ? "was cancelled" : "is closed")}: cannot {what}.");
 
     private static Deadline StageDeadline(StagePlan stage) => NewDeadline(stage.DeadlineName, stage.DueOn);
 

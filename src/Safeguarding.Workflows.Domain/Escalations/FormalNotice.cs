@@ -65,24 +65,3 @@ public enum EscalationPhase
     /// <summary>A formal notice has been served; its requirements are being tracked.</summary>
     FormalNoticeServed,
 }
-
-public enum RefusalKind
-{
-    /// <summary>The request is wrong whatever the state (HTTP 400, naming <see cref="EscalationRefusedException.Field"/>).</summary>
-    Invalid,
-
-    /// <summary>The request does not fit the state the escalation is in (HTTP 409).</summary>
-    Conflict,
-}
-
-/// <summary>A command the rules refuse. The state is unchanged.</summary>
-public sealed class EscalationRefusedException(RefusalKind kind, string? field, string message) : Exception(message)
-{
-    public RefusalKind Kind { get; } = kind;
-
-    public string? Field { get; } = field;
-
-    public static EscalationRefusedException Invalid(string field, string message) => new(RefusalKind.Invalid, field, message);
-
-    public static EscalationRefusedException Conflict(string message) => new(RefusalKind.Conflict, null, message);
-}

@@ -51,7 +51,14 @@ internal static class EscalationFixtures
     public static DateTimeOffset NoonOn(DateOnly date) => LondonTime.At(date, new TimeOnly(12, 0));
 
     public static Transition<Escalation> Raise(DateOnly raisedOn, bool immediateRisk = false, PartnershipArrangements? arrangements = null, Party? concerning = null) =>
-        Escalation.Raise(Key, Request(raisedOn, immediateRisk, concerning), arrangements ?? Arrangements(), Holidays, EscalationPolicy.Default, "tester", NoonOn(raisedOn));
+        Changed(Escalation.Raise(Key, Request(raisedOn, immediateRisk, concerning), arrangements ?? Arrangements(), Holidays, EscalationPolicy.Default, "tester", NoonOn(raisedOn)));
+
+    /// <summary>The transition of a decision that must have changed the escalation.</summary>
+    public static Transition<Escalation> Changed(Decision<Escalation> decision)
+    {
+        Assert.True(decision.Outcome == DecisionOutcome.Changed, $"{decision.Outcome}: {decision.Field} {decision.Message}");
+        return decision.Transition!;
+    }
 
     public static FormalNoticeRequest Notice(params (string Id, DateOnly DueOn)[] requirements) => new(
         requirements.Select(r => new RequiredChange(r.Id, $"Change {r.Id}", r.DueOn)).ToImmutableList(),

@@ -27,7 +27,8 @@ internal sealed class EscalationRun(Transition<Escalation> start)
         return this;
     }
 
-    public EscalationRun Do(Func<Escalation, Transition<Escalation>> command) => Apply(command(State));
+    /// <summary>Applies a decision that must change the escalation.</summary>
+    public EscalationRun Do(Func<Escalation, Decision<Escalation>> decide) => Apply(EscalationFixtures.Changed(decide(State)));
 
     /// <summary>Template, local send date and recipients of every email, in order.</summary>
     public IEnumerable<(string Template, DateOnly On, string To)> Sent() =>

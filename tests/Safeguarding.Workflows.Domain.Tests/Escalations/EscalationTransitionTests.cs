@@ -136,11 +136,12 @@ public sealed class EscalationTransitionTests
     [Fact]
     public void Resolving_again_with_the_same_outcome_is_a_no_op_and_a_different_one_is_refused()
     {
-        var resolved = Raise(Monday).State.Handle(Resolved("Agreed"), Holidays, EscalationPolicy.Default, "manager", NoonOn(D("2026-01-06"))).State;
+        var resolved = Changed(Raise(Monday).State.Handle(Resolved("Agreed"), Holidays, EscalationPolicy.Default, "manager", NoonOn(D("2026-01-06")))).State;
 
-        Assert.Same(resolved, resolved.Handle(Resolved("Agreed"), Holidays, EscalationPolicy.Default, "manager", NoonOn(D("2026-01-07"))).State);
-        var refused = Assert.Throws<EscalationRefusedException>(() => resolved.Handle(Resolved("Something else"), Holidays, EscalationPolicy.Default, "manager", NoonOn(D("2026-01-07"))));
-        Assert.Equal(RefusalKind.Conflict, refused.Kind);
+        Assert.Equal(DecisionOutcome.Unchanged, resolved.Handle(Resolved("Agreed"), Holidays, EscalationPolicy.Default, "manager", NoonOn(D("2026-01-07"))).Outcome);
+        var refused = resolved.Handle(Resolved("Something else"), Holidays, EscalationPolicy.Default, "manager", NoonOn(D("2026-01-07")));
+        Assert.Equal(DecisionOutcome.Conflict, refused.Outcome);
+        Assert.Equal("Escalation 'esc-1' was already resolved on 2026-01-06 with a different outcome.", refused.Message);
     }
 
     [Fact]
@@ -149,7 +150,7 @@ public sealed class EscalationTransitionTests
         var state = Raise(Monday).State.Wake(LondonTime.At(D("2026-01-13"), new TimeOnly(7, 0))).State; // stage 1 missed, not yet escalated
         Assert.Equal(DeadlineState.Missed, state.Deadlines[0].State);
 
-        var resolved = state.Handle(new EscalationEvent("resolved", D("2026-01-12"), Outcome: "Agreed"), Holidays, EscalationPolicy.Default, "manager", LondonTime.At(D("2026-01-13"), new TimeOnly(8, 0))).State;
+        var resolved = Changed(state.Handle(new EscalationEvent("resolved", D("2026-01-12"), Outcome: "Agreed"), Holidays, EscalationPolicy.Default, "manager", LondonTime.At(D("2026-01-13"), new TimeOnly(8, 0)))).State;
 
         Assert.Equal(1, resolved.CurrentStage); // never escalated
         Assert.Equal(LondonTime.EndOfDay(D("2026-01-12")), resolved.Deadlines[0].MetAt);
@@ -171,9 +172,8 @@ public sealed class EscalationTransitionTests
         Assert.Equal(NineOn(D("2026-01-13")), run.State.NextWakeAt); // the stage 2 reminder, the day before it is due
 
         // The same escalation posted again is recognised; a jump of two stages is not allowed.
-        Assert.Same(run.State, run.State.Handle(new EscalationEvent("escalated", D("2026-01-07"), Stage: 2), Holidays, EscalationPolicy.Default, "practitioner", NoonOn(D("2026-01-08"))).State);
-        Assert.Equal(RefusalKind.Conflict, Assert.Throws<EscalationRefusedException>(
-            () => run.State.Handle(new EscalationEvent("escalated", D("2026-01-08"), Stage: 4), Holidays, EscalationPolicy.Default, "practitioner", NoonOn(D("2026-01-08")))).Kind);
+        Assert.Equal(DecisionOutcome.Unchanged, run.State.Handle(new EscalationEvent("escalated", D("2026-01-07"), Stage: 2), Holidays, EscalationPolicy.Default, "practitioner", NoonOn(D("2026-01-08"))).Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, run.State.Handle(new EscalationEvent("escalated", D("2026-01-08"), Stage: 4), Holidays, EscalationPolicy.Default, "practitioner", NoonOn(D("2026-01-08"))).Outcome);
     }
 
     [Fact]
@@ -181,9 +181,9 @@ public sealed class EscalationTransitionTests
     {
         var state = AtLastStage();
 
-        var refused = Assert.Throws<EscalationRefusedException>(() => state.Handle(Event("escalated", D("2026-01-09")), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-09"))));
+        var refused = state.Handle(Event("escalated", D("2026-01-09")), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-09")));
 
-        Assert.Equal(RefusalKind.Conflict, refused.Kind);
+        Assert.Equal(DecisionOutcome.Conflict, refused.Outcome);
         Assert.Contains("formal notice", refused.Message, StringComparison.Ordinal);
     }
 
@@ -192,16 +192,35 @@ public sealed class EscalationTransitionTests
     {
         var state = Raise(Monday).State;
 
-        var refused = Assert.Throws<EscalationRefusedException>(() => state.ServeFormalNotice(Notice(("r1", D("2026-03-02"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-06"))));
+        var refused = state.ServeFormalNotice(Notice(("r1", D("2026-03-02"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-06")));
 
-        Assert.Equal(RefusalKind.Conflict, refused.Kind);
+        Assert.Equal(DecisionOutcome.Conflict, refused.Outcome);
         Assert.Contains("stage 1", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(refused, state.CanServeFormalNotice()); // asked without serving, the same answer
+    }
+
+    [Fact]
+    public void Whether_a_formal_notice_may_be_served_can_be_asked_without_serving_one()
+    {
+        Assert.Equal(DecisionOutcome.Unchanged, AtLastStage().CanServeFormalNotice().Outcome);
+        var due = new EscalationRun(Raise(Monday)).Until(NineOn(D("2026-02-16"))).State;
+        Assert.Equal(EscalationPhase.FormalNoticeDue, due.Phase);
+        Assert.Equal(DecisionOutcome.Unchanged, due.CanServeFormalNotice().Outcome);
+
+        var served = Changed(due.ServeFormalNotice(Notice(("r1", D("2026-03-02"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-02-16")))).State;
+        Assert.Equal("A formal notice was already served on 2026-02-16.", served.CanServeFormalNotice().Message);
+        Assert.Equal(DecisionOutcome.Unchanged, served.ServeFormalNotice(Notice(("r1", D("2026-03-02"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-02-17"))).Outcome);
+
+        var cancelled = Raise(Monday).State.Cancel("Raised in error", "bm", NoonOn(D("2026-01-06"))).State;
+        Assert.Equal(
+            (DecisionOutcome.NotOpen, "Escalation 'esc-1' was cancelled: cannot serve a formal notice."),
+            (cancelled.CanServeFormalNotice().Outcome, cancelled.CanServeFormalNotice().Message));
     }
 
     [Fact]
     public void A_formal_notice_may_be_served_at_the_last_stage_before_its_deadline()
     {
-        var served = AtLastStage().ServeFormalNotice(Notice(("r1", D("2026-03-02"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-09")));
+        var served = Changed(AtLastStage().ServeFormalNotice(Notice(("r1", D("2026-03-02"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-09"))));
 
         Assert.Equal(EscalationPhase.FormalNoticeServed, served.State.Phase);
         Assert.Equal(DeadlineState.Waived, served.State.Deadlines.Single(d => d.Name == "stage-4").State);
@@ -276,8 +295,8 @@ public sealed class EscalationTransitionTests
         Assert.Equal(DeadlineState.Waived, Assert.Single(cancelled.State.Deadlines).State);
         Assert.Equal(EscalationTemplates.Cancelled, Assert.Single(cancelled.Emails).Template);
         Assert.Same(cancelled.State, cancelled.State.Wake(NineOn(D("2026-12-31"))).State);
-        Assert.Equal(RefusalKind.Conflict, Assert.Throws<EscalationRefusedException>(
-            () => cancelled.State.Handle(Resolved("Agreed"), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-07")))).Kind);
+        var refused = cancelled.State.Handle(Resolved("Agreed"), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-07")));
+        Assert.Equal((DecisionOutcome.NotOpen, "Escalation 'esc-1' was cancelled; it takes no more events."), (refused.Outcome, refused.Message));
     }
 
     [Fact]
@@ -286,10 +305,9 @@ public sealed class EscalationTransitionTests
         var state = Raise(Monday).State;
         var response = new EscalationEvent("responded", D("2026-01-06"), By: new Responder("Testshire Police", "Pat Police Officer"), Note: "Will review the threshold.");
 
-        var once = state.Handle(response, Holidays, EscalationPolicy.Default, "pat", NoonOn(D("2026-01-06"))).State;
-        var twice = once.Handle(response, Holidays, EscalationPolicy.Default, "pat", NoonOn(D("2026-01-06"))).State;
+        var once = Changed(state.Handle(response, Holidays, EscalationPolicy.Default, "pat", NoonOn(D("2026-01-06")))).State;
 
-        Assert.Same(once, twice);
+        Assert.Equal(DecisionOutcome.Unchanged, once.Handle(response, Holidays, EscalationPolicy.Default, "pat", NoonOn(D("2026-01-06"))).Outcome);
         var entry = once.Timeline[^1];
         Assert.Equal(("responded", "pat"), (entry.Type, entry.Actor));
         Assert.Equal("Stage 1 (Practitioners): response from Testshire Police on 2026-01-06", entry.Detail);
@@ -305,35 +323,36 @@ public sealed class EscalationTransitionTests
     [InlineData("closed", "2026-01-06", "type")]
     public void Bad_events_are_refused_naming_the_field(string type, string on, string field)
     {
-        var refused = Assert.Throws<EscalationRefusedException>(() => Raise(Monday).State.Handle(Event(type, D(on)), Holidays, EscalationPolicy.Default, "x", NoonOn(D("2026-01-06"))));
+        var refused = Raise(Monday).State.Handle(Event(type, D(on)), Holidays, EscalationPolicy.Default, "x", NoonOn(D("2026-01-06")));
 
-        Assert.Equal((RefusalKind.Invalid, field), (refused.Kind, refused.Field));
+        Assert.Equal((DecisionOutcome.Invalid, field), (refused.Outcome, refused.Field));
     }
 
     [Fact]
     public void A_requirement_the_notice_does_not_have_is_refused_naming_requirementId()
     {
-        var served = AtLastStage().ServeFormalNotice(Notice(("r1", D("2026-03-02"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-09"))).State;
+        var served = Changed(AtLastStage().ServeFormalNotice(Notice(("r1", D("2026-03-02"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-09")))).State;
 
-        var refused = Assert.Throws<EscalationRefusedException>(() => served.Handle(new EscalationEvent("requirement-met", D("2026-01-09"), RequirementId: "r9"), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-09"))));
+        var refused = served.Handle(new EscalationEvent("requirement-met", D("2026-01-09"), RequirementId: "r9"), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-09")));
 
-        Assert.Equal((RefusalKind.Invalid, "requirementId"), (refused.Kind, refused.Field));
+        Assert.Equal((DecisionOutcome.Invalid, "requirementId"), (refused.Outcome, refused.Field));
+        Assert.Equal("The formal notice has no requirement 'r9'. Its requirements are: r1.", refused.Message);
     }
 
     [Fact]
     public void A_requirement_due_on_the_day_of_service_is_refused()
     {
-        var refused = Assert.Throws<EscalationRefusedException>(() => AtLastStage().ServeFormalNotice(Notice(("r1", D("2026-01-09"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-09"))));
+        var refused = AtLastStage().ServeFormalNotice(Notice(("r1", D("2026-01-09"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-09")));
 
-        Assert.Equal((RefusalKind.Invalid, "requirements[0].dueOn"), (refused.Kind, refused.Field));
+        Assert.Equal((DecisionOutcome.Invalid, "requirements[0].dueOn"), (refused.Outcome, refused.Field));
     }
 
     [Fact]
     public void An_escalation_raised_in_the_future_is_refused()
     {
-        var refused = Assert.Throws<EscalationRefusedException>(() => Escalation.Raise(Key, Request(D("2026-01-06")), Arrangements(), Holidays, EscalationPolicy.Default, "x", NoonOn(Monday)));
+        var refused = Escalation.Raise(Key, Request(D("2026-01-06")), Arrangements(), Holidays, EscalationPolicy.Default, "x", NoonOn(Monday));
 
-        Assert.Equal("raisedOn", refused.Field);
+        Assert.Equal((DecisionOutcome.Invalid, "raisedOn"), (refused.Outcome, refused.Field));
     }
 
     [Fact]
@@ -375,7 +394,7 @@ public sealed class EscalationTransitionTests
         var state = Raise(Monday).State;
         for (var stage = 2; stage <= 4; stage++)
         {
-            state = state.Handle(new EscalationEvent("escalated", D("2026-01-07"), Stage: stage), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-07"))).State;
+            state = Changed(state.Handle(new EscalationEvent("escalated", D("2026-01-07"), Stage: stage), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-01-07")))).State;
         }
 
         Assert.Equal(4, state.CurrentStage);

@@ -51,16 +51,21 @@ public abstract class FormPage : PageModel
     /// Reads <paramref name="request"/> exactly as the JSON endpoint reads its body (so a form is held to the API's
     /// rules, field by field), then runs the feature command the endpoint runs.
     /// </summary>
-    protected static async Task<PageOutcome> DecideAsync<TRequest, T>(JsonElement request, Func<JsonFields, JsonElement, TRequest?> read, Func<TRequest, Task<Reply<T>>> command)
-        where TRequest : class where T : class
+    protected static Task<PageOutcome> DecideAsync<TRequest, T>(JsonElement request, Func<JsonFields, JsonElement, TRequest?> read, Func<TRequest, Task<Reply<T>>> command)
+        where TRequest : class where T : class =>
+        DecideAsync<JsonElement, TRequest, T>(request, read, command);
+
+    /// <summary>The same for an endpoint that takes a typed body (<typeparamref name="TBody"/>): the form builds that body.</summary>
+    protected static async Task<PageOutcome> DecideAsync<TBody, TRequest, T>(TBody body, Func<JsonFields, TBody, TRequest?> read, Func<TRequest, Task<Reply<T>>> command)
+        where TBody : notnull where TRequest : class where T : class
     {
-        if (JsonText.FindForbidden(JsonSerializer.SerializeToUtf8Bytes(request, Json)) is { } field)
+        if (JsonText.FindForbidden(JsonSerializer.SerializeToUtf8Bytes(body, Json)) is { } field)
         {
             return new PageOutcome(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [field] = [ForbiddenText] }, null);
         }
 
         var fields = new JsonFields();
-        return read(fields, request) is { } typed ? PageOutcome.Of(await command(typed)) : PageOutcome.Of(fields.Problem());
+        return read(fields, body) is { } typed ? PageOutcome.Of(await command(typed)) : PageOutcome.Of(fields.Problem());
     }
 
     /// <summary>The answer when text holds a character <see cref="JsonText"/> refuses.</summary>

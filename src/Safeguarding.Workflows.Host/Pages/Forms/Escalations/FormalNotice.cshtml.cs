@@ -1,20 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Workflows.Domain.Escalations;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Host.Escalations;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Shared;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.Escalations;
 
 /// <summary>
 /// <c>/forms/escalations/{p}/{id}/formal-notice</c>: the formal notice to an organisation after the last stage — the
-/// required changes, each with a due date, and the consequences of not making them — through the API's own handler
-/// (<c>POST .../escalations/{id}/formal-notice</c>). The service writes the notice (HTML and Word) and chases each change.
+/// required changes, each with a due date, and the consequences of not making them — with the command the API's
+/// <c>POST .../escalations/{id}/formal-notice</c> runs. The service writes the notice (HTML and Word) and chases each change.
 /// </summary>
-public sealed class FormalNoticeModel(PartnershipDirectory partnerships, IGrainFactory grains) : FormPage
+public sealed class FormalNoticeModel(PartnershipDirectory partnerships, EscalationCommands escalations) : EscalationForm(partnerships, escalations)
 {
     public const int RequirementRows = 4;
-
-    public EscalationsApi.EscalationView Escalation { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string p, string id) => await FindAsync(p, id) ?? Page();
 
@@ -38,7 +38,7 @@ public sealed class FormalNoticeModel(PartnershipDirectory partnerships, IGrainF
         }
 
         var request = new EscalationsApi.FormalNoticeBody(requirements, Form.Optional("consequences"), respondBy);
-        var outcome = await CallAsync(request, () => EscalationsApi.PostFormalNotice(p, id, request, partnerships, grains, HttpContext));
+        var outcome = await DecideAsync(request, EscalationRequests.ReadFormalNotice, r => Escalations.ServeFormalNoticeAsync(p, id, r, RequestActor.Of(HttpContext)));
         var labels = new Dictionary<string, FieldLabel>
         {
             ["requirements"] = new("The required changes", "Enter at least one required change", RowId(0, "change")),
@@ -56,14 +56,15 @@ public sealed class FormalNoticeModel(PartnershipDirectory partnerships, IGrainF
 
         return Answer(outcome, labels, () =>
         {
-            var notice = outcome.ValueAs<EscalationsApi.FormalNoticeView>();
+            var escalation = outcome.ValueAs<Escalation>();
+            var notice = escalation.Notice!;
             return new Confirmation(
                 "Formal notice served",
                 $"{id}/formal-notice",
                 [$"The notice has been sent to {notice.Organisation}. They must respond by {Show.Date(notice.RespondBy)}.",
                  .. notice.Requirements.Select(r => $"{r.Change}: due by {Show.Date(r.DueOn)}."),
                  $"If the changes are not made, partners will be asked on {Show.Date(notice.ReferralPromptOn)} to decide whether to refer the matter to the Secretary of State."],
-                notice.Documents.Html,
+                FormalNotice.DocumentLink(escalation.Key, FormalNotice.HtmlDocument),
                 "Read the notice");
         }, Body(request));
     }
@@ -71,22 +72,4 @@ public sealed class FormalNoticeModel(PartnershipDirectory partnerships, IGrainF
     public static string RowId(int row, string field) => $"requirements-{row}-{field}";
 
     public static string RequirementId(int row) => $"r{row + 1}";
-
-    private async Task<IActionResult?> FindAsync(string p, string id)
-    {
-        if (partnerships.Find(p) is not { } partnership)
-        {
-            return PageResults.NotFound($"There is no partnership '{p}'.");
-        }
-
-        var found = PageOutcome.Of(await EscalationsApi.GetEscalation(p, id, partnerships, grains));
-        if (!found.Succeeded)
-        {
-            return PageResults.NotFound(found.Detail ?? "There is no such escalation.");
-        }
-
-        Partnership = partnership;
-        Escalation = found.ValueAs<EscalationsApi.EscalationView>();
-        return null;
-    }
 }

@@ -2,19 +2,21 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Escalations;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Host.Escalations;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Orchestration.Clock;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.Escalations;
 
 /// <summary>
-/// <c>/forms/escalations/{p}/new</c>: raise a professional disagreement, through the API's own handler
-/// (<c>PUT /api/partnerships/{p}/escalations/{id}</c>). The id is made when the form is first shown and travels with
+/// <c>/forms/escalations/{p}/new</c>: raise a professional disagreement, with the command the API's
+/// <c>PUT /api/partnerships/{p}/escalations/{id}</c> runs. The id is made when the form is first shown and travels with
 /// it, so sending the form twice raises one escalation.
 /// </summary>
-public sealed class RaiseModel(PartnershipDirectory partnerships, IGrainFactory grains, WorkflowClock clock) : FormPage
+public sealed class RaiseModel(PartnershipDirectory partnerships, EscalationCommands escalations, WorkflowClock clock) : FormPage
 {
     public IActionResult OnGet(string p)
     {
@@ -53,21 +55,21 @@ public sealed class RaiseModel(PartnershipDirectory partnerships, IGrainFactory 
 
         var request = new EscalationsApi.EscalationBody(raisedOn, Party("raisedBy"), Party("concerning"), Form.Optional("summary"), immediateRisk);
         var id = Form.Value("id").Length > 0 ? Form.Value("id") : NewId(LondonTime.LocalDate(clock.GetUtcNow()));
-        var outcome = await CallAsync(request, () => EscalationsApi.PutEscalation(p, id, request, partnerships, grains, HttpContext));
+        var outcome = await DecideAsync(request, EscalationRequests.ReadRaise, r => escalations.RaiseAsync(p, id, r, RequestActor.Of(HttpContext)));
         return Answer(outcome, Labels, () =>
         {
-            var escalation = outcome.ValueAs<EscalationsApi.EscalationView>();
-            var stage = escalation.Stages.FirstOrDefault(s => s.Number == escalation.CurrentStage);
+            var escalation = outcome.ValueAs<Escalation>();
+            var stage = escalation.Stage;
             return new Confirmation(
                 "Escalation raised",
-                escalation.Id,
+                escalation.Key.Id,
                 [
-                    escalation.ImmediateRisk
+                    escalation.Request.ImmediateRisk
                         ? "Because a child is at immediate risk, every stage has been told at once."
-                        : $"{escalation.Concerning.Name} at {escalation.Concerning.Agency} has been told, and asked to respond.",
-                    stage is null ? "" : $"Stage {stage.Number} ({stage.Name}) should be resolved by {Show.Date(stage.ResolveBy)}. If it is not, it moves to the next stage automatically.",
+                        : $"{escalation.Request.Concerning.Name} at {escalation.Request.Concerning.Agency} has been told, and asked to respond.",
+                    $"Stage {stage.Number} ({stage.Name}) should be resolved by {Show.Date(stage.DueOn)}. If it is not, it moves to the next stage automatically.",
                 ],
-                $"/forms/escalations/{p}/{escalation.Id}/respond",
+                $"/forms/escalations/{p}/{escalation.Key.Id}/respond",
                 "Record a response");
         }, Body(request));
     }

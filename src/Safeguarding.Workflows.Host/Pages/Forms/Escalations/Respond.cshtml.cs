@@ -1,20 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Escalations;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Host.Escalations;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Orchestration.Clock;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.Escalations;
 
 /// <summary>
-/// <c>/forms/escalations/{p}/{id}/respond</c>: record a response to an escalation, or that it is resolved, through the
-/// API's own handler (<c>POST .../escalations/{id}/events</c>, types <c>responded</c> and <c>resolved</c>).
+/// <c>/forms/escalations/{p}/{id}/respond</c>: record a response to an escalation, or that it is resolved, with the
+/// command the API's <c>POST .../escalations/{id}/events</c> runs (types <c>responded</c> and <c>resolved</c>).
 /// </summary>
-public sealed class RespondModel(PartnershipDirectory partnerships, IGrainFactory grains, WorkflowClock clock) : FormPage
+public sealed class RespondModel(PartnershipDirectory partnerships, EscalationCommands escalations, WorkflowClock clock) : EscalationForm(partnerships, escalations)
 {
-    public EscalationsApi.EscalationView Escalation { get; private set; } = null!;
-
     public async Task<IActionResult> OnGetAsync(string p, string id)
     {
         if (await FindAsync(p, id) is { } notFound)
@@ -23,7 +23,7 @@ public sealed class RespondModel(PartnershipDirectory partnerships, IGrainFactor
         }
 
         Form.SetDate("on", LondonTime.LocalDate(clock.GetUtcNow()));
-        Form.Set("by-agency", Escalation.Concerning.Agency);
+        Form.Set("by-agency", Escalation.Request.Concerning.Agency);
         return Page();
     }
 
@@ -54,37 +54,19 @@ public sealed class RespondModel(PartnershipDirectory partnerships, IGrainFactor
             Stage: null, RequirementId: null, Decision: null, Reason: null,
             By: new EscalationsApi.ResponderBody(Form.Optional("by-agency"), Form.Optional("by-name")),
             Note: resolved ? null : Form.Optional("details"));
-        var outcome = await CallAsync(request, () => EscalationsApi.PostEscalationEvent(p, id, request, partnerships, grains, HttpContext));
+        var outcome = await DecideAsync(request, EscalationRequests.ReadEvent, e => Escalations.HandleAsync(p, id, e, RequestActor.Of(HttpContext)));
         return Answer(outcome, Labels, () =>
         {
-            var escalation = outcome.ValueAs<EscalationsApi.EscalationView>();
+            var escalation = outcome.ValueAs<Escalation>();
             return new Confirmation(
                 resolved ? "Escalation resolved" : "Response recorded",
-                escalation.Id,
+                escalation.Key.Id,
                 [resolved
                     ? "The escalation is closed and everyone involved has been told."
                     : $"The escalation stays open at stage {escalation.CurrentStage} until it is recorded as resolved."],
-                $"/partnerships/{p}/escalations/{escalation.Id}",
+                $"/partnerships/{p}/escalations/{escalation.Key.Id}",
                 "See the escalation");
         }, Body(request));
-    }
-
-    private async Task<IActionResult?> FindAsync(string p, string id)
-    {
-        if (partnerships.Find(p) is not { } partnership)
-        {
-            return PageResults.NotFound($"There is no partnership '{p}'.");
-        }
-
-        var found = PageOutcome.Of(await EscalationsApi.GetEscalation(p, id, partnerships, grains));
-        if (!found.Succeeded)
-        {
-            return PageResults.NotFound(found.Detail ?? "There is no such escalation.");
-        }
-
-        Partnership = partnership;
-        Escalation = found.ValueAs<EscalationsApi.EscalationView>();
-        return null;
     }
 
     private static readonly Dictionary<string, FieldLabel> Labels = new()

@@ -13,7 +13,7 @@ namespace Safeguarding.Workflows.Domain.AnnualReports;
 /// and, at once on publication, submission to the Panel and to Foundations.
 /// </summary>
 /// <remarks>
-/// Everything time-driven is a <see cref="ScheduledStep"/> fixed when the report is opened, so <see cref="Wake"/> only
+/// Everything time-driven is a <see cref="ScheduledStep{TAction}"/> fixed when the report is opened, so <see cref="Wake"/> only
 /// needs the state: it does every step due as of <c>now</c> in order and marks it done. The <c>submission</c>
 /// deadline is provisional (seven days after 30 September) until publication is recorded, and is never marked missed
 /// before then: its clock only starts when the report is published.
@@ -26,7 +26,7 @@ public sealed record AnnualReport(
     Contact BusinessManager,
     ImmutableList<SafeguardingPartner> Partners,
     ImmutableList<ReportSection> Sections,
-    ImmutableList<ScheduledStep> Steps,
+    [property: JsonConverter(typeof(AnnualReportStepsJson))] ImmutableList<ScheduledStep<AnnualReportAction>> Steps,
     ImmutableList<Deadline> Deadlines,
     ImmutableList<TimelineEntry> Timeline,
     Compilation? Compiled = null,
@@ -42,7 +42,7 @@ public sealed record AnnualReport(
     [JsonIgnore]
     public DateTimeOffset? NextWakeAt => Status != ProcessStatus.Open
         ? null
-        : Steps.Where(s => s.DoneAt is null).Select(s => (DateTimeOffset?)s.At).Append(DeadlineChecks.NextCheck(CheckableDeadlines)).Min();
+        : new[] { Steps.NextAt(), DeadlineChecks.NextCheck(CheckableDeadlines) }.Min();
 
     /// <summary>Mandatory sections with no text yet: while there are any the report cannot be compiled.</summary>
     [JsonIgnore]
@@ -82,17 +82,18 @@ public sealed record AnnualReport(
             })
             .ToImmutableList();
 
-        ScheduledStep Step(StepAction action, string name, DateTimeOffset at, bool skipIfPast)
-        {
-            var skipped = skipIfPast && at <= now;
-            return new ScheduledStep($"{name}/{DateText(LondonTime.LocalDate(at))}", action, at, skipped ? now : null, skipped);
-        }
-
-        var steps = ImmutableList.CreateBuilder<ScheduledStep>();
-        steps.Add(Step(StepAction.ContributionsReminder, "contributions-reminder", dates.ReminderAt, skipIfPast: true));
-        steps.AddRange(dates.ChasesAt.Select(at => Step(StepAction.ContributionsChase, "contributions-chase", at, skipIfPast: true)));
-        steps.Add(Step(StepAction.DraftCheck, "draft-check", dates.DraftCheckAt, skipIfPast: false));
-        steps.Add(Step(StepAction.PublicationEscalation, "publication-escalation", dates.EscalationAt, skipIfPast: false));
+        // Reminders and chases already past are not planned (the opening emails stand in for them); the draft check
+        // and the escalation still happen, late.
+        var steps = Schedule.Replan(
+            [],
+            [
+                StepFor(AnnualReportAction.ContributionsReminder, dates.ReminderAt),
+                .. dates.ChasesAt.Select(at => StepFor(AnnualReportAction.ContributionsChase, at)),
+                StepFor(AnnualReportAction.DraftCheck, dates.DraftCheckAt),
+                StepFor(AnnualReportAction.PublicationEscalation, dates.EscalationAt),
+            ],
+            now,
+            sendLate: s => !IsAsk(s));
 
         var provisionalSubmission = AnnualReportDates.ProvisionalSubmissionDue(year);
         ImmutableList<Deadline> deadlines =
@@ -111,7 +112,7 @@ public sealed record AnnualReport(
             arrangements.BusinessManager,
             [.. arrangements.SafeguardingPartners],
             sections,
-            steps.ToImmutable(),
+            steps,
             deadlines,
             [new TimelineEntry(now, AnnualReportEvents.Opened, actor,
                 $"Annual report {year.Id} ({year.Period}) opened with {sections.Count} sections; contributions due {DateText(dates.ContributionsDue)}, draft {DateText(dates.DraftDue)}, publication by {DateText(dates.PublicationDue)}.")]);
@@ -146,7 +147,7 @@ public sealed record AnnualReport(
             var superseded = IsAsk(step) && step != lastAsk;
             var (next, sent) = superseded ? (state, []) : state.Do(step, now);
             emails.AddRange(sent);
-            state = next with { Steps = next.Steps.Replace(step, step with { DoneAt = now, Skipped = superseded }) };
+            state = next with { Steps = next.Steps.MarkDone(step, now) };
         }
 
         return new(state, emails);
@@ -290,25 +291,37 @@ public sealed record AnnualReport(
             Timeline = Timeline.Add(new TimelineEntry(now, AnnualReportEvents.Cancelled, actor, reason)),
         };
 
-    private static bool IsAsk(ScheduledStep step) => step.Action is StepAction.ContributionsReminder or StepAction.ContributionsChase;
+    /// <summary>A step of the report, aimed at the deadline it serves, for the London date of <paramref name="at"/>.</summary>
+    public static ScheduledStep<AnnualReportAction> StepFor(AnnualReportAction action, DateTimeOffset at) => new(
+        action,
+        action switch
+        {
+            AnnualReportAction.ContributionsReminder or AnnualReportAction.ContributionsChase => AnnualReportDeadlines.Contributions,
+            AnnualReportAction.DraftCheck => AnnualReportDeadlines.Draft,
+            _ => AnnualReportDeadlines.Publication,
+        },
+        LondonTime.LocalDate(at),
+        at);
 
-    private (AnnualReport State, IReadOnlyList<OutgoingEmail> Emails) Do(ScheduledStep step, DateTimeOffset now)
+    private static bool IsAsk(ScheduledStep<AnnualReportAction> step) => step.Action is AnnualReportAction.ContributionsReminder or AnnualReportAction.ContributionsChase;
+
+    private (AnnualReport State, IReadOnlyList<OutgoingEmail> Emails) Do(ScheduledStep<AnnualReportAction> step, DateTimeOffset now)
     {
         // Emails are named by the step's own date, so each action has one stable message id however late it runs.
-        var today = LondonTime.LocalDate(step.At);
+        var today = step.On;
         var missing = Sections.Where(s => !s.IsReceived).ToList();
         switch (step.Action)
         {
-            case StepAction.ContributionsReminder or StepAction.ContributionsChase when missing.Count > 0:
+            case AnnualReportAction.ContributionsReminder or AnnualReportAction.ContributionsChase when missing.Count > 0:
             {
-                var (action, template, type) = step.Action == StepAction.ContributionsReminder
+                var (action, template, type) = step.Action == AnnualReportAction.ContributionsReminder
                     ? ("contributions-reminder", AnnualReportTemplates.ContributionsReminder, AnnualReportEvents.ContributionsReminded)
                     : ("contribution-chase", AnnualReportTemplates.ContributionChase, AnnualReportEvents.ContributionsChased);
                 var emails = missing.Select(s => SectionEmail(s, action, template, today, now)).ToList();
                 return (With(new TimelineEntry(now, type, Actors.System, $"{SectionsText(missing)} asked of their owners again.")), emails);
             }
 
-            case StepAction.DraftCheck when MissingMandatorySections.Count > 0 || Compiled is null:
+            case AnnualReportAction.DraftCheck when MissingMandatorySections.Count > 0 || Compiled is null:
             {
                 var problems = new List<string>();
                 if (MissingMandatorySections.Count > 0)
@@ -336,7 +349,7 @@ public sealed record AnnualReport(
                 return (With(new TimelineEntry(now, AnnualReportEvents.DraftIncomplete, Actors.System, $"Business manager warned: {summary}.")), [email]);
             }
 
-            case StepAction.PublicationEscalation:
+            case AnnualReportAction.PublicationEscalation:
             {
                 var publicationDue = Deadlines.First(d => d.Name == AnnualReportDeadlines.Publication).DueOn;
                 var recipients = Partners.Select(p => Recipient(p.DelegatedOfficer)).Append(Recipient(BusinessManager))

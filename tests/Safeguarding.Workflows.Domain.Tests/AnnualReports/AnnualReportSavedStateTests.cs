@@ -34,4 +34,22 @@ public sealed class AnnualReportSavedStateTests
         Assert.Equal(["warwickshire/annual-report/2025-26/contribution-chase/section-5/2026-08-28"], emails.Select(e => e.Id));
         Assert.Equal(At("2026-09-04"), woken.NextWakeAt);
     }
+
+    [Fact]
+    public void Its_steps_are_read_into_the_one_step_model_and_saved_again_in_it()
+    {
+        var report = Saved();
+
+        var next = report.Steps.First(s => !s.IsDone);
+        Assert.Equal(new ScheduledStep<AnnualReportAction>(AnnualReportAction.ContributionsChase, AnnualReportDeadlines.Contributions, new DateOnly(2026, 8, 28), At("2026-08-28")), next);
+        Assert.Equal(4, report.Steps.Count(s => s.IsDone)); // the reminder and three chases: done or superseded
+        Assert.Equal(At("2026-07-30", 10), report.Steps[0].DoneAt);
+
+        var json = JsonSerializer.Serialize(report, StateJson);
+        Assert.DoesNotContain("\"skipped\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"target\":\"contributions\"", json, StringComparison.Ordinal);
+        var back = JsonSerializer.Deserialize<AnnualReport>(json, StateJson)!;
+        Assert.Equal(report.Steps, back.Steps);
+        Assert.Equal(json, JsonSerializer.Serialize(back, StateJson));
+    }
 }

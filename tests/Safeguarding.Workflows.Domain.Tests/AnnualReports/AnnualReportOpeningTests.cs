@@ -68,4 +68,16 @@ public sealed class AnnualReportOpeningTests
         Assert.Empty(woken.Emails);
         Assert.Equal(At("2026-08-14"), woken.State.NextWakeAt);
     }
+
+    [Fact]
+    public void Settings_whose_dates_do_not_fit_refuse_the_report_as_a_conflict()
+    {
+        var partnership = TestPartnerships.WithDates("07-31", "07-01");
+        var refused = AnnualReport.Open(
+            new ProcessKey(partnership.Id, ProcessKinds.AnnualReport, "2025-26"), ReportingYear.Parse("2025-26"), partnership,
+            Domain.Calendar.StatutoryCalendar.EnglandAndWales, OpenedAt, "local-user");
+
+        Assert.Equal(DecisionOutcome.Conflict, refused.Outcome);
+        Assert.StartsWith("The draft (07-01) cannot be due before the contributions (07-31).", refused.Message, StringComparison.Ordinal);
+    }
 }

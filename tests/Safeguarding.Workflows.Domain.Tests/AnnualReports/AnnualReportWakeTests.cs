@@ -105,7 +105,7 @@ public sealed class AnnualReportWakeTests
     public void No_warning_when_the_draft_is_compiled()
     {
         var report = Open().State.ContributeAll(At("2026-07-20"));
-        report = report.RecordCompilation(1, 1, At("2026-08-10"), "local-user").State;
+        report = report.RecordCompilation(1, 1, At("2026-08-10"), "local-user").Changed().State;
 
         var (woken, emails) = report.RunUntil(At("2026-08-31", 23));
 
@@ -142,6 +142,6 @@ public sealed class AnnualReportWakeTests
         Assert.Null(report.NextWakeAt);
         Assert.Same(report, report.Wake(At("2026-10-31")).State);
         Assert.All(report.Deadlines, d => Assert.Equal(DeadlineState.Waived, d.State));
-        Assert.Throws<InvalidOperationException>(() => report.Contribute(1, At("2026-06-02")));
+        Assert.Equal(DecisionOutcome.NotOpen, report.RecordContribution(1, Contributor(), 1, Sha("Text"), 4, At("2026-06-02"), "local-user").Outcome);
     }
 }

@@ -13,7 +13,7 @@ namespace Safeguarding.Workflows.Domain.AnnualReports;
 /// and, at once on publication, submission to the Panel and to Foundations.
 /// </summary>
 /// <remarks>
-/// Everything time-driven is a <see cref="ScheduledStep"/> fixed when the report is opened, so <see cref="Wake"/> only
+/// Everything time-driven is a <see cref="ScheduledStep{TAction}"/> fixed when the report is opened, so <see cref="Wake"/> only
 /// needs the state: it does every step due as of <c>now</c> in order and marks it done. The <c>submission</c>
 /// deadline is provisional (seven days after 30 September) until publication is recorded, and is never marked missed
 /// before then: its clock only starts when the report is published.
@@ -26,7 +26,7 @@ public sealed record AnnualReport(
     Contact BusinessManager,
     ImmutableList<SafeguardingPartner> Partners,
     ImmutableList<ReportSection> Sections,
-    ImmutableList<ScheduledStep> Steps,
+    [property: JsonConverter(typeof(AnnualReportStepsJson))] ImmutableList<ScheduledStep<AnnualReportAction>> Steps,
     ImmutableList<Deadline> Deadlines,
     ImmutableList<TimelineEntry> Timeline,
     Compilation? Compiled = null,
@@ -42,9 +42,9 @@ public sealed record AnnualReport(
     [JsonIgnore]
     public DateTimeOffset? NextWakeAt => Status != ProcessStatus.Open
         ? null
-        : Steps.Where(s => s.DoneAt is null).Select(s => (DateTimeOffset?)s.At).Append(DeadlineChecks.NextCheck(CheckableDeadlines)).Min();
+        : new[] { Steps.NextAt(), DeadlineChecks.NextCheck(CheckableDeadlines) }.Min();
 
-    /// <summary>Mandatory sections with no text yet: while there are any the report cannot be compiled.</summary>
+    /// <summary>Mandatory sections with no text yet: while there are any the report cannot be compiled (a page can say so before anyone tries).</summary>
     [JsonIgnore]
     public IReadOnlyList<ReportSection> MissingMandatorySections => [.. Sections.Where(s => s.Mandatory && !s.IsReceived)];
 
@@ -66,13 +66,21 @@ public sealed record AnnualReport(
     /// Opens the report: asks each section of its owners (one email per section, with its contribution link) and
     /// schedules the reminder, the weekly chases, the draft check and the publication escalation. Reminders and chases
     /// whose time has already passed are skipped (the opening emails stand in for them).
+    /// Refused (a conflict) when the partnership's internal dates do not fit (see <see cref="AnnualReportDates.For"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">The partnership's internal dates do not fit (see <see cref="AnnualReportDates.For"/>).</exception>
-    public static Transition<AnnualReport> Open(
+    public static Decision<AnnualReport> Open(
         ProcessKey key, ReportingYear year, PartnershipArrangements arrangements, StatutoryCalendar calendar, DateTimeOffset now, string actor)
     {
         ArgumentNullException.ThrowIfNull(arrangements);
-        var dates = AnnualReportDates.For(year, arrangements.Timescales, calendar);
+        AnnualReportDates dates;
+        try
+        {
+            dates = AnnualReportDates.For(year, arrangements.Timescales, calendar);
+        }
+        catch (ArgumentException e)
+        {
+            return Decision<AnnualReport>.Conflict(e.Message); // the partnership's settings do not allow this report
+        }
 
         var sections = ReportSections.For(arrangements.HasSecureEstablishment)
             .Select(d =>
@@ -82,17 +90,18 @@ public sealed record AnnualReport(
             })
             .ToImmutableList();
 
-        ScheduledStep Step(StepAction action, string name, DateTimeOffset at, bool skipIfPast)
-        {
-            var skipped = skipIfPast && at <= now;
-            return new ScheduledStep($"{name}/{DateText(LondonTime.LocalDate(at))}", action, at, skipped ? now : null, skipped);
-        }
-
-        var steps = ImmutableList.CreateBuilder<ScheduledStep>();
-        steps.Add(Step(StepAction.ContributionsReminder, "contributions-reminder", dates.ReminderAt, skipIfPast: true));
-        steps.AddRange(dates.ChasesAt.Select(at => Step(StepAction.ContributionsChase, "contributions-chase", at, skipIfPast: true)));
-        steps.Add(Step(StepAction.DraftCheck, "draft-check", dates.DraftCheckAt, skipIfPast: false));
-        steps.Add(Step(StepAction.PublicationEscalation, "publication-escalation", dates.EscalationAt, skipIfPast: false));
+        // Reminders and chases already past are not planned (the opening emails stand in for them); the draft check
+        // and the escalation still happen, late.
+        var steps = Schedule.Replan(
+            [],
+            [
+                StepFor(AnnualReportAction.ContributionsReminder, dates.ReminderAt),
+                .. dates.ChasesAt.Select(at => StepFor(AnnualReportAction.ContributionsChase, at)),
+                StepFor(AnnualReportAction.DraftCheck, dates.DraftCheckAt),
+                StepFor(AnnualReportAction.PublicationEscalation, dates.EscalationAt),
+            ],
+            now,
+            sendLate: s => !IsAsk(s));
 
         var provisionalSubmission = AnnualReportDates.ProvisionalSubmissionDue(year);
         ImmutableList<Deadline> deadlines =
@@ -111,7 +120,7 @@ public sealed record AnnualReport(
             arrangements.BusinessManager,
             [.. arrangements.SafeguardingPartners],
             sections,
-            steps.ToImmutable(),
+            steps,
             deadlines,
             [new TimelineEntry(now, AnnualReportEvents.Opened, actor,
                 $"Annual report {year.Id} ({year.Period}) opened with {sections.Count} sections; contributions due {DateText(dates.ContributionsDue)}, draft {DateText(dates.DraftDue)}, publication by {DateText(dates.PublicationDue)}.")]);
@@ -119,7 +128,7 @@ public sealed record AnnualReport(
         var timeline = report.Timeline.AddRange(sections.Select(s => new TimelineEntry(
             now, AnnualReportEvents.SectionOpened, Actors.System, $"Section {s.Number} asked of {Agencies(s.Owners)}.")));
         var emails = sections.Select(s => report.SectionEmail(s, "section-opened", AnnualReportTemplates.SectionOpened, LondonTime.LocalDate(now), now)).ToList();
-        return new(report with { Timeline = timeline }, emails);
+        return new Transition<AnnualReport>(report with { Timeline = timeline }, emails);
     }
 
     /// <inheritdoc />
@@ -146,7 +155,7 @@ public sealed record AnnualReport(
             var superseded = IsAsk(step) && step != lastAsk;
             var (next, sent) = superseded ? (state, []) : state.Do(step, now);
             emails.AddRange(sent);
-            state = next with { Steps = next.Steps.Replace(step, step with { DoneAt = now, Skipped = superseded }) };
+            state = next with { Steps = next.Steps.MarkDone(step, now) };
         }
 
         return new(state, emails);
@@ -157,19 +166,29 @@ public sealed record AnnualReport(
         Section(number)?.Contribution is { } c && c.By == by && string.Equals(c.Sha256, sha256, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// The answer to a section's text that needs nothing stored: no such section, the report is no longer open, or the
+    /// identical text from the same contributor again (unchanged). Null when the text is to be stored and recorded.
+    /// </summary>
+    public Decision<AnnualReport>? ContributionRefusalOrRepeat(int number, Contributor by, string sha256) =>
+        Section(number) is null ? Decision<AnnualReport>.NotFound(
+            $"The {Year.Id} report of '{Key.PartnershipId}' has no section {number} (section 16 is only for areas with a secure establishment).")
+        : Status != ProcessStatus.Open ? Decision<AnnualReport>.NotOpen($"The {Year.Id} report is {StatusName}: sections can no longer be sent.")
+        : HasSameContribution(number, by, sha256) ? Decision<AnnualReport>.Unchanged
+        : null;
+
+    /// <summary>
     /// Records a section's text (stored as document version <paramref name="version"/>). A resubmission replaces the
     /// text and is recorded as such; the identical text from the same contributor changes nothing. When every section
     /// has text the <c>contributions</c> deadline is met (or recorded as done late).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The report is not open or has no such section.</exception>
-    public Transition<AnnualReport> RecordContribution(int number, Contributor by, int version, string sha256, int characters, DateTimeOffset now, string actor)
+    public Decision<AnnualReport> RecordContribution(int number, Contributor by, int version, string sha256, int characters, DateTimeOffset now, string actor)
     {
-        RequireOpen();
-        var section = Section(number) ?? throw new InvalidOperationException($"The {Year.Id} report has no section {number}.");
-        if (HasSameContribution(number, by, sha256))
+        if (ContributionRefusalOrRepeat(number, by, sha256) is { } answer)
         {
-            return this;
+            return answer;
         }
+
+        var section = Section(number)!;
 
         var replaced = section.Contribution is not null;
         var contribution = section.Contribution is { } previous
@@ -182,26 +201,36 @@ public sealed record AnnualReport(
             : Deadlines;
         var detail = $"Section {number} {(replaced ? "replaced" : "received")} from {by.Agency} (text version {version}, {characters} characters)"
             + (updated.ReceivedLate && !replaced ? ", after the due date." : ".");
-        return this with
+        return (Transition<AnnualReport>)(this with
         {
             Sections = sections,
             Deadlines = deadlines,
             Timeline = Timeline.Add(new TimelineEntry(now, replaced ? AnnualReportEvents.ContributionReplaced : AnnualReportEvents.ContributionReceived, actor, detail)),
-        };
+        });
     }
+
+    /// <summary>
+    /// Why the report cannot be compiled now: it is no longer open, or mandatory sections have no text (a conflict; see
+    /// <see cref="MissingMandatorySections"/>). Null when it can, so the documents are rendered only then.
+    /// </summary>
+    public Decision<AnnualReport>? CompilationRefusal() =>
+        Status != ProcessStatus.Open ? Decision<AnnualReport>.NotOpen($"The {Year.Id} report is {StatusName}: it can no longer be compiled.")
+        : MissingMandatorySections.Count > 0 ? Decision<AnnualReport>.Conflict(
+            $"The report cannot be compiled until mandatory sections {Numbers(MissingMandatorySections)} have text.")
+        : null;
 
     /// <summary>
     /// Records a compilation into documents. The first one meets the <c>draft</c> deadline (or records it done late).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The report is not open, or a mandatory section has no text.</exception>
-    public Transition<AnnualReport> RecordCompilation(int htmlVersion, int docxVersion, DateTimeOffset now, string actor)
-    {
-        RequireOpen();
-        if (MissingMandatorySections.Count > 0)
-        {
-            throw new InvalidOperationException($"Mandatory sections {Numbers(MissingMandatorySections)} have no text yet.");
-        }
+    public Decision<AnnualReport> RecordCompilation(int htmlVersion, int docxVersion, DateTimeOffset now, string actor) =>
+        CompilationRefusal() ?? (Transition<AnnualReport>)WithCompilation(htmlVersion, docxVersion, now, actor);
 
+    /// <summary>Whether recording publication compiles the report once more, stamped as published (it was compiled and still can be).</summary>
+    [JsonIgnore]
+    public bool RecompilesOnPublication => Compiled is not null && CompilationRefusal() is null;
+
+    private AnnualReport WithCompilation(int htmlVersion, int docxVersion, DateTimeOffset now, string actor)
+    {
         var included = Sections.Where(s => s.IsReceived).Select(s => s.Number).ToImmutableList();
         var awaited = Sections.Where(s => !s.IsReceived).ToList();
         var compilation = new Compilation((Compiled?.Number ?? 0) + 1, now, htmlVersion, docxVersion, included);
@@ -226,18 +255,44 @@ public sealed record AnnualReport(
     /// to the Panel and to Foundations, recording both submissions with their message ids as evidence. The
     /// <c>publication</c> deadline is met if <paramref name="on"/> is by 30 September (even when recorded later); the
     /// <c>submission</c> deadline becomes seven days after <paramref name="on"/> and is met now. Internal deadlines
-    /// still pending are waived, and the report is completed.
+    /// still pending are waived, and the report is completed. With <paramref name="restamped"/> (the documents compiled
+    /// once more, see <see cref="RecompilesOnPublication"/>) that compilation is recorded first.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The report is not open (a repeat is the caller's to recognise first).</exception>
-    public Transition<AnnualReport> RecordPublication(DateOnly on, string url, SubmissionAddresses to, DateTimeOffset now, string actor)
+    public Decision<AnnualReport> RecordPublication(
+        DateOnly on, string url, SubmissionAddresses to, DateTimeOffset now, string actor, (int HtmlVersion, int DocxVersion)? restamped = null)
     {
         ArgumentNullException.ThrowIfNull(to);
-        RequireOpen();
-        if (on > LondonTime.LocalDate(now))
+        if (PublicationRefusalOrRepeat(on, url, now) is { } answer)
         {
-            throw new ArgumentOutOfRangeException(nameof(on), "A publication cannot be recorded before it happens.");
+            return answer;
         }
 
+        var report = restamped is { } documents ? WithCompilation(documents.HtmlVersion, documents.DocxVersion, now, actor) : this;
+        return report.WithPublication(on, url, to, now, actor);
+    }
+
+    /// <summary>
+    /// The answer to a publication that records nothing: a date in the future or within the reporting year (naming
+    /// <c>on</c>), the same publication again (unchanged), a different one (a conflict), or a report no longer open.
+    /// Null when it is to be recorded.
+    /// </summary>
+    public Decision<AnnualReport>? PublicationRefusalOrRepeat(DateOnly on, string url, DateTimeOffset now)
+    {
+        var today = LondonTime.LocalDate(now);
+        return on > today ? Decision<AnnualReport>.Invalid("on", $"The publication date cannot be in the future (today is {DateText(today)}).")
+            : on <= Year.EndsOn ? Decision<AnnualReport>.Invalid("on", $"A report on {Year.Period} can only be published after the year ends.")
+            : CompareWithRecorded(on, url) switch
+            {
+                PublicationMatch.Same => Decision<AnnualReport>.Unchanged,
+                PublicationMatch.Different => Decision<AnnualReport>.Conflict(
+                    $"The report was already recorded as published on {DateText(Published!.On)} at {Published.Url}."),
+                _ when Status != ProcessStatus.Open => Decision<AnnualReport>.NotOpen($"The {Year.Id} report is {StatusName}."),
+                _ => null,
+            };
+    }
+
+    private Transition<AnnualReport> WithPublication(DateOnly on, string url, SubmissionAddresses to, DateTimeOffset now, string actor)
+    {
         // Published on a day earlier than today: take the end of that day, the latest instant the facts allow.
         var publishedAt = on == LondonTime.LocalDate(now) ? now : LondonTime.EndOfDay(on);
         var submissionDue = AnnualReportDates.SubmissionDue(on);
@@ -290,25 +345,37 @@ public sealed record AnnualReport(
             Timeline = Timeline.Add(new TimelineEntry(now, AnnualReportEvents.Cancelled, actor, reason)),
         };
 
-    private static bool IsAsk(ScheduledStep step) => step.Action is StepAction.ContributionsReminder or StepAction.ContributionsChase;
+    /// <summary>A step of the report, aimed at the deadline it serves, for the London date of <paramref name="at"/>.</summary>
+    public static ScheduledStep<AnnualReportAction> StepFor(AnnualReportAction action, DateTimeOffset at) => new(
+        action,
+        action switch
+        {
+            AnnualReportAction.ContributionsReminder or AnnualReportAction.ContributionsChase => AnnualReportDeadlines.Contributions,
+            AnnualReportAction.DraftCheck => AnnualReportDeadlines.Draft,
+            _ => AnnualReportDeadlines.Publication,
+        },
+        LondonTime.LocalDate(at),
+        at);
 
-    private (AnnualReport State, IReadOnlyList<OutgoingEmail> Emails) Do(ScheduledStep step, DateTimeOffset now)
+    private static bool IsAsk(ScheduledStep<AnnualReportAction> step) => step.Action is AnnualReportAction.ContributionsReminder or AnnualReportAction.ContributionsChase;
+
+    private (AnnualReport State, IReadOnlyList<OutgoingEmail> Emails) Do(ScheduledStep<AnnualReportAction> step, DateTimeOffset now)
     {
         // Emails are named by the step's own date, so each action has one stable message id however late it runs.
-        var today = LondonTime.LocalDate(step.At);
+        var today = step.On;
         var missing = Sections.Where(s => !s.IsReceived).ToList();
         switch (step.Action)
         {
-            case StepAction.ContributionsReminder or StepAction.ContributionsChase when missing.Count > 0:
+            case AnnualReportAction.ContributionsReminder or AnnualReportAction.ContributionsChase when missing.Count > 0:
             {
-                var (action, template, type) = step.Action == StepAction.ContributionsReminder
+                var (action, template, type) = step.Action == AnnualReportAction.ContributionsReminder
                     ? ("contributions-reminder", AnnualReportTemplates.ContributionsReminder, AnnualReportEvents.ContributionsReminded)
                     : ("contribution-chase", AnnualReportTemplates.ContributionChase, AnnualReportEvents.ContributionsChased);
                 var emails = missing.Select(s => SectionEmail(s, action, template, today, now)).ToList();
                 return (With(new TimelineEntry(now, type, Actors.System, $"{SectionsText(missing)} asked of their owners again.")), emails);
             }
 
-            case StepAction.DraftCheck when MissingMandatorySections.Count > 0 || Compiled is null:
+            case AnnualReportAction.DraftCheck when MissingMandatorySections.Count > 0 || Compiled is null:
             {
                 var problems = new List<string>();
                 if (MissingMandatorySections.Count > 0)
@@ -336,7 +403,7 @@ public sealed record AnnualReport(
                 return (With(new TimelineEntry(now, AnnualReportEvents.DraftIncomplete, Actors.System, $"Business manager warned: {summary}.")), [email]);
             }
 
-            case StepAction.PublicationEscalation:
+            case AnnualReportAction.PublicationEscalation:
             {
                 var publicationDue = Deadlines.First(d => d.Name == AnnualReportDeadlines.Publication).DueOn;
                 var recipients = Partners.Select(p => Recipient(p.DelegatedOfficer)).Append(Recipient(BusinessManager))
@@ -398,13 +465,8 @@ public sealed record AnnualReport(
         ["yearPeriod"] = Year.Period,
     };
 
-    private void RequireOpen()
-    {
-        if (Status != ProcessStatus.Open)
-        {
-            throw new InvalidOperationException($"The {Year.Id} report is {Status.ToString().ToLowerInvariant()}.");
-        }
-    }
+    // As the API names a status ("completed", "cancelled").
+    private string StatusName => Status.ToString().ToLowerInvariant();
 
     private static Deadline DeadlineOn(string name, DateOnly dueOn) => new(name, dueOn, LondonTime.EndOfDay(dueOn));
 

@@ -96,21 +96,17 @@ public sealed record ReportSection(
     public static string DocumentNameOf(int number) => $"section-{number:00}.md";
 }
 
-/// <summary>The time-driven actions of a yearly report.</summary>
-public enum StepAction
+/// <summary>
+/// The time-driven actions of a yearly report, planned as <see cref="ScheduledStep{TAction}"/>s whose target is the
+/// deadline they serve (<see cref="AnnualReportDeadlines"/>).
+/// </summary>
+public enum AnnualReportAction
 {
     ContributionsReminder,
     ContributionsChase,
     DraftCheck,
     PublicationEscalation,
 }
-
-/// <summary>
-/// A time-driven action with a stable id (<c>{action}/{YYYY-MM-DD}</c>). <see cref="DoneAt"/> is set when it has
-/// happened, so waking again never repeats it. <see cref="Skipped"/>: the report was opened after its time, or a later
-/// chase made it pointless.
-/// </summary>
-public sealed record ScheduledStep(string Id, StepAction Action, DateTimeOffset At, DateTimeOffset? DoneAt = null, bool Skipped = false);
 
 /// <summary>A compilation of the report into <c>annual-report.html</c> and <c>annual-report.docx</c>.</summary>
 /// <param name="Number">1 for the first compilation, and so on.</param>

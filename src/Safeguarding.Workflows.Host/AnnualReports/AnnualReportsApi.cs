@@ -4,17 +4,12 @@ using System.Net.Mail;
 using System.Net.Mime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Domain.AnnualReports;
-using Safeguarding.Workflows.Domain.Calendar;
-using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Http;
-using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Orchestration.AnnualReports;
 using Safeguarding.Workflows.Orchestration.AnnualReports.Compilation;
-using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Storage.Documents;
 
@@ -26,8 +21,6 @@ namespace Safeguarding.Workflows.Host.AnnualReports;
 /// </summary>
 public static class AnnualReportsApi
 {
-    private const int MaxNameLength = 200;
-    private const int MaxUrlLength = 2048;
     private static readonly string[] DocumentNames = [AnnualReportGrain.HtmlDocument, AnnualReportGrain.DocxDocument];
 
     public static WebApplicationBuilder AddAnnualReports(this WebApplicationBuilder builder)
@@ -38,12 +31,14 @@ public static class AnnualReportsApi
         {
             Forms = [new("Sections, compilation and publication", $"/forms/annual-reports/{key.PartnershipId}/{key.Id}")],
         })));
+        builder.Services.AddSingleton<AnnualReportCommands>();
         return builder;
     }
 
     public static RouteGroupBuilder MapAnnualReportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/partnerships/{partnershipId}/annual-reports/{year}").WithTags("Annual reports");
+        // The year is the report's id; it follows its own rule (AnnualReportCommands), not the URL id rule.
+        var group = app.MapPartnershipGroup("/annual-reports/{year}", maxIdLength: null).WithTags("Annual reports");
         group.MapPut("/", OpenReport).WithName("OpenAnnualReport").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", GetReport).WithName("GetAnnualReport");
         group.MapPut("/sections/{number:int}", SubmitSection).WithName("SubmitAnnualReportSection").ProducesProblem(StatusCodes.Status409Conflict);
@@ -95,102 +90,38 @@ public static class AnnualReportsApi
 
     /// <summary><c>PUT /api/partnerships/{p}/annual-reports/{year}</c> <c>{}</c>: 201 with the new report, 200 with the existing one.</summary>
     public static async Task<Results<Created<AnnualReportView>, Ok<AnnualReportView>, ValidationProblem, ProblemHttpResult>> OpenReport(
-        string partnershipId, string year, PartnershipDirectory partnerships, IGrainFactory grains, HttpContext context)
+        string partnershipId, string year, AnnualReportCommands reports, HttpContext context)
     {
-        if (UnknownPartnership(partnershipId, partnerships) is { } unknown)
-        {
-            return unknown;
-        }
-
-        if (InvalidYear(year) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var result = await Grain(grains, partnershipId, year).OpenAsync(RequestActor.Of(context));
-        return result.Outcome switch
-        {
-            AnnualReportOutcome.Done => TypedResults.Created(Location(partnershipId, year), View(result.Report!)),
-            AnnualReportOutcome.Unchanged => TypedResults.Ok(View(result.Report!)),
-            _ => TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "The partnership's settings do not allow this report"),
-        };
+        var reply = await reports.OpenAsync(partnershipId, year, RequestActor.Of(context));
+        // Opening conflicts only with the partnership's settings (an existing report is answered as it is).
+        return reply.Outcome == DecisionOutcome.Conflict
+            ? TypedResults.Problem(reply.Message, statusCode: StatusCodes.Status409Conflict, title: "The partnership's settings do not allow this report")
+            : Replies.Created(reply, View, Location(partnershipId, year));
     }
 
     /// <summary><c>GET /api/partnerships/{p}/annual-reports/{year}</c>.</summary>
     public static async Task<Results<Ok<AnnualReportView>, ValidationProblem, ProblemHttpResult>> GetReport(
-        string partnershipId, string year, PartnershipDirectory partnerships, IGrainFactory grains)
-    {
-        if (UnknownPartnership(partnershipId, partnerships) is { } unknown)
-        {
-            return unknown;
-        }
-
-        if (InvalidYear(year) is { } invalid)
-        {
-            return invalid;
-        }
-
-        return await Grain(grains, partnershipId, year).GetAsync() is { } report
-            ? TypedResults.Ok(View(report))
-            : NoReport(partnershipId, year);
-    }
+        string partnershipId, string year, AnnualReportCommands reports) =>
+        Replies.Ok(await reports.GetAsync(partnershipId, year), View);
 
     /// <summary>
     /// <c>PUT .../annual-reports/{year}/sections/{n}</c> <c>{text, contributor: {name, email, agency}}</c>: the section's
     /// Markdown. A resubmission replaces the text (recorded in the timeline); the identical text again changes nothing.
     /// </summary>
     public static async Task<Results<Ok<AnnualReportView>, ValidationProblem, ProblemHttpResult>> SubmitSection(
-        string partnershipId, string year, int number, SectionRequest request, PartnershipDirectory partnerships, IGrainFactory grains,
-        IOptions<AnnualReportOptions> options, HttpContext context)
+        string partnershipId, string year, int number, SectionRequest request, AnnualReportCommands reports, HttpContext context)
     {
-        if (UnknownPartnership(partnershipId, partnerships) is { } unknown)
+        // Too long is 413 over HTTP, so it is answered here before the command (which refuses it too, for the pages).
+        if (AnnualReportCommands.YearProblem(year) is null && reports.TooLong(request.Text) is { } tooLong)
         {
-            return unknown;
-        }
-
-        if (InvalidYear(year) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Text))
-        {
-            return Problems.Invalid("text", "Give the section's text (Markdown).");
-        }
-
-        var max = options.Value.MaxSectionCharacters;
-        if (request.Text.Length > max)
-        {
-            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                ["text"] = [$"A section can be at most {max} characters; this one is {request.Text.Length}."],
-            })
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["text"] = [tooLong] })
             {
                 Status = StatusCodes.Status413PayloadTooLarge,
                 Title = "The section is too long",
             });
         }
 
-        if (ReportMarkdown.ImagesWithoutDescription(request.Text) is { Count: > 0 } undescribed)
-        {
-            return Problems.Invalid("text", ReportMarkdown.DescribeImagesMessage(undescribed));
-        }
-
-        if (ValidContributor(request.Contributor) is { } invalidContributor)
-        {
-            return invalidContributor;
-        }
-
-        var contributor = new Contributor(request.Contributor!.Name!.Trim(), request.Contributor.Email!.Trim(), request.Contributor.Agency!.Trim());
-        var result = await Grain(grains, partnershipId, year).ContributeAsync(number, contributor, request.Text, RequestActor.Of(context));
-        return result.Outcome switch
-        {
-            AnnualReportOutcome.Done or AnnualReportOutcome.Unchanged => TypedResults.Ok(View(result.Report!)),
-            AnnualReportOutcome.NoSuchSection => Problems.NotFound(
-                $"The {year} report of '{partnershipId}' has no section {number} (section 16 is only for areas with a secure establishment)."),
-            AnnualReportOutcome.NotOpen => Problems.Conflict($"The {year} report is {ApiNames.Status(result.Report!.Status)}: sections can no longer be sent."),
-            _ => NoReport(partnershipId, year),
-        };
+        return Replies.Ok(await reports.ContributeAsync(partnershipId, year, number, request, RequestActor.Of(context)), View);
     }
 
     /// <summary>
@@ -198,41 +129,15 @@ public static class AnnualReportsApi
     /// mandatory sections that have no text.
     /// </summary>
     public static async Task<Results<Ok<CompileView>, ValidationProblem, ProblemHttpResult>> CompileReport(
-        string partnershipId, string year, PartnershipDirectory partnerships, IGrainFactory grains, HttpContext context)
+        string partnershipId, string year, AnnualReportCommands reports, HttpContext context)
     {
-        if (UnknownPartnership(partnershipId, partnerships) is { } unknown)
-        {
-            return unknown;
-        }
-
-        if (InvalidYear(year) is { } invalid)
-        {
-            return invalid;
-        }
-
-        var result = await Grain(grains, partnershipId, year).CompileAsync(RequestActor.Of(context));
-        switch (result.Outcome)
-        {
-            case AnnualReportOutcome.Done:
-                var compiled = result.Report!.Compiled!;
-                return TypedResults.Ok(new CompileView(
-                    DocumentLink(partnershipId, year, AnnualReportGrain.HtmlDocument),
-                    DocumentLink(partnershipId, year, AnnualReportGrain.DocxDocument),
-                    compiled.Number,
-                    compiled.HtmlVersion,
-                    compiled.DocxVersion));
-            case AnnualReportOutcome.MandatorySectionsMissing:
-                var missing = result.Sections ?? [];
-                return TypedResults.Problem(
-                    $"The report cannot be compiled until mandatory sections {string.Join(", ", missing)} have text.",
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: "Mandatory sections are missing",
-                    extensions: new Dictionary<string, object?> { ["missingSections"] = missing });
-            case AnnualReportOutcome.NotOpen:
-                return Problems.Conflict($"The {year} report is {ApiNames.Status(result.Report!.Status)}: it can no longer be compiled.");
-            default:
-                return NoReport(partnershipId, year);
-        }
+        var reply = await reports.CompileAsync(partnershipId, year, RequestActor.Of(context));
+        return MandatorySectionsMissing(reply) ?? Replies.Ok(reply, report => new CompileView(
+            DocumentLink(partnershipId, year, AnnualReportGrain.HtmlDocument),
+            DocumentLink(partnershipId, year, AnnualReportGrain.DocxDocument),
+            report.Compiled!.Number,
+            report.Compiled.HtmlVersion,
+            report.Compiled.DocxVersion));
     }
 
     /// <summary>
@@ -240,72 +145,19 @@ public static class AnnualReportsApi
     /// report to the Panel and to Foundations at once. The same publication again is a no-op; a different one is 409.
     /// </summary>
     public static async Task<Results<Ok<AnnualReportView>, ValidationProblem, ProblemHttpResult>> RecordEvent(
-        string partnershipId, string year, EventRequest request, PartnershipDirectory partnerships, IGrainFactory grains, WorkflowClock clock, HttpContext context)
-    {
-        if (UnknownPartnership(partnershipId, partnerships) is { } unknown)
-        {
-            return unknown;
-        }
-
-        if (InvalidYear(year) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (request.Type != "published")
-        {
-            return Problems.Invalid("type", "The only event an annual report takes is \"published\".");
-        }
-
-        var reportingYear = ReportingYear.Parse(year);
-        if (!DateOnly.TryParseExact(request.On, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
-        {
-            return Problems.Invalid("on", "Give the publication date as YYYY-MM-DD.");
-        }
-
-        var today = LondonTime.LocalDate(clock.GetUtcNow());
-        if (on > today)
-        {
-            return Problems.Invalid("on", $"The publication date cannot be in the future (today is {today:yyyy-MM-dd}).");
-        }
-
-        if (on <= reportingYear.EndsOn)
-        {
-            return Problems.Invalid("on", $"A report on {reportingYear.Period} can only be published after the year ends.");
-        }
-
-        if (request.Url is not { Length: > 0 and <= MaxUrlLength } url
-            || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host))
-        {
-            return Problems.Invalid("url", $"Give the published report's public address: an absolute https URL of up to {MaxUrlLength} characters.");
-        }
-
-        var result = await Grain(grains, partnershipId, year).PublishAsync(on, url, RequestActor.Of(context));
-        return result.Outcome switch
-        {
-            AnnualReportOutcome.Done or AnnualReportOutcome.Unchanged => TypedResults.Ok(View(result.Report!)),
-            AnnualReportOutcome.Conflict => Problems.Conflict(result.Message ?? "A different publication is already recorded."),
-            AnnualReportOutcome.NotOpen => Problems.Conflict($"The {year} report is {ApiNames.Status(result.Report!.Status)}."),
-            _ => NoReport(partnershipId, year),
-        };
-    }
+        string partnershipId, string year, EventRequest request, AnnualReportCommands reports, HttpContext context) =>
+        Replies.Ok(await reports.PublishAsync(partnershipId, year, request, RequestActor.Of(context)), View);
 
     /// <summary>
     /// <c>GET .../annual-reports/{year}/documents/{name}</c> (<c>annual-report.html</c> or <c>annual-report.docx</c>,
     /// optional <c>?version=N</c>): the latest compiled version unless a version is asked for.
     /// </summary>
     public static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetDocument(
-        string partnershipId, string year, string name, [FromQuery] int? version, PartnershipDirectory partnerships, DocumentStore documents,
-        HttpContext context, CancellationToken cancellationToken)
+        string partnershipId, string year, string name, [FromQuery] int? version, DocumentStore documents, HttpContext context, CancellationToken cancellationToken)
     {
-        if (UnknownPartnership(partnershipId, partnerships) is { } unknown)
+        if (AnnualReportCommands.YearProblem(year) is { } invalidYear)
         {
-            return unknown;
-        }
-
-        if (InvalidYear(year) is { } invalid)
-        {
-            return invalid;
+            return Problems.Invalid("year", invalidYear);
         }
 
         if (!DocumentNames.Contains(name, StringComparer.Ordinal))
@@ -372,41 +224,16 @@ public static class AnnualReportsApi
 
     private static string Location(string partnershipId, string year) => $"/api/partnerships/{Uri.EscapeDataString(partnershipId)}/annual-reports/{year}";
 
-    private static IAnnualReportGrain Grain(IGrainFactory grains, string partnershipId, string year) =>
-        grains.GetGrain<IAnnualReportGrain>(new ProcessKey(partnershipId, ProcessKinds.AnnualReport, year).ToString());
-
-    private static ProblemHttpResult NoReport(string partnershipId, string year) =>
-        Problems.NotFound($"Partnership '{partnershipId}' has no annual report {year}.");
-
-    private static ProblemHttpResult? UnknownPartnership(string partnershipId, PartnershipDirectory partnerships) =>
-        partnerships.Find(partnershipId) is null ? PartnershipsApi.UnknownPartnership(partnershipId) : null;
-
-    private static ValidationProblem? InvalidYear(string year) =>
-        ReportingYear.TryParse(year, out _, out var error) ? null : Problems.Invalid("year", error!);
-
-    private static ValidationProblem? ValidContributor(ContributorRequest? contributor)
-    {
-        if (contributor is null)
-        {
-            return Problems.Invalid("contributor", "Say who is sending the section: {name, email, agency}.");
-        }
-
-        if (string.IsNullOrWhiteSpace(contributor.Name) || contributor.Name.Trim().Length > MaxNameLength)
-        {
-            return Problems.Invalid("contributor.name", $"Give the contributor's name (up to {MaxNameLength} characters).");
-        }
-
-        if (string.IsNullOrWhiteSpace(contributor.Email) || contributor.Email.Trim().Length > 254
-            || !MailAddress.TryCreate(contributor.Email.Trim(), out var address) || address.Address != contributor.Email.Trim())
-        {
-            return Problems.Invalid("contributor.email", "Give the contributor's email address, for example name@agency.gov.uk.");
-        }
-
-        if (string.IsNullOrWhiteSpace(contributor.Agency) || contributor.Agency.Trim().Length > MaxNameLength)
-        {
-            return Problems.Invalid("contributor.agency", $"Give the contributor's agency (up to {MaxNameLength} characters).");
-        }
-
-        return null;
-    }
+    /// <summary>
+    /// The compile refusal that lists the mandatory sections without text (<c>missingSections</c>), which the API has
+    /// always answered with its own title; null for any other answer.
+    /// </summary>
+    private static ProblemHttpResult? MandatorySectionsMissing(Reply<AnnualReport> reply) =>
+        reply is { Outcome: DecisionOutcome.Conflict, Process.MissingMandatorySections: { Count: > 0 } missing }
+            ? TypedResults.Problem(
+                reply.Message,
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Mandatory sections are missing",
+                extensions: new Dictionary<string, object?> { ["missingSections"] = missing.Select(s => s.Number).ToList() })
+            : null;
 }

@@ -31,126 +31,86 @@ public sealed partial class AnnualReportGrain(
     public const string HtmlDocument = "annual-report.html";
     public const string DocxDocument = "annual-report.docx";
 
-    public async Task<AnnualReportResult> OpenAsync(string actor)
+    public async Task<Reply<AnnualReport>> OpenAsync(string actor)
     {
-        if (Process is { } existing)
+        // Any report already open for the year is the one asked for: opening takes nothing but the year.
+        var reply = await OpenOnceAsync(
+            _ => true,
+            () => partnerships.Find(Key.PartnershipId) is { } arrangements
+                ? AnnualReport.Open(Key, ReportingYear.Parse(Key.Id), arrangements, partnerships.CalendarFor(Key.PartnershipId), Now, actor)
+                : NoSuchPartnership);
+        if (reply.Outcome == DecisionOutcome.Changed)
         {
-            return new(AnnualReportOutcome.Unchanged, existing);
+            LogOpened(Key.ToString(), reply.Process!.Sections.Count);
         }
 
-        var key = Key;
-        var arrangements = partnerships.Find(key.PartnershipId) ?? throw new InvalidOperationException($"No partnership has the id '{key.PartnershipId}'.");
-        var year = ReportingYear.Parse(key.Id);
-        Transition<AnnualReport> opened;
-        try
-        {
-            opened = AnnualReport.Open(key, year, arrangements, partnerships.CalendarFor(key.PartnershipId), Now, actor);
-        }
-        catch (ArgumentException e)
-        {
-            return new(AnnualReportOutcome.InvalidArrangements, null, Message: e.Message);
-        }
-
-        var report = await StartAsync(opened);
-        LogOpened(key.ToString(), report.Sections.Count);
-        return new(AnnualReportOutcome.Done, report);
+        return reply;
     }
 
     public Task<AnnualReport?> GetAsync() => Task.FromResult(Process);
 
-    public async Task<AnnualReportResult> ContributeAsync(int section, Contributor contributor, string text, string actor)
+    public async Task<Reply<AnnualReport>> ContributeAsync(int section, Contributor contributor, string text, string actor)
     {
-        if (Process is not { } report)
-        {
-            return new(AnnualReportOutcome.NotFound, null);
-        }
-
-        if (report.Section(section) is not { } target)
-        {
-            return new(AnnualReportOutcome.NoSuchSection, report);
-        }
-
-        if (report.Status != ProcessStatus.Open)
-        {
-            return new(AnnualReportOutcome.NotOpen, report);
-        }
-
         var bytes = Encoding.UTF8.GetBytes(text);
         var sha256 = Convert.ToHexString(SHA256.HashData(bytes));
-        if (report.HasSameContribution(section, contributor, sha256))
+        // A refusal or a repeat is answered before anything is stored.
+        var answer = Process?.ContributionRefusalOrRepeat(section, contributor, sha256);
+        if (Process is not { } report || answer is not null)
         {
-            return new(AnnualReportOutcome.Unchanged, report);
+            return await DecideAsync(_ => answer!);
         }
 
         // The text is stored before the state records it: a crash in between leaves an unused version, never a missing one.
+        var document = report.Section(section)!.DocumentName;
         using var content = new MemoryStream(bytes);
-        var stored = await documents.SaveAsync(Key, target.DocumentName, "text/markdown; charset=utf-8", target.DocumentName, content, Now, CancellationToken.None);
-        var updated = await UpdateAsync(p => p.RecordContribution(section, contributor, stored.Version, sha256, text.Length, Now, actor));
+        var stored = await documents.SaveAsync(Key, document, "text/markdown; charset=utf-8", document, content, Now, CancellationToken.None);
+        var reply = await DecideAsync(r => r.RecordContribution(section, contributor, stored.Version, sha256, text.Length, Now, actor));
         LogContribution(Key.ToString(), section, stored.Version);
-        return new(AnnualReportOutcome.Done, updated);
+        return reply;
     }
 
-    public async Task<AnnualReportResult> CompileAsync(string actor)
+    public async Task<Reply<AnnualReport>> CompileAsync(string actor)
     {
-        if (Process is not { } report)
+        // Refused (not open, mandatory sections missing) before any document is rendered.
+        var refusal = Process?.CompilationRefusal();
+        if (Process is not { } report || refusal is not null)
         {
-            return new(AnnualReportOutcome.NotFound, null);
-        }
-
-        if (report.Status != ProcessStatus.Open)
-        {
-            return new(AnnualReportOutcome.NotOpen, report);
-        }
-
-        if (report.MissingMandatorySections is { Count: > 0 } missing)
-        {
-            return new(AnnualReportOutcome.MandatorySectionsMissing, report, [.. missing.Select(s => s.Number)]);
+            return await DecideAsync(_ => refusal!);
         }
 
         var now = Now;
         var compilation = (report.Compiled?.Number ?? 0) + 1;
         var (html, docx) = await SaveDocumentsAsync(report, now, $"Draft compiled on {Long(LondonTime.LocalDate(now))} (compilation {compilation}).");
-        var updated = await UpdateAsync(p => p.RecordCompilation(html, docx, now, actor));
-        LogCompiled(Key.ToString(), updated.Compiled!.Number, html, docx);
-        return new(AnnualReportOutcome.Done, updated);
+        var reply = await DecideAsync(r => r.RecordCompilation(html, docx, now, actor));
+        LogCompiled(Key.ToString(), reply.Process!.Compiled!.Number, html, docx);
+        return reply;
     }
 
-    public async Task<AnnualReportResult> PublishAsync(DateOnly on, string url, string actor)
+    public async Task<Reply<AnnualReport>> PublishAsync(DateOnly on, string url, string actor)
     {
-        if (Process is not { } report)
-        {
-            return new(AnnualReportOutcome.NotFound, null);
-        }
-
-        switch (report.CompareWithRecorded(on, url))
-        {
-            case PublicationMatch.Same:
-                return new(AnnualReportOutcome.Unchanged, report);
-            case PublicationMatch.Different:
-                return new(AnnualReportOutcome.Conflict, report, Message: $"The report was already recorded as published on {report.Published!.On:yyyy-MM-dd} at {report.Published.Url}.");
-        }
-
-        if (report.Status != ProcessStatus.Open)
-        {
-            return new(AnnualReportOutcome.NotOpen, report);
-        }
-
         var now = Now;
-        AnnualReport updated;
-        if (report.Compiled is not null && report.MissingMandatorySections.Count == 0 && on <= LondonTime.LocalDate(now))
+        var answer = Process?.PublicationRefusalOrRepeat(on, url, now);
+        if (Process is not { } report || answer is not null)
+        {
+            return await DecideAsync(_ => answer!);
+        }
+
+        (int, int)? restamped = null;
+        if (report.RecompilesOnPublication)
         {
             // Compiled once more, stamped as published, so the documents no longer call themselves a draft.
-            var (html, docx) = await SaveDocumentsAsync(report, now, $"Published on {Long(on)} at {url}.");
-            updated = await UpdateAsync(p => p.RecordCompilation(html, docx, now, actor).State.RecordPublication(on, url, options.Value.Addresses, now, actor));
-            LogCompiled(Key.ToString(), updated.Compiled!.Number, html, docx);
-        }
-        else
-        {
-            updated = await UpdateAsync(p => p.RecordPublication(on, url, options.Value.Addresses, now, actor));
+            restamped = await SaveDocumentsAsync(report, now, $"Published on {Long(on)} at {url}.");
         }
 
-        LogPublished(Key.ToString(), on, updated.Published!.Submissions.Count);
-        return new(AnnualReportOutcome.Done, updated);
+        var reply = await DecideAsync(r => r.RecordPublication(on, url, options.Value.Addresses, now, actor, restamped));
+        var published = reply.Process!;
+        if (restamped is var (html, docx))
+        {
+            LogCompiled(Key.ToString(), published.Compiled!.Number, html, docx);
+        }
+
+        LogPublished(Key.ToString(), on, published.Published!.Submissions.Count);
+        return reply;
     }
 
     /// <summary>Renders the report into both documents and stores them; returns their new versions.</summary>

@@ -31,7 +31,7 @@ public sealed class AnnualReportCommandTests
     {
         var report = Open().State.Contribute(3, At("2026-06-01"), "same");
         Assert.True(report.HasSameContribution(3, Contributor(), Sha("same")));
-        Assert.Same(report, report.RecordContribution(3, Contributor(), 2, Sha("same"), 4, At("2026-06-02"), "local-user").State);
+        Assert.Equal(DecisionOutcome.Unchanged, report.RecordContribution(3, Contributor(), 2, Sha("same"), 4, At("2026-06-02"), "local-user").Outcome);
         Assert.False(report.HasSameContribution(3, Contributor("Warwickshire County Council"), Sha("same")));
     }
 
@@ -49,16 +49,19 @@ public sealed class AnnualReportCommandTests
     {
         var report = Open().State.Contribute(1, At("2026-07-01"));
         Assert.Equal([2], report.MissingMandatorySections.Select(s => s.Number));
-        Assert.Throws<InvalidOperationException>(() => report.RecordCompilation(1, 1, At("2026-07-02"), "local-user"));
+        var refused = report.RecordCompilation(1, 1, At("2026-07-02"), "local-user");
+        Assert.Equal(DecisionOutcome.Conflict, refused.Outcome);
+        Assert.Equal("The report cannot be compiled until mandatory sections 2 have text.", refused.Message);
+        Assert.Equal(refused, report.CompilationRefusal());
 
         report = report.Contribute(2, At("2026-07-01"));
-        var compiled = report.RecordCompilation(1, 1, At("2026-07-02"), "local-user").State;
+        var compiled = report.RecordCompilation(1, 1, At("2026-07-02"), "local-user").Changed().State;
         Assert.Equal(1, compiled.Compiled!.Number);
         Assert.Equal([1, 2], compiled.Compiled.Sections);
         Assert.Equal(DeadlineState.Met, compiled.Deadline(AnnualReportDeadlines.Draft).State);
         Assert.Contains("still awaited: 3, 4", compiled.Timeline[^1].Detail, StringComparison.Ordinal);
 
-        var again = compiled.RecordCompilation(2, 2, At("2026-07-03"), "local-user").State;
+        var again = compiled.RecordCompilation(2, 2, At("2026-07-03"), "local-user").Changed().State;
         Assert.Equal(2, again.Compiled!.Number);
         Assert.Equal(At("2026-07-02"), again.Deadline(AnnualReportDeadlines.Draft).MetAt); // met once
     }
@@ -67,10 +70,10 @@ public sealed class AnnualReportCommandTests
     public void Publication_sends_the_report_to_the_panel_and_to_foundations_at_once_with_evidence()
     {
         var report = Open().State.ContributeAll(At("2026-07-20"));
-        report = report.RecordCompilation(1, 1, At("2026-08-20"), "local-user").State;
+        report = report.RecordCompilation(1, 1, At("2026-08-20"), "local-user").Changed().State;
         var now = At("2026-09-15", 14);
 
-        var (published, emails) = report.RecordPublication(new DateOnly(2026, 9, 15), Url, SubmissionAddresses.Statutory, now, "local-user");
+        var (published, emails) = report.RecordPublication(new DateOnly(2026, 9, 15), Url, SubmissionAddresses.Statutory, now, "local-user").Changed();
 
         Assert.Equal(["Mailbox.NationalReviewPanel@education.gov.uk", "policy@foundations.org.uk"], emails.Select(e => e.To.Single().Email));
         Assert.All(emails, e => Assert.Equal(now, e.CreatedAt));
@@ -96,7 +99,7 @@ public sealed class AnnualReportCommandTests
     public void Publishing_with_internal_deadlines_pending_waives_them()
     {
         var report = Open().State.Contribute(1, At("2026-06-01")).Contribute(2, At("2026-06-01"));
-        var published = report.RecordPublication(new DateOnly(2026, 6, 30), Url, SubmissionAddresses.Statutory, At("2026-06-30", 12), "local-user").State;
+        var published = report.RecordPublication(new DateOnly(2026, 6, 30), Url, SubmissionAddresses.Statutory, At("2026-06-30", 12), "local-user").Changed().State;
         Assert.Equal(DeadlineState.Waived, published.Deadline(AnnualReportDeadlines.Contributions).State);
         Assert.Equal(DeadlineState.Waived, published.Deadline(AnnualReportDeadlines.Draft).State);
     }
@@ -108,7 +111,7 @@ public sealed class AnnualReportCommandTests
         var (late, _) = report.RunUntil(At("2026-10-08", 10));
         Assert.True(late.Deadline(AnnualReportDeadlines.Publication).IsOverdue);
 
-        var published = late.RecordPublication(new DateOnly(2026, 9, 29), Url, SubmissionAddresses.Statutory, At("2026-10-08", 10), "local-user").State;
+        var published = late.RecordPublication(new DateOnly(2026, 9, 29), Url, SubmissionAddresses.Statutory, At("2026-10-08", 10), "local-user").Changed().State;
         var publication = published.Deadline(AnnualReportDeadlines.Publication);
         Assert.Equal(DeadlineState.Met, publication.State);
         Assert.Equal(At("2026-09-29", 23, 59).AddSeconds(59), publication.MetAt);
@@ -123,38 +126,44 @@ public sealed class AnnualReportCommandTests
     public void A_late_publication_misses_the_publication_deadline_but_submission_counts_from_it()
     {
         var (late, _) = Open().State.RunUntil(At("2026-10-12"));
-        var published = late.RecordPublication(new DateOnly(2026, 10, 12), Url, SubmissionAddresses.Statutory, At("2026-10-12", 12), "local-user").State;
+        var published = late.RecordPublication(new DateOnly(2026, 10, 12), Url, SubmissionAddresses.Statutory, At("2026-10-12", 12), "local-user").Changed().State;
 
         Assert.Equal(DeadlineState.Missed, published.Deadline(AnnualReportDeadlines.Publication).State);
         Assert.Equal(DeadlineState.Met, published.Deadline(AnnualReportDeadlines.Submission).State);
     }
 
     [Theory]
-    [InlineData("2026-09-15", Url, PublicationMatch.Same)]
-    [InlineData("2026-09-14", Url, PublicationMatch.Different)]
-    [InlineData("2026-09-15", Url + "/v2", PublicationMatch.Different)]
-    public void A_repeated_publication_is_compared_with_the_one_recorded(string on, string url, PublicationMatch expected)
+    [InlineData("2026-09-15", Url, PublicationMatch.Same, DecisionOutcome.Unchanged)]
+    [InlineData("2026-09-14", Url, PublicationMatch.Different, DecisionOutcome.Conflict)]
+    [InlineData("2026-09-15", Url + "/v2", PublicationMatch.Different, DecisionOutcome.Conflict)]
+    public void A_repeated_publication_is_compared_with_the_one_recorded(string on, string url, PublicationMatch expected, DecisionOutcome outcome)
     {
         var report = Open().State;
         Assert.Equal(PublicationMatch.NotYetPublished, report.CompareWithRecorded(DateOnly.Parse(on), url));
-        var published = report.RecordPublication(new DateOnly(2026, 9, 15), Url, SubmissionAddresses.Statutory, At("2026-09-15", 12), "local-user").State;
+        var published = report.RecordPublication(new DateOnly(2026, 9, 15), Url, SubmissionAddresses.Statutory, At("2026-09-15", 12), "local-user").Changed().State;
         Assert.Equal(expected, published.CompareWithRecorded(DateOnly.Parse(on), url));
-        Assert.Throws<InvalidOperationException>(() => published.RecordPublication(DateOnly.Parse(on), url, SubmissionAddresses.Statutory, At("2026-09-16"), "local-user"));
+        Assert.Equal(outcome, published.RecordPublication(DateOnly.Parse(on), url, SubmissionAddresses.Statutory, At("2026-09-16"), "local-user").Outcome);
     }
 
     [Fact]
-    public void A_publication_cannot_be_recorded_before_it_happens() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() =>
-            Open().State.RecordPublication(new DateOnly(2026, 9, 16), Url, SubmissionAddresses.Statutory, At("2026-09-15", 23), "local-user"));
+    public void A_publication_cannot_be_recorded_before_it_happens_nor_within_the_reporting_year()
+    {
+        var report = Open().State;
+        var future = report.RecordPublication(new DateOnly(2026, 9, 16), Url, SubmissionAddresses.Statutory, At("2026-09-15", 23), "local-user");
+        Assert.Equal((DecisionOutcome.Invalid, "on"), (future.Outcome, future.Field));
+        Assert.Equal("The publication date cannot be in the future (today is 2026-09-15).", future.Message);
+        var early = report.RecordPublication(new DateOnly(2026, 3, 31), Url, SubmissionAddresses.Statutory, At("2026-09-15"), "local-user");
+        Assert.Equal((DecisionOutcome.Invalid, "on"), (early.Outcome, early.Field));
+    }
 
     [Fact]
     public void The_state_round_trips_through_json()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
         var report = Open(TestPartnerships.Staffordshire).State.ContributeAll(At("2026-07-20"), except: [4]);
-        report = report.RecordCompilation(1, 1, At("2026-08-01"), "local-user").State;
+        report = report.RecordCompilation(1, 1, At("2026-08-01"), "local-user").Changed().State;
         report = report.RunUntil(At("2026-08-08")).Report;
-        report = report.RecordPublication(new DateOnly(2026, 9, 1), Url, SubmissionAddresses.Statutory, At("2026-09-01", 12), "local-user").State;
+        report = report.RecordPublication(new DateOnly(2026, 9, 1), Url, SubmissionAddresses.Statutory, At("2026-09-01", 12), "local-user").Changed().State;
 
         var json = JsonSerializer.Serialize(report, options);
         var back = JsonSerializer.Deserialize<AnnualReport>(json, options)!;

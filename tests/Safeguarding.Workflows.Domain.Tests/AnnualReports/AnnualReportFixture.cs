@@ -23,7 +23,14 @@ internal static class AnnualReportFixture
             partnership,
             StatutoryCalendar.EnglandAndWales.WithClosureDays(partnership.ClosureDays),
             at ?? OpenedAt,
-            "local-user");
+            "local-user").Changed();
+    }
+
+    /// <summary>The transition of a decision that must have changed the report.</summary>
+    public static Transition<AnnualReport> Changed(this Decision<AnnualReport> decision)
+    {
+        Assert.True(decision.Outcome == DecisionOutcome.Changed, $"{decision.Outcome}: {decision.Field} {decision.Message}");
+        return decision.Transition!;
     }
 
     public static Contributor Contributor(string agency = "Warwickshire Police") => new("Report author", "author@warwickshire.example.org", agency);
@@ -31,7 +38,7 @@ internal static class AnnualReportFixture
     public static string Sha(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public static AnnualReport Contribute(this AnnualReport report, int section, DateTimeOffset at, string text = "Some text", Contributor? by = null) =>
-        report.RecordContribution(section, by ?? Contributor(), (report.Section(section)?.Contribution?.Version ?? 0) + 1, Sha(text), text.Length, at, "local-user").State;
+        report.RecordContribution(section, by ?? Contributor(), (report.Section(section)?.Contribution?.Version ?? 0) + 1, Sha(text), text.Length, at, "local-user").Changed().State;
 
     public static AnnualReport ContributeAll(this AnnualReport report, DateTimeOffset at, params int[] except)
     {

@@ -60,12 +60,24 @@ public sealed class AnnualReportOpeningTests
         var (report, emails) = Open(at: At("2026-08-10", 12));
 
         Assert.Equal(15, emails.Count); // the opening emails stand in for them
-        var skipped = report.Steps.Where(s => s.Skipped).Select(s => s.Id).ToList();
-        Assert.Equal(["contributions-reminder/2026-07-24", "contributions-chase/2026-08-07"], skipped);
+        Assert.DoesNotContain(report.Steps, s => s.At < At("2026-08-10", 12)); // the reminder of 24 July and the chase of 7 August
+        Assert.Equal("ContributionsChase/contributions/2026-08-14", report.Steps[0].Id);
         // The contributions deadline has already passed: the first wake marks it missed.
         var woken = report.Wake(At("2026-08-10", 12));
         Assert.Equal(DeadlineState.Missed, woken.State.Deadline(AnnualReportDeadlines.Contributions).State);
         Assert.Empty(woken.Emails);
         Assert.Equal(At("2026-08-14"), woken.State.NextWakeAt);
+    }
+
+    [Fact]
+    public void Settings_whose_dates_do_not_fit_refuse_the_report_as_a_conflict()
+    {
+        var partnership = TestPartnerships.WithDates("07-31", "07-01");
+        var refused = AnnualReport.Open(
+            new ProcessKey(partnership.Id, ProcessKinds.AnnualReport, "2025-26"), ReportingYear.Parse("2025-26"), partnership,
+            Domain.Calendar.StatutoryCalendar.EnglandAndWales, OpenedAt, "local-user");
+
+        Assert.Equal(DecisionOutcome.Conflict, refused.Outcome);
+        Assert.StartsWith("The draft (07-01) cannot be due before the contributions (07-31).", refused.Message, StringComparison.Ordinal);
     }
 }

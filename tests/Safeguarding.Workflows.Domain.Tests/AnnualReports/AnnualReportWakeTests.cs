@@ -80,8 +80,10 @@ public sealed class AnnualReportWakeTests
         var chase = Assert.Single(emails);
         Assert.Equal("warwickshire/annual-report/2025-26/contribution-chase/section-5/2026-08-21", chase.Id);
         Assert.Equal(At("2026-08-22"), chase.CreatedAt);
-        Assert.Equal(3, woken.Steps.Count(s => s.Action == StepAction.ContributionsChase && s.DoneAt is not null));
-        Assert.Equal(["contributions-reminder/2026-07-24", "contributions-chase/2026-08-07", "contributions-chase/2026-08-14"], woken.Steps.Where(s => s.Skipped).Select(s => s.Id));
+        Assert.Equal(3, woken.Steps.Count(s => s.Action == AnnualReportAction.ContributionsChase && s.DoneAt is not null));
+        Assert.True(woken.Steps.Single(s => s.Action == AnnualReportAction.ContributionsReminder).IsDone); // superseded by the chase
+        Assert.Single(woken.Timeline, t => t.Type == AnnualReportEvents.ContributionsChased);
+        Assert.DoesNotContain(woken.Timeline, t => t.Type == AnnualReportEvents.ContributionsReminded);
     }
 
     [Fact]
@@ -103,13 +105,13 @@ public sealed class AnnualReportWakeTests
     public void No_warning_when_the_draft_is_compiled()
     {
         var report = Open().State.ContributeAll(At("2026-07-20"));
-        report = report.RecordCompilation(1, 1, At("2026-08-10"), "local-user").State;
+        report = report.RecordCompilation(1, 1, At("2026-08-10"), "local-user").Changed().State;
 
         var (woken, emails) = report.RunUntil(At("2026-08-31", 23));
 
         Assert.DoesNotContain(emails, e => e.Template == AnnualReportTemplates.DraftIncomplete);
         Assert.Equal(DeadlineState.Met, woken.Deadline(AnnualReportDeadlines.Draft).State);
-        Assert.True(woken.Steps.Single(s => s.Action == StepAction.DraftCheck).DoneAt is not null);
+        Assert.True(woken.Steps.Single(s => s.Action == AnnualReportAction.DraftCheck).DoneAt is not null);
     }
 
     [Fact]
@@ -140,6 +142,6 @@ public sealed class AnnualReportWakeTests
         Assert.Null(report.NextWakeAt);
         Assert.Same(report, report.Wake(At("2026-10-31")).State);
         Assert.All(report.Deadlines, d => Assert.Equal(DeadlineState.Waived, d.State));
-        Assert.Throws<InvalidOperationException>(() => report.Contribute(1, At("2026-06-02")));
+        Assert.Equal(DecisionOutcome.NotOpen, report.RecordContribution(1, Contributor(), 1, Sha("Text"), 4, At("2026-06-02"), "local-user").Outcome);
     }
 }

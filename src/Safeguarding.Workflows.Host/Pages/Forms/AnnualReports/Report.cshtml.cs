@@ -1,17 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Workflows.Domain.AnnualReports;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.AnnualReports;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Shared;
-using Safeguarding.Workflows.Orchestration.Clock;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.AnnualReports;
 
 /// <summary>
 /// <c>/forms/annual-reports/{p}/{year}</c> (the link in the report's emails): the sections and where each stands,
 /// compiling the report, and recording its publication — which makes the service send it to the Child Safeguarding
-/// Practice Review Panel and to Foundations (<c>POST .../annual-reports/{year}/events {type: "published"}</c>).
+/// Practice Review Panel and to Foundations. Both run the commands the API runs (<see cref="AnnualReportCommands"/>).
 /// </summary>
-public sealed class ReportModel(PartnershipDirectory partnerships, IGrainFactory grains, WorkflowClock clock) : FormPage
+public sealed class ReportModel(PartnershipDirectory partnerships, AnnualReportCommands reports) : FormPage
 {
     public AnnualReportsApi.AnnualReportView Report { get; private set; } = null!;
 
@@ -25,13 +27,13 @@ public sealed class ReportModel(PartnershipDirectory partnerships, IGrainFactory
         }
 
         ReadForm();
-        var outcome = PageOutcome.Of(await AnnualReportsApi.CompileReport(p, year, partnerships, grains, HttpContext));
+        var outcome = PageOutcome.Of(await reports.CompileAsync(p, year, RequestActor.Of(HttpContext)));
         return Answer(outcome, new Dictionary<string, FieldLabel> { ["compile"] = new("Compiling", "Compile the report", "compile") }, () =>
         {
-            var compiled = outcome.ValueAs<AnnualReportsApi.CompileView>();
+            var compiled = outcome.ValueAs<AnnualReport>().Compiled!;
             return new Confirmation(
                 "Report compiled",
-                $"{year} compilation {compiled.Compilation}",
+                $"{year} compilation {compiled.Number}",
                 ["The report has been put together from the sections received. Read it, then publish it on the partnership’s website and record the publication here."],
                 $"/forms/annual-reports/{p}/{year}",
                 "Back to the report");
@@ -53,10 +55,11 @@ public sealed class ReportModel(PartnershipDirectory partnerships, IGrainFactory
         }
 
         var request = new AnnualReportsApi.EventRequest("published", on, Form.Optional("url"));
-        var outcome = await CallAsync(request, () => AnnualReportsApi.RecordEvent(p, year, request, partnerships, grains, clock, HttpContext));
+        // The form's answers are the request already: it is held to the API's text rule, then to the command's rules.
+        var outcome = await DecideAsync(Body(request), (_, _) => request, r => reports.PublishAsync(p, year, r, RequestActor.Of(HttpContext)));
         return Answer(outcome, Labels, () =>
         {
-            var report = outcome.ValueAs<AnnualReportsApi.AnnualReportView>();
+            var report = outcome.ValueAs<AnnualReport>();
             return new Confirmation(
                 "Publication recorded",
                 $"{report.Title}",
@@ -74,14 +77,14 @@ public sealed class ReportModel(PartnershipDirectory partnerships, IGrainFactory
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var found = PageOutcome.Of(await AnnualReportsApi.GetReport(p, year, partnerships, grains));
-        if (!found.Succeeded)
+        var found = await reports.GetAsync(p, year);
+        if (found.Process is not { } report)
         {
-            return PageResults.NotFound(found.Detail ?? "There is no such annual report.");
+            return PageResults.NotFound(found.Outcome == DecisionOutcome.NotFound ? found.Message! : "There is no such annual report.");
         }
 
         Partnership = partnership;
-        Report = found.ValueAs<AnnualReportsApi.AnnualReportView>();
+        Report = AnnualReportsApi.View(report);
         return null;
     }
 

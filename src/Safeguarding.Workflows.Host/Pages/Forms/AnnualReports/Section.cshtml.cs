@@ -1,22 +1,21 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Domain.AnnualReports;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.AnnualReports;
+using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Shared;
-using Safeguarding.Workflows.Orchestration.AnnualReports;
 using Safeguarding.Workflows.Storage.Documents;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.AnnualReports;
 
 /// <summary>
 /// <c>/forms/annual-reports/{p}/{year}/sections/{n}</c> (the link in the contribution request): a section's text, sent
-/// through the API's own handler (<c>PUT .../annual-reports/{year}/sections/{n}</c>). The form opens with the
+/// with the command the API runs for <c>PUT .../annual-reports/{year}/sections/{n}</c>. The form opens with the
 /// section's current text, so a contributor can correct it.
 /// </summary>
-public sealed class SectionModel(PartnershipDirectory partnerships, IGrainFactory grains, DocumentStore documents, IOptions<AnnualReportOptions> options) : FormPage
+public sealed class SectionModel(PartnershipDirectory partnerships, AnnualReportCommands reports, DocumentStore documents) : FormPage
 {
     public AnnualReportsApi.AnnualReportView Report { get; private set; } = null!;
 
@@ -64,7 +63,8 @@ public sealed class SectionModel(PartnershipDirectory partnerships, IGrainFactor
             // Browsers send line breaks as CRLF; the section's Markdown is kept with LF.
             Form.Optional("text")?.ReplaceLineEndings("\n"),
             new AnnualReportsApi.ContributorRequest(Form.Optional("contributor-name"), Form.Optional("contributor-email"), Form.Optional("contributor-agency")));
-        var outcome = await CallAsync(request, () => AnnualReportsApi.SubmitSection(p, year, n, request, partnerships, grains, options, HttpContext));
+        // The form's answers are the request already: it is held to the API's text rule, then to the command's rules.
+        var outcome = await DecideAsync(Body(request), (_, _) => request, r => reports.ContributeAsync(p, year, n, r, RequestActor.Of(HttpContext)));
         return Answer(outcome, Labels, () => new Confirmation(
             $"Section {n} received",
             $"{year}/{n}",
@@ -80,14 +80,14 @@ public sealed class SectionModel(PartnershipDirectory partnerships, IGrainFactor
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var found = PageOutcome.Of(await AnnualReportsApi.GetReport(p, year, partnerships, grains));
-        if (!found.Succeeded || found.ValueAs<AnnualReportsApi.AnnualReportView>().Sections.FirstOrDefault(s => s.Number == n) is not { } section)
+        var report = (await reports.GetAsync(p, year)).Process is { } found ? AnnualReportsApi.View(found) : null;
+        if (report?.Sections.FirstOrDefault(s => s.Number == n) is not { } section)
         {
             return PageResults.NotFound("There is no such section of an annual report.");
         }
 
         Partnership = partnership;
-        Report = found.ValueAs<AnnualReportsApi.AnnualReportView>();
+        Report = report;
         Section = section;
         return null;
     }

@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Safeguarding.Workflows.Domain.Calendar;
-using Safeguarding.Workflows.Domain.Processes;
 
-namespace Safeguarding.Workflows.Domain.Reviews;
+namespace Safeguarding.Workflows.Domain.Processes;
 
 /// <summary>
-/// One time-driven action of a review (a request, a reminder, a chase, a warning), planned for an instant and
+/// One time-driven action of a process (a request, a reminder, a chase, a warning), planned for an instant and
 /// recorded as done once done, so that waking again never repeats it. <see cref="Id"/> is stable: the action, its
 /// target (an agency, a deadline, an action) and the local date it is for.
 /// </summary>

@@ -124,7 +124,7 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
         {
             return isSameRequest(existing)
                 ? new(DecisionOutcome.Unchanged, existing)
-                : new(DecisionOutcome.Conflict, existing, Message: $"A {Key.Kind.Replace('-', ' ')} '{Key.Id}' already exists with different details.");
+                : new(DecisionOutcome.Conflict, existing, Message: $"{KindInWords(capital: true)} '{Key.Id}' already exists with different details.");
         }
 
         var decision = open();
@@ -156,8 +156,16 @@ public abstract class ProcessGrain<TProcess>(ProcessEngine engine) : Grain, IPro
     /// <summary>The decision when the partnership's settings are gone (a process outlived its partnership's configuration).</summary>
     protected Decision<TProcess> NoSuchPartnership => Decision<TProcess>.NotFound($"No partnership has the id '{Key.PartnershipId}'.");
 
-    /// <summary>"There is no rapid review 'x'."</summary>
-    protected string NoSuchProcess => $"There is no {Key.Kind.Replace('-', ' ')} '{Key.Id}'.";
+    /// <summary>"There is no rapid review 'x' in partnership 'p'."</summary>
+    protected string NoSuchProcess => $"There is no {Key.Kind.Replace('-', ' ')} '{Key.Id}' in partnership '{Key.PartnershipId}'.";
+
+    /// <summary>"A rapid review", "An escalation".</summary>
+    private string KindInWords(bool capital)
+    {
+        var words = Key.Kind.Replace('-', ' ');
+        var article = "aeiou".Contains(words[0]) ? "an" : "a";
+        return $"{(capital ? char.ToUpperInvariant(article[0]) + article[1..] : article)} {words}";
+    }
 
     /// <summary>Saves a new process. The caller checks that none exists yet (idempotent creation is the kind's decision).</summary>
     protected async Task<TProcess> StartAsync(Transition<TProcess> initial)

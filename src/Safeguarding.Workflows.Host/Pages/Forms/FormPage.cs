@@ -33,21 +33,6 @@ public abstract class FormPage : PageModel
     protected static JsonElement Body(object body) => JsonSerializer.SerializeToElement(body, Json);
 
     /// <summary>
-    /// Calls an API handler with <paramref name="request"/>, the body it is given. The text rule the API applies to JSON
-    /// bodies before any handler (no control characters, bidirectional overrides or invisible formatting characters)
-    /// is applied here first, since a form's post is not JSON.
-    /// </summary>
-    protected static async Task<PageOutcome> CallAsync<TResult>(object request, Func<Task<TResult>> handler) where TResult : IResult
-    {
-        if (JsonText.FindForbidden(JsonSerializer.SerializeToUtf8Bytes(request, Json)) is { } field)
-        {
-            return new PageOutcome(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [field] = [ForbiddenText] }, null);
-        }
-
-        return PageOutcome.Of(await handler());
-    }
-
-    /// <summary>
     /// Reads <paramref name="request"/> exactly as the JSON endpoint reads its body (so a form is held to the API's
     /// rules, field by field), then runs the feature command the endpoint runs.
     /// </summary>

@@ -28,6 +28,7 @@ builder.AddEmail();
 builder.AddWorkflowEngine();
 builder.AddPartnerships();
 builder.AddHealth();
+builder.AddProcesses();
 // The process kinds, each registered once; this order is the order of the annual report's appendix of figures.
 builder.AddPracticeReviews();
 builder.AddRapidReviews();

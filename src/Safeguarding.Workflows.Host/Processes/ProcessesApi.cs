@@ -14,9 +14,15 @@ namespace Safeguarding.Workflows.Host.Processes;
 /// </summary>
 public static class ProcessesApi
 {
+    public static WebApplicationBuilder AddProcesses(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ProcessSearch>();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapProcessesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/partnerships/{partnershipId}").WithTags("Processes");
+        var group = app.MapPartnershipGroup("", maxIdLength: null).WithTags("Processes");
         group.MapGet("/processes", ListProcesses);
         group.MapGet("/{kindPlural}/{id}/history", GetHistory);
         group.MapPost("/{kindPlural}/{id}/cancel", CancelProcess).ProducesProblem(StatusCodes.Status409Conflict);
@@ -54,77 +60,22 @@ public static class ProcessesApi
         string? dueBefore,
         string? top,
         string? continuationToken,
-        PartnershipDirectory partnerships,
-        ProcessGrains grains,
-        ProcessIndex index,
+        ProcessSearch search,
         HttpResponse response,
         CancellationToken cancellationToken)
     {
-        if (partnerships.Find(partnershipId) is null)
+        var found = await search.SearchAsync(partnershipId, new(kind, status, overdue, dueBefore, top, continuationToken), cancellationToken);
+        if (found.Field is { } field)
         {
-            return Problems.NotFound($"There is no partnership '{partnershipId}'.");
+            return Problems.Invalid(field, found.Message!);
         }
 
-        if (kind is not null && !grains.IsKnownKind(kind))
-        {
-            return Problems.Invalid("kind", $"Unknown kind '{kind}'. Use one of: {string.Join(", ", grains.Kinds)}.");
-        }
-
-        ProcessStatus? statusFilter = null;
-        if (status is not null)
-        {
-            if (!ApiNames.TryParseStatus(status, out var parsed))
-            {
-                return Problems.Invalid("status", "Use open, completed or cancelled.");
-            }
-
-            statusFilter = parsed;
-        }
-
-        bool? overdueFilter = null;
-        if (overdue is not null)
-        {
-            if (!bool.TryParse(overdue, out var parsed))
-            {
-                return Problems.Invalid("overdue", "Use true or false.");
-            }
-
-            overdueFilter = parsed;
-        }
-
-        DateOnly? dueBeforeFilter = null;
-        if (dueBefore is not null)
-        {
-            if (!DateOnly.TryParseExact(dueBefore, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                return Problems.Invalid("dueBefore", "Use a date as YYYY-MM-DD.");
-            }
-
-            dueBeforeFilter = parsed;
-        }
-
-        var pageSize = 50;
-        if (top is not null && (!int.TryParse(top, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
-        {
-            return Problems.Invalid("top", "Use a whole number from 1 to 1000.");
-        }
-
-        ProcessPage page;
-        try
-        {
-            page = await index.QueryAsync(partnershipId, new ProcessQuery(kind, statusFilter, overdueFilter, dueBeforeFilter, pageSize, continuationToken), cancellationToken);
-        }
-        catch (ArgumentException)
-        {
-            return Problems.Invalid("continuationToken", "This continuation token is not one this service gave out.");
-        }
-
-        if (page.ContinuationToken is { } next)
+        if (found.ContinuationToken is { } next)
         {
             response.Headers["x-continuation-token"] = next;
         }
 
-        return TypedResults.Ok(page.Items.Select(ToListItem).ToList());
+        return TypedResults.Ok(found.Items.Select(ToListItem).ToList());
     }
 
     /// <summary><c>GET /api/partnerships/{p}/{kind-plural}/{id}/history</c>: the append-only audit log, oldest first.</summary>
@@ -173,7 +124,7 @@ public static class ProcessesApi
         };
     }
 
-    private static ProcessListItem ToListItem(ProcessIndexEntry e) => new(
+    public static ProcessListItem ToListItem(ProcessIndexEntry e) => new(
         e.Id,
         e.Kind,
         e.PartnershipId,

@@ -24,6 +24,7 @@ public sealed class PartnershipModel(
     ProcessGrains grains,
     ProcessSnapshots snapshots,
     FailedMessages failedMessages,
+    ProcessSearch search,
     WorkflowClock clock) : PageModel
 {
     private const int RecentProcesses = 10;
@@ -71,7 +72,7 @@ public sealed class PartnershipModel(
         return Page();
     }
 
-    // The search form posts nothing: its fields are the API's query parameters, read and checked by the API's handler.
+    // The search form posts nothing: its fields are the API's query parameters, read and checked as the API checks them.
     private async Task SearchAsync(string p, CancellationToken cancellationToken)
     {
         var query = Request.Query;
@@ -92,18 +93,16 @@ public sealed class PartnershipModel(
             return;
         }
 
-        var answer = new DefaultHttpContext().Response;
-        var outcome = PageOutcome.Of(await ProcessesApi.ListProcesses(
-            p, Filter.Optional("kind"), Filter.Optional("status"), Filter.Optional("overdue"), dueBefore, top: "50",
-            query["continuationToken"].FirstOrDefault(), partnerships, grains, index, answer, cancellationToken));
-        if (!outcome.Succeeded)
+        var found = await search.SearchAsync(
+            p, new(Filter.Optional("kind"), Filter.Optional("status"), Filter.Optional("overdue"), dueBefore, Top: "50", query["continuationToken"].FirstOrDefault()), cancellationToken);
+        if (found.Field is { } field)
         {
-            outcome.ShowOn(Filter, SearchLabels);
+            new PageOutcome(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [field] = [found.Message!] }, found.Message).ShowOn(Filter, SearchLabels);
             return;
         }
 
-        Results = outcome.ValueAs<List<ProcessesApi.ProcessListItem>>();
-        if (answer.Headers["x-continuation-token"].FirstOrDefault() is { } token)
+        Results = [.. found.Items.Select(ProcessesApi.ToListItem)];
+        if (found.ContinuationToken is { } token)
         {
             var next = query.Where(q => q.Key != "continuationToken").Select(q => KeyValuePair.Create(q.Key, q.Value.ToString())).Append(KeyValuePair.Create("continuationToken", token));
             NextPageLink = $"/partnerships/{p}{QueryString.Create(next!)}#results";

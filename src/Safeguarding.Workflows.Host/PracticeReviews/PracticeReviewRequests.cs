@@ -1,18 +1,8 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.PracticeReviews;
 using Safeguarding.Workflows.Domain.Privacy;
-using Safeguarding.Workflows.Domain.Processes;
-using Safeguarding.Workflows.Domain.Reviews;
 using Safeguarding.Workflows.Host.Http;
-using Safeguarding.Workflows.Host.Partnerships;
-using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Host.RapidReviews;
-using Safeguarding.Workflows.Orchestration.Deadlines;
-using Safeguarding.Workflows.Orchestration.PracticeReviews;
-using Safeguarding.Workflows.Orchestration.RapidReviews;
 
 namespace Safeguarding.Workflows.Host.PracticeReviews;
 

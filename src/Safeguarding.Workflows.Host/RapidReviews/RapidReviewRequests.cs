@@ -1,17 +1,8 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Privacy;
-using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.RapidReviews;
-using Safeguarding.Workflows.Domain.Reviews;
 using Safeguarding.Workflows.Host.Http;
-using Safeguarding.Workflows.Host.Partnerships;
-using Safeguarding.Workflows.Orchestration.Clock;
-using Safeguarding.Workflows.Orchestration.Deadlines;
-using Safeguarding.Workflows.Orchestration.RapidReviews;
 
 namespace Safeguarding.Workflows.Host.RapidReviews;
 

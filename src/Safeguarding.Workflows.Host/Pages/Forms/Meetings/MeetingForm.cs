@@ -10,32 +10,17 @@ using Safeguarding.Workflows.Host.Security;
 namespace Safeguarding.Workflows.Host.Pages.Forms.Meetings;
 
 /// <summary>
-/// A form about one meeting: finds the partnership and the meeting (with <see cref="MeetingCommands"/>, as the API's
-/// GET does) or answers "Page not found", and sends what was posted through the commands the API's handlers run.
+/// A form about one meeting: the partnership and the meeting, or "Page not found"; what is posted goes through the
+/// commands the API's handlers run.
 /// </summary>
-public abstract class MeetingForm(PartnershipDirectory partnerships, MeetingCommands commands) : FormPage
+public abstract class MeetingForm(PartnershipDirectory partnerships, MeetingCommands commands)
+    : ProcessForm<Domain.Meetings.Meeting>(partnerships, commands.GetAsync)
 {
-    public MeetingView Meeting { get; private set; } = null!;
+    private MeetingView? view;
+
+    public MeetingView Meeting => view ??= MeetingView.From(Process);
 
     protected MeetingCommands Commands => commands;
-
-    protected async Task<IActionResult?> FindAsync(string p, string id)
-    {
-        if (partnerships.Find(p) is not { } partnership)
-        {
-            return PageResults.NotFound($"There is no partnership '{p}'.");
-        }
-
-        var found = await commands.GetAsync(p, id);
-        if (found.Process is not { } meeting)
-        {
-            return PageResults.NotFound(found.Message ?? "There is no such meeting.");
-        }
-
-        Partnership = partnership;
-        Meeting = MeetingView.From(meeting);
-        return null;
-    }
 
     /// <summary>
     /// Reads <paramref name="body"/> (the body the JSON endpoint would be sent) with the endpoint's own

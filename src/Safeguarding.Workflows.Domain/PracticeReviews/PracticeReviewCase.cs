@@ -1,3 +1,5 @@
+using Safeguarding.Workflows.Domain.Partnerships;
+
 namespace Safeguarding.Workflows.Domain.PracticeReviews;
 
 /// <summary>
@@ -7,14 +9,11 @@ namespace Safeguarding.Workflows.Domain.PracticeReviews;
 /// </summary>
 public sealed record PracticeReviewCase(string CaseReference, DateOnly DecidedOn, string? RapidReviewId);
 
-/// <summary>Who owns an action: a member of an agency's staff.</summary>
-public sealed record ActionOwner(string Name, string Email, string Agency);
-
 /// <summary>A recommendation of the review, tracked as an action.</summary>
-public sealed record Recommendation(string Id, string Title, ActionOwner Owner, DateOnly DueOn);
+public sealed record Recommendation(string Id, string Title, AgencyContact Owner, DateOnly DueOn);
 
 /// <summary>A recommendation being carried out: reminded before it is due and chased when overdue.</summary>
-public sealed record TrackedAction(string Id, string Title, ActionOwner Owner, DateOnly DueOn, DateOnly AddedOn, DateTimeOffset AddedAt, DateOnly? CompletedOn = null)
+public sealed record TrackedAction(string Id, string Title, AgencyContact Owner, DateOnly DueOn, DateOnly AddedOn, DateTimeOffset AddedAt, DateOnly? CompletedOn = null)
 {
     public bool Matches(Recommendation r) => r.Id == Id && r.Title == Title && r.Owner == Owner && r.DueOn == DueOn;
 }

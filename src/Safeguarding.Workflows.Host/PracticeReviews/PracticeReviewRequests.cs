@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Domain.Partnerships;
 using System.Text.Json;
 using Safeguarding.Workflows.Domain.PracticeReviews;
 using Safeguarding.Workflows.Domain.Privacy;
@@ -100,6 +101,6 @@ public static class PracticeReviewRequests
         var email = owner is { } o2 ? fields.Email(o2, "owner.", "email") : null;
         var agency = owner is { } o3 ? fields.Text(o3, "owner.", "agency", required: true) : null;
         var dueOn = fields.Date(root, "", "dueOn", required: true);
-        return fields.HasErrors ? null : new Recommendation(id!, title!, new ActionOwner(name!, email!, agency!), dueOn!.Value);
+        return fields.HasErrors ? null : new Recommendation(id!, title!, new AgencyContact(name!, email!, agency!), dueOn!.Value);
     }
 }

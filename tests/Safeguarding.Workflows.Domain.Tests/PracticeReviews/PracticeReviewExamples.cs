@@ -1,3 +1,4 @@
+using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.PracticeReviews;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.Reviews;
@@ -31,5 +32,5 @@ public static class PracticeReviewExamples
     public static PracticeReviewEvent Event(PracticeReviewEventType type, string on) => new(type, Date(on));
 
     public static Recommendation Recommendation(string id, string dueOn) =>
-        new(id, "Refresh the multi-agency neglect toolkit", new ActionOwner("Neglect lead", "neglect.lead@staffordshire.example.org", "Staffordshire County Council"), Date(dueOn));
+        new(id, "Refresh the multi-agency neglect toolkit", new AgencyContact("Neglect lead", "neglect.lead@staffordshire.example.org", "Staffordshire County Council"), Date(dueOn));
 }

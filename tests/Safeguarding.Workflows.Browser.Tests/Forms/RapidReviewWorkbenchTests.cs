@@ -115,7 +115,7 @@ public sealed partial class RapidReviewWorkbenchTests(BrowserFixture browser)
         Assert.Equal("No further review", (await page.Locator("#summary-decision").InnerTextAsync()).Trim());
         Assert.Equal(0, await page.Locator("#actions").CountAsync());
         var history = await page.Locator("#timeline").InnerTextAsync();
-        Assert.Contains("Review submitted", history, StringComparison.Ordinal);
+        Assert.Contains($"Review submitted: no further review on {Show.Date(today)}", history, StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "rapid-review-completed");
 
         await page.GotoAsync("/partnerships/staffordshire/rapid-reviews");

@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.RapidReviews;
+using Safeguarding.Workflows.Host.Pages.Shared;
 
 namespace Safeguarding.Workflows.Host.Pages.RapidReviews;
 
@@ -7,7 +9,7 @@ namespace Safeguarding.Workflows.Host.Pages.RapidReviews;
 /// <param name="Action">The link on the review page.</param>
 /// <param name="Question">The date question on the step's form.</param>
 /// <param name="Banner">The success banner on the review page after the step is recorded.</param>
-public sealed record RapidReviewStep(string Name, string Action, string Question, string Banner)
+public sealed partial record RapidReviewStep(string Name, string Action, string Question, string Banner)
 {
     public static readonly IReadOnlyList<RapidReviewStep> All =
     [
@@ -57,4 +59,23 @@ public sealed record RapidReviewStep(string Name, string Action, string Question
 
     /// <summary>A deadline's name in words, as emails call it ("Notifying the Child Safeguarding Practice Review Panel").</summary>
     public static string Clock(string deadline) => RapidReviewDeadlines.Label(deadline);
+
+    /// <summary>A history entry's detail in words: dates as "4 February 2027", decisions, outcomes and deadlines by what they mean.</summary>
+    public static string HistoryDetail(string detail) => ApiName().Replace(Show.Detail(detail), m => Words.GetValueOrDefault(m.Value, m.Value));
+
+    private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
+    {
+        ["lcspr"] = Decisions[0].Text.ToLowerInvariant(),
+        ["national-review-recommended"] = "a national review recommended",
+        ["no-further-review"] = "no further review",
+        ["seriously-harmed"] = "the child was seriously harmed",
+        [RapidReviewDeadlines.PanelNotification] = "notifying the Panel",
+        [RapidReviewDeadlines.PartnersInformed] = "telling the safeguarding partners",
+        [RapidReviewDeadlines.SecretaryOfStateNotification] = "notifying the Secretary of State and Ofsted",
+        [RapidReviewDeadlines.AgencySummaries] = "agency summaries",
+        [RapidReviewDeadlines.RapidReview] = "sending the rapid review to the Panel",
+    };
+
+    [GeneratedRegex(@"\b(?:lcspr|[a-z]+(?:-[a-z]+)+)\b")]
+    private static partial Regex ApiName();
 }

@@ -50,7 +50,7 @@ public static class PageDownloads
                 ? await SendAsync(context, p, new ProcessKey(p, ProcessKinds.AnnualReport, year), name, version, $"The {year} annual report has not been compiled yet.", html: name == AnnualReportGrain.HtmlDocument ? ReportHtml.ContentSecurityPolicy : null)
                 : NotFound($"An annual report has no document '{name}'."));
 
-        group.MapGet("/rapid-reviews/{id}/agency-summaries/{agency}", (string p, string id, string agency, int? version, HttpContext context) =>
+        group.MapGet("/rapid-reviews/{id}/agency-summaries/{agency}/download", (string p, string id, string agency, int? version, HttpContext context) =>
                 SendAsync(context, p, new ProcessKey(p, ProcessKinds.RapidReview, id), AgencySummaryModel.DocumentName(agency), version, $"No summary from '{agency}' has been received for rapid review '{id}'."))
             .RequireContributorLink(FormLinks.AgencySummary, ProcessKinds.RapidReview, itemRouteValue: "agency")
             .WithMetadata(new UnsignedInEmails());

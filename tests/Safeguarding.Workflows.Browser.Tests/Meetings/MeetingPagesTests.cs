@@ -64,6 +64,8 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         Assert.Contains("Awaited", await page.Locator("#paper-performance-report").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Robin Shaw", await page.Locator("#paper-performance-report").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Pending", await page.Locator("#deadline-circulation").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains($"You can record attendance, then the notes and actions, from {on.ToString("d MMMM yyyy", English)}", await page.Locator("#attendance-from").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("“Performance report”: due", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal($"/partnerships/staffordshire/emails?process={id}", await page.Locator("#meeting-emails").GetAttributeAsync("href"));
         Assert.Matches(@"\d{1,2} [A-Z][a-z]+ 20\d\d at \d{1,2}:\d\d[ap]m", await page.Locator("#timeline").InnerTextAsync());
         await PageChecks.CheckAsync(page, "meeting");
@@ -123,6 +125,11 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to meetings" }).ClickAsync();
         Assert.Contains("Cancelled", await page.Locator($"#past #meeting-{otherId}").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator($"#upcoming #meeting-{id}").CountAsync());
+
+        // The dashboard's count of open meetings leads to the same list.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the dashboard" }).ClickAsync();
+        await page.Locator("#open-by-kind a", new() { HasText = "open meetings" }).ClickAsync();
+        Assert.EndsWith("/partnerships/staffordshire/meetings", page.Url, StringComparison.Ordinal);
     }
 
     private static async Task FillDateAsync(IPage page, DateOnly date)

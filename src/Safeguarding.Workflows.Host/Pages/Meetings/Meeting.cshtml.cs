@@ -27,6 +27,9 @@ public sealed class MeetingModel(PartnershipDirectory partnerships, MeetingComma
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>London's date now.</summary>
+    public DateOnly Today => Domain.Calendar.LondonTime.LocalDate(Now);
+
     public bool IsOpen => Meeting.Status == ProcessStatus.Open;
 
     public async Task<IActionResult> OnGetAsync(string p, string id, [FromQuery] string? done, CancellationToken cancellationToken)
@@ -57,6 +60,30 @@ public sealed class MeetingModel(PartnershipDirectory partnerships, MeetingComma
         PaperStatus.Late => ("Received late", "govuk-tag--orange"),
         _ => ("Awaited", "govuk-tag--blue"),
     };
+
+    /// <summary>"Jo Bloggs, Assistant Chief Constable (Staffordshire Police)", saying nothing twice (presets name people by role).</summary>
+    public string ChairText
+    {
+        get
+        {
+            var chair = Meeting.Chair;
+            var text = chair.Name.Contains(chair.Role, StringComparison.OrdinalIgnoreCase) ? chair.Name : $"{chair.Name}, {chair.Role}";
+            return text.Contains(chair.Organisation, StringComparison.OrdinalIgnoreCase) ? text : $"{text} ({chair.Organisation})";
+        }
+    }
+
+    /// <summary>A history entry's detail in words: dates as "4 February 2027", a paper's id as its title.</summary>
+    public string HistoryDetail(string detail)
+    {
+        // A paper's entries start with its id ("performance-report: due 30 January 2026").
+        var colon = detail.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && Meeting.Paper(detail[..colon]) is { } paper)
+        {
+            detail = $"“{paper.Title}”{detail[colon..]}";
+        }
+
+        return Show.Detail(detail);
+    }
 
     /// <summary>A clock's name in words.</summary>
     public string ClockName(Deadline deadline) => deadline.Name switch

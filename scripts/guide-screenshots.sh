@@ -19,6 +19,8 @@ chosen=(
   "emails:emails.png"
   "referral:referral-form.png"
   "agency-summary:agency-summary-form.png"
+  "meeting-new:meeting-new-form.png"
+  "meeting:meeting-page.png"
   "paper-upload:paper-upload-form.png"
   "attendance-confirmation:attendance-confirmation.png"
   "escalation-respond:escalation-respond-form.png"

@@ -167,6 +167,61 @@ public sealed partial class MeetingCommands(
     public async Task<Reply<Meeting>> CompleteActionAsync(string partnershipId, string id, string actionId, string actor) =>
         IdProblem(id) is null ? await Grain(partnershipId, id).CompleteActionAsync(actionId, actor) : NoMeeting(partnershipId, id);
 
+    /// <summary>
+    /// Cancels the meeting with the generic process command (<see cref="Orchestration.Deadlines.IProcessGrain.CancelAsync"/>,
+    /// as <c>POST .../meetings/{id}/cancel</c> does): members get a calendar cancellation, awaited authors are told.
+    /// </summary>
+    public async Task<Reply<Meeting>> CancelAsync(string partnershipId, string id, string? reason, string actor)
+    {
+        var found = await GetAsync(partnershipId, id);
+        if (found.Process is not { } meeting)
+        {
+            return found;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
+        {
+            return new(DecisionOutcome.Invalid, meeting, "reason", "Give a reason of up to 1000 characters.");
+        }
+
+        return await Grain(partnershipId, id).CancelAsync(reason.Trim(), actor) switch
+        {
+            Orchestration.Deadlines.ChangeOutcome.Done => await GetAsync(partnershipId, id) is { Process: { } cancelled } ? new(DecisionOutcome.Changed, cancelled) : NoMeeting(partnershipId, id),
+            Orchestration.Deadlines.ChangeOutcome.NotOpen => new(DecisionOutcome.NotOpen, meeting, Message: $"Meeting '{id}' is {ApiNames.Status(meeting.Status)}: it can no longer be cancelled."),
+            _ => NoMeeting(partnershipId, id),
+        };
+    }
+
+    /// <summary>The partnership's meetings, every status, soonest first.</summary>
+    public async Task<IReadOnlyList<Meeting>> ListAsync(string partnershipId, Storage.Processes.ProcessIndex index, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await index.QueryAsync(partnershipId, new Storage.Processes.ProcessQuery(Kind: ProcessKinds.Meeting, Top: Storage.Processes.ProcessIndex.MaxTop, ContinuationToken: token), cancellationToken);
+            ids.AddRange(page.Items.Select(e => e.Id));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        var meetings = await Task.WhenAll(ids.Select(id => GetAsync(partnershipId, id)));
+        return [.. meetings.Select(r => r.Process).OfType<Meeting>().OrderBy(m => m.StartsAt)];
+    }
+
+    /// <summary>
+    /// A meeting id from its title and date: "Partnership board" on 4 February 2027 → <c>partnership-board-2027-02-04</c>
+    /// (lower-case letters, digits and hyphens, at most <see cref="MaxIdLength"/>).
+    /// </summary>
+    public static string IdFor(string title, DateOnly on)
+    {
+        var date = on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var words = System.Text.RegularExpressions.Regex.Replace(title.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
+        var room = MaxIdLength - date.Length - 1;
+        words = words.Length > room ? words[..room].TrimEnd('-') : words;
+        return words.Length == 0 ? $"meeting-{date}" : $"{words}-{date}";
+    }
+
     private static Reply<Meeting> NoMeeting(string partnershipId, string id) =>
         Reply<Meeting>.NotFound($"There is no meeting '{id}' in partnership '{partnershipId}'.");
 

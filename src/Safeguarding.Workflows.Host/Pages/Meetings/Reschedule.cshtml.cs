@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Workflows.Domain.Meetings;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Host.Http;
+using Safeguarding.Workflows.Host.Meetings;
+using Safeguarding.Workflows.Host.Pages.Forms;
+using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Orchestration.Clock;
+
+namespace Safeguarding.Workflows.Host.Pages.Meetings;
+
+/// <summary>
+/// <c>/partnerships/{p}/meetings/{id}/reschedule</c>: a new date and start time, through
+/// <see cref="MeetingCommands.RescheduleAsync"/>; then Post/Redirect/Get to the meeting with a success banner.
+/// </summary>
+public sealed class RescheduleModel(PartnershipDirectory partnerships, MeetingCommands commands, WorkflowClock clock) : FormPage
+{
+    public Meeting Meeting { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string p, string id)
+    {
+        if (!await FindAsync(p, id))
+        {
+            return PageResults.NotFound($"There is no meeting '{id}' in this partnership.");
+        }
+
+        Form.SetDate("date", Domain.Calendar.LondonTime.LocalDate(Meeting.StartsAt));
+        Form.Set("time", MeetingWhen.Input(Meeting.StartsAt));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string p, string id)
+    {
+        if (!await FindAsync(p, id))
+        {
+            return PageResults.NotFound($"There is no meeting '{id}' in this partnership.");
+        }
+
+        ReadForm();
+        var now = clock.GetUtcNow();
+        if (MeetingWhen.Read(Form, "date", "time", now) is not { } startsAt || MeetingValidation.Instant(startsAt) is not { } instant)
+        {
+            return Invalid();
+        }
+
+        var reply = await commands.RescheduleAsync(p, id, instant, RequestActor.Of(HttpContext));
+        if (!reply.Succeeded)
+        {
+            var outcome = PageOutcome.Of(reply);
+            Form.Fail("date", outcome.Detail ?? "The meeting could not be moved", "date-day");
+            return Invalid();
+        }
+
+        return Redirect($"/partnerships/{p}/meetings/{id}?done=rescheduled");
+    }
+
+    private async Task<bool> FindAsync(string p, string id)
+    {
+        if (await MeetingPages.FindAsync(partnerships, commands, p, id) is not { } found)
+        {
+            return false;
+        }
+
+        (Partnership, Meeting) = found;
+        return true;
+    }
+}

@@ -33,7 +33,7 @@ public static partial class DrillsApi
             return app;
         }
 
-        var group = app.MapGroup("/api/partnerships/{partnershipId}/drills").WithTags("Drills");
+        var group = app.MapPartnershipGroup("/drills", maxIdLength: null).WithTags("Drills");
         group.MapPut("/{id}", StartDrill);
         group.MapGet("/{id}", GetDrill);
         return app;
@@ -55,13 +55,8 @@ public static partial class DrillsApi
         List<ProcessViews.TimelineView> Timeline);
 
     public static async Task<Results<Created<DrillView>, Ok<DrillView>, ValidationProblem, ProblemHttpResult>> StartDrill(
-        string partnershipId, string id, StartDrillRequest request, PartnershipDirectory partnerships, IGrainFactory grains, HttpContext context)
+        string partnershipId, string id, StartDrillRequest request, IGrainFactory grains, HttpContext context)
     {
-        if (partnerships.Find(partnershipId) is null)
-        {
-            return Problems.NotFound($"There is no partnership '{partnershipId}'.");
-        }
-
         if (!SafeId().IsMatch(id))
         {
             return Problems.Invalid("id", "Use 1 to 60 lower-case letters, digits and hyphens.");

@@ -22,11 +22,8 @@ public static class OutboxApi
 {
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder app)
     {
-        var partnership = app.MapGroup("/api/partnerships/{partnershipId}/emails").WithTags("Email").RequireBusinessUnit()
-            .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.RequestServices.GetRequiredService<PartnershipDirectory>().Find(context.HttpContext.GetRouteValue("partnershipId") as string ?? "") is null
-                    ? Problems.NotFound($"There is no partnership '{context.HttpContext.GetRouteValue("partnershipId")}'.")
-                    : await next(context));
+        // Email ids are not URL ids (they hold the process key): no id rule here.
+        var partnership = app.MapPartnershipGroup("/emails", maxIdLength: null).WithTags("Email").RequireBusinessUnit();
         partnership.MapGet("/", (string partnershipId, string? to, string? processId, string? since, Outbox outbox, IOptions<EmailOptions> options, CancellationToken ct) =>
             List(Only(partnershipId), to, processId, since, outbox, options, ct)).WithName("ListPartnershipEmails");
         partnership.MapGet("/failed", (string partnershipId, FailedMessages failed, CancellationToken ct) =>

@@ -99,13 +99,8 @@ public static class ProcessesApi
 
     /// <summary><c>POST /api/partnerships/{p}/{kind-plural}/{id}/cancel {reason}</c>: stops every pending action.</summary>
     public static async Task<Results<Ok<CancelledView>, ValidationProblem, ProblemHttpResult>> CancelProcess(
-        string partnershipId, string kindPlural, string id, CancelRequest request, PartnershipDirectory partnerships, ProcessGrains grains, HttpContext context)
+        string partnershipId, string kindPlural, string id, CancelRequest request, ProcessGrains grains, HttpContext context)
     {
-        if (partnerships.Find(partnershipId) is null)
-        {
-            return Problems.NotFound($"There is no partnership '{partnershipId}'.");
-        }
-
         if (grains.KindOfPlural(kindPlural) is not { } kind || grains.Find(new ProcessKey(partnershipId, kind, id)) is not { } grain)
         {
             return Problems.NotFound($"There is no kind of process called '{kindPlural}'.");

@@ -13,11 +13,11 @@ namespace Safeguarding.Workflows.Host.Pages.Meetings;
 /// <c>/partnerships/{p}/meetings/{id}/cancel</c>: the reason, then "check your answers" (cancelling cannot be undone),
 /// then <see cref="MeetingCommands.CancelAsync"/> and Post/Redirect/Get to the meeting with a success banner.
 /// </summary>
-public sealed class CancelModel(PartnershipDirectory partnerships, MeetingCommands commands) : FormPage
+public sealed class CancelModel(PartnershipDirectory partnerships, MeetingCommands commands) : ProcessForm<Meeting>(partnerships, commands.GetAsync)
 {
     public const int MaxReason = 1000;
 
-    public Meeting Meeting { get; private set; } = null!;
+    public Meeting Meeting => Process;
 
     /// <summary>Showing the answers to check, rather than the question.</summary>
     public bool Checking { get; private set; }
@@ -25,9 +25,9 @@ public sealed class CancelModel(PartnershipDirectory partnerships, MeetingComman
     /// <summary>The question; with <paramref name="reason"/> (from "Change" on the check page) filled in.</summary>
     public async Task<IActionResult> OnGetAsync(string p, string id, [FromQuery] string? reason)
     {
-        if (!await FindAsync(p, id))
+        if (await FindAsync(p, id) is { } notFound)
         {
-            return PageResults.NotFound($"There is no meeting '{id}' in this partnership.");
+            return notFound;
         }
 
         Form.Set("reason", reason?.Trim() ?? "");
@@ -37,9 +37,9 @@ public sealed class CancelModel(PartnershipDirectory partnerships, MeetingComman
     /// <summary>The reason given: check it (or say what is wrong), then ask for confirmation.</summary>
     public async Task<IActionResult> OnPostAsync(string p, string id)
     {
-        if (!await FindAsync(p, id))
+        if (await FindAsync(p, id) is { } notFound)
         {
-            return PageResults.NotFound($"There is no meeting '{id}' in this partnership.");
+            return notFound;
         }
 
         ReadForm();
@@ -55,9 +55,9 @@ public sealed class CancelModel(PartnershipDirectory partnerships, MeetingComman
     /// <summary>Confirmed: cancel.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(string p, string id)
     {
-        if (!await FindAsync(p, id))
+        if (await FindAsync(p, id) is { } notFound)
         {
-            return PageResults.NotFound($"There is no meeting '{id}' in this partnership.");
+            return notFound;
         }
 
         ReadForm();
@@ -101,16 +101,5 @@ public sealed class CancelModel(PartnershipDirectory partnerships, MeetingComman
         }
 
         return !Form.HasErrors;
-    }
-
-    private async Task<bool> FindAsync(string p, string id)
-    {
-        if (await MeetingPages.FindAsync(partnerships, commands, p, id) is not { } found)
-        {
-            return false;
-        }
-
-        (Partnership, Meeting) = found;
-        return true;
     }
 }

@@ -13,15 +13,15 @@ namespace Safeguarding.Workflows.Host.Pages.Meetings;
 /// <c>/partnerships/{p}/meetings/{id}/reschedule</c>: a new date and start time, through
 /// <see cref="MeetingCommands.RescheduleAsync"/>; then Post/Redirect/Get to the meeting with a success banner.
 /// </summary>
-public sealed class RescheduleModel(PartnershipDirectory partnerships, MeetingCommands commands, WorkflowClock clock) : FormPage
+public sealed class RescheduleModel(PartnershipDirectory partnerships, MeetingCommands commands, WorkflowClock clock) : ProcessForm<Meeting>(partnerships, commands.GetAsync)
 {
-    public Meeting Meeting { get; private set; } = null!;
+    public Meeting Meeting => Process;
 
     public async Task<IActionResult> OnGetAsync(string p, string id)
     {
-        if (!await FindAsync(p, id))
+        if (await FindAsync(p, id) is { } notFound)
         {
-            return PageResults.NotFound($"There is no meeting '{id}' in this partnership.");
+            return notFound;
         }
 
         Form.SetDate("date", Domain.Calendar.LondonTime.LocalDate(Meeting.StartsAt));
@@ -31,9 +31,9 @@ public sealed class RescheduleModel(PartnershipDirectory partnerships, MeetingCo
 
     public async Task<IActionResult> OnPostAsync(string p, string id)
     {
-        if (!await FindAsync(p, id))
+        if (await FindAsync(p, id) is { } notFound)
         {
-            return PageResults.NotFound($"There is no meeting '{id}' in this partnership.");
+            return notFound;
         }
 
         ReadForm();
@@ -52,16 +52,5 @@ public sealed class RescheduleModel(PartnershipDirectory partnerships, MeetingCo
         }
 
         return Redirect($"/partnerships/{p}/meetings/{id}?done=rescheduled");
-    }
-
-    private async Task<bool> FindAsync(string p, string id)
-    {
-        if (await MeetingPages.FindAsync(partnerships, commands, p, id) is not { } found)
-        {
-            return false;
-        }
-
-        (Partnership, Meeting) = found;
-        return true;
     }
 }

@@ -21,6 +21,9 @@ public sealed record BenchOptions(int Count, int Concurrency, string ConnectionS
     /// <summary>starts: untimed inserts and starts of each before the measured rounds.</summary>
     public int WarmUp { get; init; } = 2000;
 
+    /// <summary>pages: requests per page, one at a time.</summary>
+    public int Requests { get; init; } = 200;
+
     public static BenchOptions Parse(string[] args, int defaultCount = 10_000)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -38,6 +41,7 @@ public sealed record BenchOptions(int Count, int Concurrency, string ConnectionS
             Rate = int.TryParse(Value("--rate"), out var rate) ? rate : options.Rate,
             Duration = Seconds("--duration") is { } duration ? TimeSpan.FromSeconds(duration) : options.Duration,
             NoDelivery = args.Contains("--no-delivery"),
+            Requests = int.TryParse(Value("--requests"), out var requests) ? requests : options.Requests,
             WarmUp = int.TryParse(Value("--warm-up"), out var warmUp) ? warmUp : options.WarmUp,
         };
     }

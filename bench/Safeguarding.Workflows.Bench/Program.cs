@@ -2,6 +2,7 @@ using Safeguarding.Workflows.Bench.Deadlines;
 using Safeguarding.Workflows.Bench.Email;
 using Safeguarding.Workflows.Bench.Forms;
 using Safeguarding.Workflows.Bench.Memory;
+using Safeguarding.Workflows.Bench.Pages;
 using Safeguarding.Workflows.Bench.Starts;
 
 namespace Safeguarding.Workflows.Bench;
@@ -15,7 +16,7 @@ public static class BenchProgram
     {
         var command = args.FirstOrDefault();
         var rest = args.Skip(1).ToArray();
-        if (command is "email" or "starts" or "deadlines" or "forms" or "memory")
+        if (command is "email" or "starts" or "deadlines" or "forms" or "memory" or "pages")
         {
             Report.Header(args);
         }
@@ -27,6 +28,7 @@ public static class BenchProgram
             "deadlines" => await DeadlinesBenchmark.RunAsync(BenchOptions.Parse(rest, defaultCount: 100_000)),
             "forms" => await FormsBenchmark.RunAsync(BenchOptions.Parse(rest)),
             "memory" => await MemoryBenchmark.RunAsync(BenchOptions.Parse(rest, defaultCount: 100_000)),
+            "pages" => await PagesBenchmark.RunAsync(BenchOptions.Parse(rest, defaultCount: 10_000)),
             _ => Usage(),
         };
     }
@@ -49,6 +51,9 @@ public static class BenchProgram
                     Drill PUTs at a fixed rate, open loop; latency p50/p99 (target p99 <= 25 ms).
               memory [--count 100000] [--concurrency 16]
                     The host's working set with --count open processes (target < 1 GiB).
+              pages [--count 10000] [--requests 200] [--concurrency 16]
+                    The dashboard and each list with --count open processes in one partnership, one request at a time;
+                    p50/p99 per page beside storage's own write+read in the same seconds (target p99 <= 250 ms).
 
             Every command also takes --connection <storage connection string>.
             """);

@@ -25,6 +25,8 @@ public static class StorageServiceCollectionExtensions
             provider.GetService<ILogger<StorageClients>>()));
         services.TryAddSingleton<ProcessIndex>();
         services.TryAddSingleton<AuditLog>();
+        // Freshness of a cached copy is wall-clock time, whatever the workflow clock says (a simulated clock may stand still).
+        services.TryAddSingleton(provider => new ProcessListing(provider.GetRequiredService<ProcessIndex>(), TimeProvider.System));
         services.TryAddSingleton<ProcessStore>();
         services.TryAddSingleton<Documents.DocumentStore>();
         services.TryAddSingleton<Partnerships.PartnershipSettingsStore>();

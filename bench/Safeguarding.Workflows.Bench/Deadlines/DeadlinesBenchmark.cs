@@ -23,6 +23,9 @@ public static partial class DeadlinesBenchmark
 
         public PauseProbe.Pauses? HostPauses { get; init; }
 
+        /// <summary>Storage alone while steps fell due: one small entity written and read back every 100 ms.</summary>
+        public PauseProbe.Timings StorageWriteRead { get; init; } = PauseProbe.Timings.None;
+
         /// <summary>Messages left on the email queue (with --no-delivery): fewer than steps when emails travelled packed.</summary>
         public int? QueuedMessages { get; init; }
 
@@ -37,6 +40,8 @@ public static partial class DeadlinesBenchmark
         Console.WriteLine($"  measured: {r.Measured} steps ({r.CreatedLate} excluded: due before their drill was created; {r.NotDone} never done)");
         Console.WriteLine($"  lateness: p50 {Report.Ms(r.P50)}, p99 {Report.Ms(r.P99)} (target <= 1000 ms), max {Report.Ms(r.Max)}");
         Console.WriteLine($"  saved: p50 {Report.Ms(r.Saved.P50)}, p99 {Report.Ms(r.Saved.P99)}, max {Report.Ms(r.Saved.Max)} after the due instant");
+        Console.WriteLine($"  storage alone, same seconds (write+read): p50 {Report.Ms(r.StorageWriteRead.P50)}, p99 {Report.Ms(r.StorageWriteRead.P99)}, max {Report.Ms(r.StorageWriteRead.Max)} ({r.StorageWriteRead.Calls} calls)");
+        Console.WriteLine($"  saved p99 over storage's own p99: {r.Saved.P99 / r.StorageWriteRead.P99:F1} x (a step's save is one write, after it is done)");
         if (r.LateByWindow.Count > 0)
         {
             // Clusters here mean the host or storage stalled; a steady spread means too little capacity.
@@ -62,6 +67,7 @@ public static partial class DeadlinesBenchmark
         await using var storageProbe = PauseProbe.Storage(options.ConnectionString);
         await using var queueProbe = PauseProbe.Queue(options.ConnectionString);
         await using var hostProbe = PauseProbe.Host(client);
+        await using var writeReadProbe = PauseProbe.StorageWriteRead(options.ConnectionString);
         var lead = options.Lead ?? TimeSpan.FromSeconds(10 + options.Count / 150.0);
         var first = DateTimeOffset.UtcNow + lead;
         var due = new Dictionary<string, DateTimeOffset>();
@@ -147,6 +153,7 @@ public static partial class DeadlinesBenchmark
             StoragePauses = storageProbe.Between(first, last, slow),
             QueuePauses = queueProbe.Between(first, last, slow),
             HostPauses = hostProbe.Between(first, last, slow),
+            StorageWriteRead = writeReadProbe.TimingsBetween(first, last),
         };
     }
 }

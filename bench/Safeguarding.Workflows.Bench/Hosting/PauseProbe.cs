@@ -57,6 +57,22 @@ public sealed class PauseProbe : IAsyncDisposable
         return new PauseProbe(async token => await service.GetPropertiesAsync(token));
     }
 
+    /// <summary>
+    /// Writes one small entity and reads it back: what a single process change costs storage alone, to set beside a
+    /// benchmark's own figures from the same seconds.
+    /// </summary>
+    public static PauseProbe StorageWriteRead(string connectionString)
+    {
+        var table = new TableServiceClient(connectionString).GetTableClient("probe" + Guid.NewGuid().ToString("N")[..10]);
+        table.CreateIfNotExists();
+        var entity = new TableEntity("probe", "state") { ["State"] = new string('x', 600) };
+        return new PauseProbe(async token =>
+        {
+            await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, token);
+            await table.GetEntityAsync<TableEntity>("probe", "state", cancellationToken: token);
+        });
+    }
+
     /// <summary>Times Azurite's cheapest queue call (where the engine hands emails over).</summary>
     public static PauseProbe Queue(string connectionString)
     {
@@ -84,11 +100,29 @@ public sealed class PauseProbe : IAsyncDisposable
         }
     }
 
+    /// <summary>The probe calls' p50, p99 and longest between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    public Timings TimingsBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        List<double> took;
+        lock (samples)
+        {
+            took = [.. samples.Where(s => s.At >= from && s.At <= to).Select(s => s.Took.TotalMilliseconds).Order()];
+        }
+
+        return took.Count == 0 ? Timings.None : new Timings(took.Count, Report.Percentile(took, 50), Report.Percentile(took, 99), took[^1]);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
         await running;
         stop.Dispose();
+    }
+
+    /// <summary>How long the probe's calls took in a window: <see cref="Calls"/> of them, in milliseconds.</summary>
+    public sealed record Timings(int Calls, double P50, double P99, double Max)
+    {
+        public static Timings None { get; } = new(0, double.NaN, double.NaN, double.NaN);
     }
 
     /// <summary>Of <see cref="Calls"/> probe calls, how many took over <see cref="Threshold"/>, the longest, and when each began (seconds after the window's start).</summary>

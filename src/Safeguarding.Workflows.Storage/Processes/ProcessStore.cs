@@ -24,7 +24,7 @@ public sealed class ProcessChangedException(ProcessKey key, Exception inner)
 /// ETag. Single-entity writes on purpose: they cost the same however large the table grows, where an entity-group
 /// transaction against Azurite slows down with every row in the table.
 /// </summary>
-public sealed class ProcessStore(StorageClients clients)
+public sealed class ProcessStore(StorageClients clients, ProcessListing? listing = null)
 {
     // The wake instant to the tick, as a number the table can compare (a stored date may lose precision).
     private const string WakeTicks = "NextWakeTicks";
@@ -56,7 +56,9 @@ public sealed class ProcessStore(StorageClients clients)
             var response = change.ETag is null
                 ? await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false)
                 : await table.UpdateEntityAsync(row, new ETag(change.ETag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag for the process row.");
+            var etag = response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag for the process row.");
+            listing?.Saved(change.Entry);
+            return etag;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
@@ -69,6 +71,7 @@ public sealed class ProcessStore(StorageClients clients)
     {
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
         await table.DeleteEntityAsync(ProcessRows.Partition(key.PartnershipId), ProcessRows.Process(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        listing?.Deleted(key);
     }
 
     /// <summary>The partnership's processes with a wake at or before <paramref name="atOrBefore"/>.</summary>

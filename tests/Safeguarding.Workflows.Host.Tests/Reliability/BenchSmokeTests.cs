@@ -2,6 +2,7 @@ using Safeguarding.Workflows.Bench;
 using Safeguarding.Workflows.Bench.Deadlines;
 using Safeguarding.Workflows.Bench.Forms;
 using Safeguarding.Workflows.Bench.Memory;
+using Safeguarding.Workflows.Bench.Pages;
 using Safeguarding.Workflows.Bench.Starts;
 
 namespace Safeguarding.Workflows.Host.Tests.Reliability;
@@ -53,6 +54,21 @@ public sealed class BenchSmokeTests
         Assert.Equal(20, result.Requests);
         Assert.Equal(0, result.Failed);
         Assert.True(result.P50 > 0 && result.P50 <= result.P99 && result.P99 <= result.Max);
+        Assert.True(result.Storage.Calls >= 1 && result.Storage.P50 > 0, $"storage probe: {result.Storage}");
+    }
+
+    [Fact]
+    public async Task Pages_times_the_dashboard_and_each_list_beside_storage_alone()
+    {
+        var result = await PagesBenchmark.MeasureAsync(Options(8) with { Requests = 3 });
+
+        Assert.Equal(8, result.Created);
+        var dashboard = Assert.Single(result.Pages, p => p.Path == "");
+        Assert.Equal(200, dashboard.Status);
+        Assert.Equal(3, dashboard.Requests);
+        Assert.True(dashboard.P50 > 0 && dashboard.P50 <= dashboard.P99 && dashboard.P99 <= dashboard.Max, $"{dashboard}");
+        Assert.Contains(result.Pages, p => p.Path == "/rapid-reviews" && p.Status == 200);
+        Assert.Contains(result.Pages, p => p.Path == "/meetings" && p.Status == 200);
     }
 
     [Fact]

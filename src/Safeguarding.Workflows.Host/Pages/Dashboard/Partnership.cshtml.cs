@@ -19,7 +19,7 @@ namespace Safeguarding.Workflows.Host.Pages.Dashboard;
 /// </summary>
 public sealed class PartnershipModel(
     PartnershipDirectory partnerships,
-    ProcessIndex index,
+    ProcessListing listing,
     AuditLog auditLog,
     ProcessGrains grains,
     ProcessSnapshots snapshots,
@@ -62,9 +62,9 @@ public sealed class PartnershipModel(
         }
 
         Partnership = partnership;
-        var open = await OpenProcessesAsync(p, cancellationToken);
-        Panels = DashboardPanels.For(open.Select(ForPanels), LondonTime.LocalDate(clock.GetUtcNow()), partnerships.CalendarFor(p));
-        Recent = await RecentActivityAsync(p, cancellationToken);
+        var all = await listing.AllAsync(p, cancellationToken);
+        Panels = DashboardPanels.For(all.Where(e => e.Status == ProcessStatus.Open).Select(ForPanels), LondonTime.LocalDate(clock.GetUtcNow()), partnerships.CalendarFor(p));
+        Recent = await RecentActivityAsync(all, cancellationToken);
         ShowsFailedEmails = PageAccess.IsBusinessUnit(User, p);
         FailedEmails = ShowsFailedEmails ? await FailedEmail.ListAsync(failedMessages, p, cancellationToken) : [];
 
@@ -118,29 +118,13 @@ public sealed class PartnershipModel(
         ["continuationToken"] = new("Page", "Start the search again", FieldId: "kind"),
     };
 
-    /// <summary>Every open process of the partnership, page after page.</summary>
-    private async Task<List<ProcessIndexEntry>> OpenProcessesAsync(string p, CancellationToken cancellationToken)
-    {
-        var open = new List<ProcessIndexEntry>();
-        string? token = null;
-        do
-        {
-            var page = await index.QueryAsync(p, new ProcessQuery(Status: ProcessStatus.Open, Top: ProcessIndex.MaxTop, ContinuationToken: token), cancellationToken);
-            open.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-        return open;
-    }
-
     // A row saved before open deadlines were kept in it shows its next deadline only, until its process next changes.
     private static DashboardProcess ForPanels(ProcessIndexEntry e) => new(e.Kind, e.Id, e.Title, e.OpenDeadlines
         ?? (e.NextDeadlineName is { } name && e.NextDeadlineDueOn is { } dueOn && e.NextDeadlineDueAt is { } dueAt ? [new Deadline(name, dueOn, dueAt)] : []));
 
     /// <summary>The latest entries of the histories of the most recently changed processes, newest first.</summary>
-    private async Task<IReadOnlyList<(ProcessIndexEntry, AuditRecord)>> RecentActivityAsync(string p, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(ProcessIndexEntry, AuditRecord)>> RecentActivityAsync(IEnumerable<ProcessIndexEntry> all, CancellationToken cancellationToken)
     {
-        var all = (await index.QueryAsync(p, new ProcessQuery(Top: ProcessIndex.MaxTop), cancellationToken)).Items;
         var latest = all.OrderByDescending(e => e.UpdatedAt).Take(RecentProcesses).ToList();
         var histories = await Task.WhenAll(latest.Select(async e => (Process: e, History: await auditLog.ReadAsync(e.Key, cancellationToken))));
         return [.. histories

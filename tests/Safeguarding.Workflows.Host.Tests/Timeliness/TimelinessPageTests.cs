@@ -1,0 +1,47 @@
+using System.Net;
+using Safeguarding.Workflows.Host.Tests.RapidReviews;
+
+namespace Safeguarding.Workflows.Host.Tests.Timeliness;
+
+/// <summary>The timeliness page and its CSV, over a simulated-clock scenario where some deadlines are met and some are missed.</summary>
+public sealed class TimelinessPageTests : IAsyncLifetime
+{
+    private readonly ServiceFactory factory = new();
+    private ReviewsClient reviews = null!;
+
+    public Task InitializeAsync()
+    {
+        reviews = new ReviewsClient(factory.CreateClient());
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_rapid_review_notified_on_time_whose_summary_never_came_counts_so_in_the_page_and_the_csv()
+    {
+        // Aware on Monday 5 January 2026 (financial year April 2025 to March 2026); the Panel told the next day.
+        var created = await reviews.PutAsync("rapid-reviews", "rr-timely", RapidReviewsApiTests.Body(caseReference: "RR-2026-071", awareOn: "2026-01-05"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await reviews.MoveToAsync("2026-01-06", 10);
+        await reviews.RecordAsync("rapid-reviews", "rr-timely", new { type = "panel-notified", on = "2026-01-06" });
+
+        // Nothing else happens until the end of February: the agency summary and the rapid review are missed.
+        await reviews.MoveToAsync("2026-02-27", 10);
+
+        var csv = await reviews.Http.GetStringAsync("/partnerships/staffordshire/timeliness/csv?year=2025");
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("section,kind,name,fell due,on time,late,missed,waived,most working days late", lines[0]);
+        Assert.Contains("clock,Rapid review,Notifying the Child Safeguarding Practice Review Panel,1,1,0,0,0,0", lines);
+        Assert.Contains("clock,Rapid review,Sending the rapid review to the Panel,1,0,0,1,0,0", lines);
+        Assert.Contains("agency,Agency summaries,Staffordshire Police,1,0,0,1,0,0", lines);
+
+        // The page shows the same figures; the year before has none; a year out of range falls back to the last whole one.
+        var page = await reviews.Http.GetStringAsync("/partnerships/staffordshire/timeliness?year=2025");
+        Assert.Contains("Notifying the Child Safeguarding Practice Review Panel", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"chart\"", page, StringComparison.Ordinal);
+        Assert.Contains("April 2025 to March 2026", page, StringComparison.Ordinal);
+        Assert.Contains("No deadline fell due in this year.", await reviews.Http.GetStringAsync("/partnerships/staffordshire/timeliness?year=2024"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviews.Http.GetAsync("/partnerships/atlantis/timeliness")).StatusCode);
+    }
+}

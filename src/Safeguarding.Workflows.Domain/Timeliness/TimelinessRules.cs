@@ -22,8 +22,11 @@ public sealed record TimelinessRow(string Kind, string Name, int FellDue, int On
     public int MostWorkingDaysLate => WorkingDaysLate.Count == 0 ? 0 : WorkingDaysLate.Max();
 }
 
-/// <summary>The timeliness report of a period: per kind and clock, and per agency for papers and agency summaries.</summary>
-public sealed record TimelinessReport(DateOnly From, DateOnly To, DateOnly AsOf, IReadOnlyList<TimelinessRow> Clocks, IReadOnlyList<TimelinessRow> Agencies);
+/// <summary>The timeliness report of a period: per kind and clock, per agency for papers and agency summaries, and attendance by agency.</summary>
+public sealed record TimelinessReport(DateOnly From, DateOnly To, DateOnly AsOf, IReadOnlyList<TimelinessRow> Clocks, IReadOnlyList<TimelinessRow> Agencies)
+{
+    public IReadOnlyList<AgencyAttendance> Attendance { get; init; } = [];
+}
 
 /// <summary>
 /// How timely the partnership has been: a pure function over its processes' deadlines, for the timeliness page, its

@@ -31,6 +31,7 @@ public sealed class TimelinessFigures(
         var fromInstant = LondonTime.At(from, TimeOnly.MinValue);
         var deadlines = new List<TimedDeadline>();
         var contributions = new List<Contribution>();
+        var attended = new List<AttendedMeeting>();
 
         // A process last changed before the year began cannot have a deadline fall due in it unmarked (every due
         // deadline wakes its process), so only open ones and those changed since are read in full.
@@ -48,29 +49,39 @@ public sealed class TimelinessFigures(
                 }
 
                 deadlines.AddRange(overview.Deadlines.Select(d => new TimedDeadline(entry.Kind, TimelinessRules.ClockOf(d.Name), d)));
-                contributions.AddRange(await ContributionsAsync(entry));
+                await AddContributionsAsync(entry, contributions, attended);
             }
         }
 
-        return TimelinessRules.For(deadlines, contributions, from, to, Today, partnerships.CalendarFor(partnershipId));
+        var report = TimelinessRules.For(deadlines, contributions, from, to, Today, partnerships.CalendarFor(partnershipId));
+        return partnerships.Find(partnershipId) is { } arrangements
+            ? report with { Attendance = AttendanceRules.ByAgency(arrangements, attended.Where(m => m.On >= from && m.On <= to)) }
+            : report;
     }
 
-    /// <summary>What agencies were asked to send: a meeting's papers (due at its paper deadline), a rapid review's agency summaries.</summary>
-    private async Task<IEnumerable<Contribution>> ContributionsAsync(ProcessIndexEntry entry)
+    /// <summary>
+    /// What agencies were asked to send (a meeting's papers, due at its paper deadline; a rapid review's agency
+    /// summaries), and who attended a meeting whose attendance was recorded.
+    /// </summary>
+    private async Task AddContributionsAsync(ProcessIndexEntry entry, List<Contribution> contributions, List<AttendedMeeting> attended)
     {
-        if (entry.Kind == ProcessKinds.Meeting && (await meetings.GetAsync(entry.PartnershipId, entry.Id)).Process is { } meeting
-            && meeting.Deadlines.FirstOrDefault(d => d.Name == MeetingDeadlines.PaperDeadline) is { } paperDeadline)
+        if (entry.Kind == ProcessKinds.Meeting && (await meetings.GetAsync(entry.PartnershipId, entry.Id)).Process is { } meeting)
         {
-            return meeting.Papers.Select(p => new Contribution(
-                Papers, p.Author.Agency, paperDeadline.DueOn, p.ReceivedAt is { } at ? LondonTime.LocalDate(at) : null));
-        }
+            if (meeting.Deadlines.FirstOrDefault(d => d.Name == MeetingDeadlines.PaperDeadline) is { } paperDeadline)
+            {
+                contributions.AddRange(meeting.Papers.Select(p => new Contribution(
+                    Papers, p.Author.Agency, paperDeadline.DueOn, p.ReceivedAt is { } at ? LondonTime.LocalDate(at) : null)));
+            }
 
-        if (entry.Kind == ProcessKinds.RapidReview && (await rapidReviews.GetAsync(entry.PartnershipId, entry.Id)).Process is { } review)
+            if (meeting.Attendance is { } attendance)
+            {
+                attended.Add(new AttendedMeeting(LondonTime.LocalDate(meeting.StartsAt), attendance.Report.Present));
+            }
+        }
+        else if (entry.Kind == ProcessKinds.RapidReview && (await rapidReviews.GetAsync(entry.PartnershipId, entry.Id)).Process is { } review)
         {
-            return review.Agencies.Select(a => new Contribution(AgencySummaries, a.Agency, a.DueOn, a.ReceivedOn));
+            contributions.AddRange(review.Agencies.Select(a => new Contribution(AgencySummaries, a.Agency, a.DueOn, a.ReceivedOn)));
         }
-
-        return [];
     }
 
     public const string Papers = "paper";
@@ -104,6 +115,13 @@ public sealed class TimelinessFigures(
         foreach (var row in report.Agencies)
         {
             Line(csv, "agency", ContributionLabel(row.Kind), row.Name, row);
+        }
+
+        // Attendance in the same columns: meetings held, present, absent; "most" is the absences in a row to the latest.
+        foreach (var row in report.Attendance)
+        {
+            csv.Append(string.Join(',', new[] { "attendance", "Meetings attended", row.Agency }.Select(Field)))
+                .Append(CultureInfo.InvariantCulture, $",{row.Meetings},{row.Present},,{row.Absent},,{row.AbsentInARow}\r\n");
         }
 
         return csv.ToString();

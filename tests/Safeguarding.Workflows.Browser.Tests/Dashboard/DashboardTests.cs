@@ -21,6 +21,24 @@ public sealed class DashboardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_timeliness_page_opens_from_the_dashboard_shows_a_chosen_year_and_offers_its_spreadsheet()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/partnerships/staffordshire");
+        await page.Locator("#timeliness").ClickAsync();
+        Assert.EndsWith("/partnerships/staffordshire/timeliness", page.Url, StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "timeliness");
+
+        // The browser suite's processes start in January 2026: the year April 2025 to March 2026 has their deadlines.
+        await page.SelectOptionAsync("#year", "2025");
+        await page.Locator("#show").ClickAsync();
+        Assert.EndsWith("/partnerships/staffordshire/timeliness?year=2025", page.Url, StringComparison.Ordinal);
+        Assert.Equal("2025", await page.Locator("#year").InputValueAsync());
+        Assert.EndsWith("/partnerships/staffordshire/timeliness/csv?year=2025", await page.Locator("#csv").GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "timeliness-2025");
+    }
+
+    [Fact]
     public async Task A_missed_deadline_shows_in_red_on_the_dashboard_and_on_its_process_page()
     {
         using var api = browser.Service.Api();

@@ -185,6 +185,8 @@ public sealed partial class PracticeReviewWorkbenchTests(BrowserFixture browser)
         var history = await page.Locator("#timeline").InnerTextAsync();
         Assert.Contains($"Published: report on {Show.Date(plannedOn)}", history, StringComparison.Ordinal);
         Assert.Contains($"Delay reason: monitoring checkpoint 1: The partners' meeting moved", history, StringComparison.Ordinal);
+        Assert.Contains($"Recommendation added: action 1 due {Show.Date(actionDue)}", history, StringComparison.Ordinal);
+        Assert.Contains($"Sent to the Panel and the Secretary of State: on {Show.Date(sendBy)}", history, StringComparison.Ordinal);
         Assert.DoesNotContain("link:", history, StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "practice-review-published");
 

@@ -73,9 +73,22 @@ public sealed partial record PracticeReviewStep(string Name, string Action, stri
     /// <summary>A deadline's name in words, as emails call it ("Sending the final report to the Panel and the Secretary of State").</summary>
     public static string Clock(PracticeReview review, string deadline) => PracticeReviewDeadlines.Label(deadline, review.FullReport);
 
-    /// <summary>A history entry's detail in words: dates as "4 February 2027", deadlines by what they mean.</summary>
-    public static string HistoryDetail(PracticeReview review, string detail) =>
-        DeadlineName().Replace(Show.Detail(detail), m => Clock(review, m.Value).ToLowerInvariant());
+    /// <summary>A history entry's type in words, with the Panel and the Secretary of State as the partnership says them.</summary>
+    public static string HistoryType(string type) => type switch
+    {
+        "sent-to-panel-and-secretary-of-state" => "Sent to the Panel and the Secretary of State",
+        "withdrawn" => "Taken down",
+        _ => Show.Name(type),
+    };
+
+    /// <summary>A history entry's detail in words: dates as "4 February 2027", deadlines by what they mean, actions by number.</summary>
+    public static string HistoryDetail(PracticeReview review, string type, string detail)
+    {
+        var words = DeadlineName().Replace(Show.Detail(detail), m => Clock(review, m.Value).ToLowerInvariant());
+
+        // An action's entries carry its id alone ("1 due 2027-02-04"): say which action.
+        return type is "recommendation-added" or "action-completed" or "action-assigned" or "action-reminded" or "action-chased" ? $"action {words}" : words;
+    }
 
     [GeneratedRegex(@"\b(?:publication-period|pre-publication-sending|checkpoint:\d+|action:[a-z0-9-]+)\b|\bpublication(?=[:,]|$)")]
     private static partial Regex DeadlineName();

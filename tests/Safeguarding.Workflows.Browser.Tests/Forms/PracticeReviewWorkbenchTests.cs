@@ -35,6 +35,7 @@ public sealed partial class PracticeReviewWorkbenchTests(BrowserFixture browser)
         Assert.Contains(("caseReference", "Enter the case reference"), errors);
         Assert.Contains(("decidedOn-day", "Enter the date the partners decided to commission the review"), errors);
         await PageChecks.CheckAsync(page, "practice-review-new-errors");
+        Assert.Equal("", await page.Locator("#rapidReviewId").InputValueAsync());
         await page.FillAsync("#caseReference", id);
         await FillDateAsync(page, "decidedOn", today);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the practice review" }).ClickAsync();
@@ -118,7 +119,7 @@ public sealed partial class PracticeReviewWorkbenchTests(BrowserFixture browser)
         // A month on, the first checkpoint has passed unrecorded: it is overdue, and a delay reason is asked for.
         var checkpoint = today.AddMonths(1);
         await MoveToAsync(api, checkpoint.AddDays(1));
-        await page.ReloadAsync();
+        await page.GotoAsync($"/partnerships/staffordshire/practice-reviews/{id}");
         for (var attempt = 0; attempt < 50 && await page.Locator("#delay-reason").CountAsync() == 0; attempt++)
         {
             await Task.Delay(200);
@@ -152,6 +153,7 @@ public sealed partial class PracticeReviewWorkbenchTests(BrowserFixture browser)
 
         // On the day the final report must go, it goes to the Panel and the Secretary of State: on time.
         await MoveToAsync(api, sendBy);
+        await page.GotoAsync($"/partnerships/staffordshire/practice-reviews/{id}");
         await RecordAsync(page, "Record that the final report was sent to the Panel and the Secretary of State", "Sending to the Panel and the Secretary of State recorded", "practice-review-record-sent");
         Assert.Equal("Met", (await page.Locator("#deadline-pre-publication-sending .govuk-tag").InnerTextAsync()).Trim());
         Assert.Equal(0, await page.Locator("#deadline-pre-publication-sending .app-provisional").CountAsync());

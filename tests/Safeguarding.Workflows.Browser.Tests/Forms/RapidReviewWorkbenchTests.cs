@@ -137,7 +137,11 @@ public sealed partial class RapidReviewWorkbenchTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Contains(("decision", "Select the decision sent to the Panel"), await PageChecks.ErrorSummaryAsync(page));
         await page.GetByLabel("A national review is recommended to the Panel").CheckAsync();
+        await page.FillAsync("#on-year", (today.Year + 1).ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Contains(await PageChecks.ErrorSummaryAsync(page), e => e.Target == "on-day" && e.Message.Contains("is in the future", StringComparison.Ordinal));
         await PageChecks.CheckAsync(page, "rapid-review-record-submitted");
+        await page.FillAsync("#on-year", today.Year.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Equal("Check your answers before sending the rapid review to the Panel", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Equal("A national review is recommended to the Panel", (await page.Locator("#check-decision").InnerTextAsync()).Trim());

@@ -4,6 +4,7 @@ using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.RapidReviews;
+using Safeguarding.Workflows.Domain.Reviews;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Forms;
 using Safeguarding.Workflows.Host.Pages.Shared;
@@ -60,6 +61,14 @@ public sealed class RecordModel(PartnershipDirectory partnerships, RapidReviewCo
         if (RapidReviewRequests.ReadEvent(fields, body) is not { } e)
         {
             return Refused(PageOutcome.Of(fields.Problem()), body);
+        }
+
+        // The domain's own rules, tried on the review as it is (nothing is saved), so the check page never shows a
+        // date or decision the confirm button would then refuse.
+        var context = new ReviewContext(Partnership, partnerships.CalendarFor(p));
+        if (Review.Record(e, context, RequestActor.Of(HttpContext), clock.GetUtcNow()) is { Outcome: not (DecisionOutcome.Changed or DecisionOutcome.Unchanged) } refused)
+        {
+            return Refused(PageOutcome.Of(new Reply<RapidReview>(refused.Outcome, Review, refused.Field, refused.Message)), body);
         }
 
         Form.Set("on", $"{e.On:yyyy-MM-dd}");

@@ -24,7 +24,8 @@ public enum RapidReviewAction
 }
 
 /// <summary>One agency's summary: asked for when the review opens, due with the <c>agency-summaries</c> deadline.</summary>
-public sealed record AgencySummary(string Agency, string Slug, EmailRecipient Contact, DateOnly RequestedOn, DateOnly DueOn, DateOnly? ReceivedOn = null)
+/// <param name="AddedAt">When an agency added after the review opened was added (its request goes out then); null for the referral's agencies.</param>
+public sealed record AgencySummary(string Agency, string Slug, EmailRecipient Contact, DateOnly RequestedOn, DateOnly DueOn, DateOnly? ReceivedOn = null, DateTimeOffset? AddedAt = null)
 {
     [JsonIgnore]
     public bool Received => ReceivedOn is not null;
@@ -188,6 +189,7 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
             RapidReviewEventType.AgencySummaryReceived => SummaryReceived(e, now, ref entry),
             RapidReviewEventType.ReviewSubmitted => Submitted(e, actor, now, ref entry),
             RapidReviewEventType.DelayReason => DelayReasonGiven(e, actor, ref entry),
+            RapidReviewEventType.AgencyAdded => AgencyAdded(e, context, now, ref entry),
             _ => Decision<RapidReview>.Invalid("type", $"Unknown event type '{e.Type}'."),
         };
 
@@ -315,6 +317,52 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
         return Decision<RapidReview>.Changed(this with { Agencies = agencies, Deadlines = deadlines });
     }
 
+    /// <summary>
+    /// Another agency asked for a summary: due with the others, or, when their date has passed, as many working days
+    /// from today as the partnership allows. Its request goes out at once. The same agency and contact again is a
+    /// no-op; the same agency with anything else is refused on its field, as is an agency once the review has gone to the Panel.
+    /// </summary>
+    private Decision<RapidReview> AgencyAdded(RapidReviewEvent e, ReviewContext context, DateTimeOffset now, ref TimelineEntry entry)
+    {
+        if (string.IsNullOrWhiteSpace(e.Agency))
+        {
+            return Decision<RapidReview>.Invalid("agency", "Give the agency's name.");
+        }
+
+        if (e.Contact is not { } contact)
+        {
+            return Decision<RapidReview>.Invalid("contact", "Give the name and email address of the person asked for the summary.");
+        }
+
+        var name = e.Agency.Trim();
+        var slug = AgencyContact.Slug(name);
+        if (Agencies.FirstOrDefault(a => a.Slug == slug) is { } listed)
+        {
+            return listed.Agency == name && listed.Contact == contact
+                ? Decision<RapidReview>.Unchanged
+                : Decision<RapidReview>.Invalid("agency", $"{listed.Agency} is already asked for a summary.");
+        }
+
+        if (SubmittedOn is not null)
+        {
+            return Decision<RapidReview>.Invalid("agency", "The rapid review has been sent to the Panel: it asks no more agencies for summaries.");
+        }
+
+        if (Status != ProcessStatus.Open)
+        {
+            return NotOpen();
+        }
+
+        var today = LondonTime.LocalDate(now);
+        var othersDue = Deadlines.FirstOrDefault(d => d.Name == RapidReviewDeadlines.AgencySummaries)?.DueOn;
+        var dueOn = othersDue is { } due && due >= today ? due : RapidReviewDates.AgencySummariesDue(today, context.Timescales, context.Calendar);
+        entry = entry with { Detail = $"{name}, {contact.Name}, due on {dueOn:yyyy-MM-dd}" };
+        return Decision<RapidReview>.Changed(this with
+        {
+            Agencies = Agencies.Add(new AgencySummary(name, slug, contact, today, dueOn, AddedAt: now)),
+        });
+    }
+
     private Decision<RapidReview> Submitted(RapidReviewEvent e, string actor, DateTimeOffset now, ref TimelineEntry entry)
     {
         if (e.Decision is not { } decision)
@@ -430,9 +478,10 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
             var openedOn = LondonTime.LocalDate(OpenedAt);
             foreach (var agency in Agencies.Where(a => !a.Received))
             {
-                wanted.Add(new(RapidReviewAction.RequestSummary, agency.Slug, openedOn, OpenedAt));
+                var askedAt = agency.AddedAt ?? OpenedAt;
+                wanted.Add(new(RapidReviewAction.RequestSummary, agency.Slug, agency.AddedAt is null ? openedOn : agency.RequestedOn, askedAt));
                 var remindOn = calendar.AddWorkingDays(agency.DueOn, -RapidReviewDates.SummaryReminderWorkingDaysBefore);
-                if (context.SendTimeOn(remindOn) > OpenedAt)
+                if (context.SendTimeOn(remindOn) > askedAt)
                 {
                     wanted.Add(new(RapidReviewAction.RemindSummary, agency.Slug, remindOn, context.SendTimeOn(remindOn)));
                 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
 
 namespace Safeguarding.Workflows.Domain.RapidReviews;
 
@@ -74,14 +75,18 @@ public enum RapidReviewEventType
 
     /// <summary>The child died or was seriously harmed, for a review saved before the referral asked.</summary>
     OutcomeRecorded,
+
+    /// <summary>Another agency is asked for a summary after the review was opened.</summary>
+    AgencyAdded,
 }
 
 /// <summary>Something that happened in a rapid review, on a London local date (the body of <c>POST .../events</c>).</summary>
-/// <param name="Agency">For <see cref="RapidReviewEventType.AgencySummaryReceived"/>: the agency's name or its slug.</param>
+/// <param name="Agency">For <see cref="RapidReviewEventType.AgencySummaryReceived"/>: the agency's name or its slug; for <see cref="RapidReviewEventType.AgencyAdded"/>, its name.</param>
 /// <param name="Decision">For <see cref="RapidReviewEventType.ReviewSubmitted"/>.</param>
 /// <param name="Reason">For <see cref="RapidReviewEventType.DelayReason"/>.</param>
 /// <param name="Deadline">For <see cref="RapidReviewEventType.DelayReason"/>: the missed deadline it explains; every missed deadline without a reason when left out.</param>
 /// <param name="Outcome">For <see cref="RapidReviewEventType.OutcomeRecorded"/>.</param>
+/// <param name="Contact">For <see cref="RapidReviewEventType.AgencyAdded"/>: the person asked for the summary.</param>
 public sealed record RapidReviewEvent(
     RapidReviewEventType Type,
     DateOnly On,
@@ -89,7 +94,8 @@ public sealed record RapidReviewEvent(
     RapidReviewDecision? Decision = null,
     string? Reason = null,
     string? Deadline = null,
-    IncidentOutcome? Outcome = null);
+    IncidentOutcome? Outcome = null,
+    EmailRecipient? Contact = null);
 
 /// <summary>The stable kebab-case names of docs/design/api.md.</summary>
 public static class RapidReviewNames
@@ -104,6 +110,7 @@ public static class RapidReviewNames
         ["review-submitted"] = RapidReviewEventType.ReviewSubmitted,
         ["delay-reason"] = RapidReviewEventType.DelayReason,
         ["outcome-recorded"] = RapidReviewEventType.OutcomeRecorded,
+        ["agency-added"] = RapidReviewEventType.AgencyAdded,
     };
 
     public static readonly IReadOnlyDictionary<string, RapidReviewDecision> Decisions = new Dictionary<string, RapidReviewDecision>(StringComparer.Ordinal)

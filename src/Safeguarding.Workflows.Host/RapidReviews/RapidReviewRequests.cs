@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Privacy;
+using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.RapidReviews;
 using Safeguarding.Workflows.Host.Http;
 
@@ -101,10 +102,19 @@ public static class RapidReviewRequests
         string? agency = null, reason = null, deadline = null;
         RapidReviewDecision? decision = null;
         IncidentOutcome? outcome = null;
+        EmailRecipient? contact = null;
         switch (type)
         {
             case RapidReviewEventType.AgencySummaryReceived:
                 agency = fields.String(root, "", "agency", required: true);
+                break;
+            case RapidReviewEventType.AgencyAdded:
+                // Read as the referral reads each of its agencies: no name of a child or family in it.
+                agency = fields.Text(root, "", "agency", required: true);
+                var person = fields.Object(root, "", "contact", required: true);
+                var name = person is { } c ? fields.StaffName(c, "contact.", "name") : null;
+                var email = person is { } c2 ? fields.Email(c2, "contact.", "email") : null;
+                contact = name is not null && email is not null ? new EmailRecipient(name, email) : null;
                 break;
             case RapidReviewEventType.ReviewSubmitted:
                 var decisionName = fields.String(root, "", "decision", required: true, maxLength: 100);
@@ -130,6 +140,6 @@ public static class RapidReviewRequests
                 break;
         }
 
-        return fields.HasErrors || type is null ? null : new RapidReviewEvent(type.Value, on!.Value, agency, decision, reason, deadline, outcome);
+        return fields.HasErrors || type is null ? null : new RapidReviewEvent(type.Value, on!.Value, agency, decision, reason, deadline, outcome, contact);
     }
 }

@@ -44,6 +44,7 @@ public static class RapidReviewsApi
         group.MapPut("/{id}", PutRapidReview).WithName("PutRapidReview").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", GetRapidReview).WithName("GetRapidReview");
         group.MapPost("/{id}/events", PostRapidReviewEvent).WithName("PostRapidReviewEvent").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id}/agency-summaries/{agency}", GetAgencySummary).WithName("GetRapidReviewAgencySummary");
         return group;
     }
 
@@ -83,6 +84,26 @@ public static class RapidReviewsApi
         return Replies.Ok(reply, r => RapidReviewView.Of(r, clock.GetUtcNow()));
     }
 
+    /// <summary>
+    /// <c>GET .../rapid-reviews/{id}/agency-summaries/{agency}</c> (the agency's slug): the summary the agency sent
+    /// through its form, answer by answer, with the date it was received; 404 until it has been received.
+    /// </summary>
+    public static async Task<Results<Ok<AgencySummaryView>, ProblemHttpResult>> GetAgencySummary(
+        string partnershipId, string id, string agency, RapidReviewCommands reviews, CancellationToken cancellationToken) =>
+        await reviews.ReadSummaryAsync(partnershipId, id, agency, cancellationToken) is { } summary
+            ? TypedResults.Ok(AgencySummaryView.Of(summary))
+            : Problems.NotFound($"No summary from '{agency}' has been received for rapid review '{id}' in partnership '{partnershipId}'.");
+}
+
+/// <summary>An agency's summary as the API shows it: the answers to the form's three questions, and when it was received.</summary>
+public sealed record AgencySummaryView(string Agency, DateOnly ReceivedOn, int Version, DateTimeOffset StoredAt, string Involvement, string ImmediateAction, string Learning)
+{
+    public static AgencySummaryView Of(ReceivedSummary summary)
+    {
+        var answers = summary.Answers();
+        return new(summary.Agency.Agency, summary.Agency.ReceivedOn!.Value, summary.Document.Version, summary.Document.StoredAt,
+            answers["involvement"], answers["immediate-action"], answers["learning"]);
+    }
 }
 
 /// <summary>

@@ -214,4 +214,60 @@ public sealed class RapidReviewsApiTests(SharedService service) : IClassFixture<
         Assert.Equal(JsonValueKind.Null, submitted.GetProperty("practiceReviewId").ValueKind);
         Assert.Equal(HttpStatusCode.NotFound, (await reviews.Http.GetAsync(reviews.Resource("practice-reviews", "rr-2026-006-lcspr"))).StatusCode);
     }
+
+    [Fact]
+    public async Task An_added_agency_is_listed_asked_by_email_and_refused_twice_or_with_a_bad_field()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await reviews.PutAsync("rapid-reviews", "rr-2026-030", Body(caseReference: "RR-2026-030"))).StatusCode);
+        var school = new { type = "agency-added", on = "2026-01-05", agency = "Oak Primary School", contact = new { name = "Designated lead", email = "dsl@oak.example.org" } };
+
+        var added = await reviews.RecordAsync("rapid-reviews", "rr-2026-030", school);
+
+        var agency = added.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "Oak Primary School");
+        Assert.Equal("pending", agency.GetProperty("state").GetString());
+        Assert.Equal("2026-01-19", agency.GetProperty("dueOn").GetString());
+        Assert.Equal("/forms/rapid-reviews/staffordshire/rr-2026-030/agency-summary/oak-primary-school", agency.GetProperty("submissionLink").GetString());
+        Assert.Equal(added.GetProperty("agencies").GetArrayLength(), (await reviews.RecordAsync("rapid-reviews", "rr-2026-030", school)).GetProperty("agencies").GetArrayLength());
+        await AssertFieldAsync(await reviews.EventAsync("rapid-reviews", "rr-2026-030", school with { contact = new { name = "Head teacher", email = "head@oak.example.org" } }), "agency");
+        await AssertFieldAsync(await reviews.EventAsync("rapid-reviews", "rr-2026-030", school with { agency = "School of Child Jayden" }), "agency");
+        await AssertFieldAsync(await reviews.EventAsync("rapid-reviews", "rr-2026-030", school with { agency = "Fire and Rescue", contact = new { name = "Fire reviewer", email = "not an address" } }), "contact.email");
+
+        for (var attempt = 0; attempt < 100 && !(await SentEmail.ForAsync(service.Client, "rr-2026-030")).Any(e => e.To.Contains("dsl@oak.example.org")); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        var request = Assert.Single(await SentEmail.ForAsync(service.Client, "rr-2026-030"), e => e.To.Contains("dsl@oak.example.org"));
+        Assert.Contains("/forms/rapid-reviews/staffordshire/rr-2026-030/agency-summary/oak-primary-school", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_received_summary_is_read_answer_by_answer_and_is_not_found_before()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await reviews.PutAsync("rapid-reviews", "rr-2026-031", Body(caseReference: "RR-2026-031"))).StatusCode);
+        var summary = reviews.Resource("rapid-reviews", "rr-2026-031") + "/agency-summaries/staffordshire-police";
+        await ProblemAsync(await reviews.Http.GetAsync(summary), HttpStatusCode.NotFound);
+        await ProblemAsync(await reviews.Http.GetAsync(reviews.Resource("rapid-reviews", "rr-2026-031") + "/agency-summaries/fire-and-rescue"), HttpStatusCode.NotFound);
+
+        const string Form = "/forms/rapid-reviews/staffordshire/rr-2026-031/agency-summary/staffordshire-police";
+        var page = await reviews.Http.GetStringAsync(Form);
+        var token = System.Text.RegularExpressions.Regex.Match(page, @"name=""__RequestVerificationToken""[^>]*value=""([^""]+)""").Groups[1].Value;
+        var sent = await reviews.Http.PostAsync(Form, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["involvement"] = "Two welfare visits.\n\nA call about noise in March.",
+            ["immediate-action"] = "A strategy discussion the same day.",
+            ["learning"] = "# Information sharing out of hours.",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+
+        var read = await reviews.Http.GetFromJsonAsync<JsonElement>(summary);
+
+        Assert.Equal("Staffordshire Police", read.GetProperty("agency").GetString());
+        Assert.Equal("2026-01-05", read.GetProperty("receivedOn").GetString());
+        Assert.Equal(1, read.GetProperty("version").GetInt32());
+        Assert.Equal("Two welfare visits.\n\nA call about noise in March.", read.GetProperty("involvement").GetString());
+        Assert.Equal("A strategy discussion the same day.", read.GetProperty("immediateAction").GetString());
+        Assert.Equal("# Information sharing out of hours.", read.GetProperty("learning").GetString());
+    }
 }

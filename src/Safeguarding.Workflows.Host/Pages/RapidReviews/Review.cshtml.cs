@@ -30,6 +30,15 @@ public sealed class ReviewModel(PartnershipDirectory partnerships, RapidReviewCo
     /// <summary>The steps the signed-in person may record now.</summary>
     public IReadOnlyList<RapidReviewStep> Actions { get; private set; } = [];
 
+    /// <summary>Whether the signed-in person may ask another agency for a summary now.</summary>
+    public bool CanAddAgency { get; private set; }
+
+    /// <summary>Whether the signed-in person may close (cancel) the review now.</summary>
+    public bool CanCancel { get; private set; }
+
+    /// <summary>The success banner after a step, an added agency or closing the review (Post/Redirect/Get).</summary>
+    public string? Banner { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string p, string id, [FromQuery] string? recorded, CancellationToken cancellationToken)
     {
         if (partnerships.Find(p) is not { } partnership)
@@ -45,7 +54,18 @@ public sealed class ReviewModel(PartnershipDirectory partnerships, RapidReviewCo
         Partnership = partnership;
         Review = review;
         Recorded = recorded is null ? null : RapidReviewStep.Find(recorded);
-        Actions = Grant.Allows(User, p, Permission.Write) ? [.. RapidReviewStep.All.Where(s => s.AllowedOn(review))] : [];
+        Banner = Recorded is { } step
+            ? step.Banner + (review.Status == ProcessStatus.Completed ? ". The rapid review is complete." : ".")
+            : recorded switch
+            {
+                "agency-added" when review.Agencies.Count > 0 => $"{review.Agencies[^1].Agency} has been asked for a summary.",
+                "cancelled" when review.Status == ProcessStatus.Cancelled => "Rapid review closed. It is recorded as cancelled.",
+                _ => null,
+            };
+        var writer = Grant.Allows(User, p, Permission.Write);
+        Actions = writer ? [.. RapidReviewStep.All.Where(s => s.AllowedOn(review))] : [];
+        CanAddAgency = writer && AddAgencyModel.AllowedOn(review);
+        CanCancel = writer && review.Status == ProcessStatus.Open;
         History = await auditLog.ReadAsync(review.Key, cancellationToken);
         return Page();
     }

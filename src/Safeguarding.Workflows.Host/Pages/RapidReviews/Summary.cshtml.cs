@@ -12,9 +12,10 @@ namespace Safeguarding.Workflows.Host.Pages.RapidReviews;
 
 /// <summary>
 /// <c>/partnerships/{p}/rapid-reviews/{id}/agency-summaries/{agency}</c>: an agency's summary as it sent it, read in
-/// full. The stored Markdown is shown as plain headings and paragraphs (Razor escapes every character of it).
+/// full with <see cref="RapidReviewCommands.ReadSummaryAsync"/> (as the API's GET is). The stored Markdown is shown
+/// as plain headings and paragraphs (Razor escapes every character of it).
 /// </summary>
-public sealed class SummaryModel(PartnershipDirectory partnerships, RapidReviewCommands reviews, DocumentStore documents) : PageModel
+public sealed class SummaryModel(PartnershipDirectory partnerships, RapidReviewCommands reviews) : PageModel
 {
     /// <summary>One block of the summary: a heading (level 1 or 2) or a paragraph (level 0).</summary>
     public sealed record Block(int Level, string Text);
@@ -36,29 +37,16 @@ public sealed class SummaryModel(PartnershipDirectory partnerships, RapidReviewC
             return PageResults.NotFound($"There is no partnership '{p}'.");
         }
 
-        var review = (await reviews.GetAsync(p, id)).Process;
-        if (review?.Agencies.FirstOrDefault(a => a.Slug == agency) is not { } asked)
+        if (await reviews.ReadSummaryAsync(p, id, agency, cancellationToken) is not { } summary)
         {
-            return PageResults.NotFound($"Rapid review '{id}' asked no agency '{agency}' for a summary.");
-        }
-
-        if (await documents.OpenAsync(review.Key, AgencySummaryModel.DocumentName(asked.Slug), null, cancellationToken) is not { } found)
-        {
-            return PageResults.NotFound($"No summary from {asked.Agency} has been received for rapid review {review.Case.CaseReference}.");
-        }
-
-        string text;
-        await using (found.Content)
-        {
-            using var reader = new StreamReader(found.Content);
-            text = await reader.ReadToEndAsync(cancellationToken);
+            return PageResults.NotFound($"No summary from '{agency}' has been received for rapid review '{id}'.");
         }
 
         Partnership = partnership;
-        Review = review;
-        Agency = asked;
-        Document = found.Document;
-        Blocks = Read(text);
+        Review = summary.Review;
+        Agency = summary.Agency;
+        Document = summary.Document;
+        Blocks = Read(summary.Markdown);
         return Page();
     }
 

@@ -24,17 +24,28 @@ if ! dotnet build Safeguarding.Workflows.sln -c Release -nologo -v quiet; then
 fi
 
 passed=0; failed=0; status=0
-for proj in tests/*/*.Tests.csproj; do
-  log="$work/$(basename "$proj" .csproj).log"
-  # Not "|| true": with pipefail that would replace PIPESTATUS and hide dotnet test's exit code.
-  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" | grep -A 4 -E "^\s*Failed |error |Failed!|Passed!" | grep -v -E "^\s*Stack Trace:|^\s+at |^--$"
-  rc=${PIPESTATUS[0]}
+run_suite() { # runs one test project into $work/<name>.log and .rc
+  local name; name=$(basename "$1" .csproj)
+  dotnet test "$1" -c Release --no-build -nologo --logger "console;verbosity=minimal" > "$work/$name.log" 2>&1
+  echo $? > "$work/$name.rc"
+}
+tally_suite() { # prints a finished suite's failures and summary, and adds up its counts
+  local name log rc summary p f; name=$(basename "$1" .csproj); log="$work/$name.log"; rc=$(cat "$work/$name.rc" 2>/dev/null || echo 1)
+  grep -A 4 -E "^\s*Failed |error |Failed!|Passed!" "$log" | grep -v -E "^\s*Stack Trace:|^\s+at |^--$"
   # VSTest ends each run with "Failed:  N, Passed:  N, Skipped: N, Total: N".
   summary=$(grep -E "Failed:\s+[0-9]+, Passed:\s+[0-9]+" "$log" | tail -n 1)
   p=$(echo "$summary" | sed -nE 's/.*Passed:\s+([0-9]+).*/\1/p'); f=$(echo "$summary" | sed -nE 's/.*Failed:\s+([0-9]+),.*/\1/p')
   p=${p:-0}; f=${f:-0}
-  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$proj: test run failed without a test failure (see above)"; fi
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$1: test run failed without a test failure (see $log)"; tail -n 20 "$log"; fi
   passed=$((passed + p)); failed=$((failed + f)); { [ "$rc" -ne 0 ] || [ "$f" -gt 0 ]; } && status=1
+}
+# The host suite is the longest (most of its time is spent waiting on timers and storage, not on the CPU), so the
+# other suites run beside it; together they keep ./test.sh within its 20 minutes on two cores.
+long=tests/Safeguarding.Workflows.Host.Tests/Safeguarding.Workflows.Host.Tests.csproj
+run_suite "$long" & long_pid=$!
+for proj in tests/*/*.Tests.csproj; do
+  [ "$proj" = "$long" ] && continue
+  run_suite "$proj"; tally_suite "$proj"
 done
 # Infrastructure as code: bicep build + lint of every file (a suite of its own, with the same closing line).
 out=$(scripts/validate-infra.sh 2>&1); rc=$?
@@ -43,6 +54,7 @@ last=$(echo "$out" | tail -n 1)
 p=$(echo "$last" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p'); f=$(echo "$last" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p')
 p=${p:-0}; f=${f:-0}; [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 passed=$((passed + p)); failed=$((failed + f)); [ "$rc" -ne 0 ] && status=1
+wait "$long_pid"; tally_suite "$long"
 
 echo "${passed} passed, ${failed} failed"
 exit $status

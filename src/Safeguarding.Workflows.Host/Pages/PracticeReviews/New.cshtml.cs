@@ -77,7 +77,7 @@ public sealed class NewModel(PartnershipDirectory partnerships, ProcessIndex ind
         }
 
         Partnership = partnership;
-        var rapidReviews = (await index.QueryAsync(p, new ProcessQuery(Kind: ProcessKinds.RapidReview, Top: ListModel.Max), cancellationToken)).Items
+        var rapidReviews = (await index.QueryAsync(p, new ProcessQuery(Kind: ProcessKinds.RapidReview, Top: 200), cancellationToken)).Items
             .OrderByDescending(e => e.CreatedAt)
             .Select(e => new Choice(e.Id, e.Title ?? e.Id));
         RapidReviews = [new Choice("", "None"), .. rapidReviews];

@@ -44,7 +44,7 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
         var errors = await PageChecks.ErrorSummaryAsync(page);
         Assert.Contains(("papers-1-email", "Enter the email address of the author of paper 2 in the correct format, like name@example.com"), errors);
-        Assert.Contains(("papers-2-name", "Enter the name of the author of paper 3"), errors);
+        Assert.Contains(("papers-2-name", "Enter the name of the author of paper 3, or choose them from the list"), errors);
         Assert.Equal(title, await page.InputValueAsync("#title"));
         await PageChecks.CheckAsync(page, "meeting-new-errors");
 

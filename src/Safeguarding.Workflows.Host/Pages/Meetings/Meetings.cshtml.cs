@@ -40,5 +40,7 @@ public sealed class MeetingsModel(PartnershipDirectory partnerships, MeetingComm
 
     /// <summary>"2 of 3": papers received (on time or late) of those asked for.</summary>
     public static string PapersReceived(Meeting m) =>
-        m.Papers.Count == 0 ? "No papers" : $"{m.Papers.Count(x => x.Status != PaperStatus.Awaited)} of {m.Papers.Count}";
+        m.Papers.Count(x => x.OnAgenda) is var onAgenda && onAgenda == 0
+            ? "No papers"
+            : $"{m.Papers.Count(x => x.OnAgenda && x.Status != PaperStatus.Awaited)} of {onAgenda}";
 }

@@ -40,6 +40,8 @@ public static class MeetingsApi
                 }
                 : snapshot));
         builder.Services.AddSingleton<MeetingCommands>();
+        builder.Services.AddSingleton<MeetingSeriesCommands>();
+        builder.Services.AddHostedService<MeetingSeriesTopUp>();
         return builder;
     }
 

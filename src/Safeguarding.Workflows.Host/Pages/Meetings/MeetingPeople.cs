@@ -26,8 +26,15 @@ public static class MeetingPeople
     public static IReadOnlyList<Choice> Choices(PartnershipArrangements partnership) =>
     [
         new(SomeoneElse, "Someone else (give their details below)"),
-        .. Of(partnership).Select(c => new Choice(c.Email, $"{c.Name}, {c.Role} ({c.Agency})")),
+        .. Of(partnership).Select(c => new Choice(c.Email, Label(c))),
     ];
+
+    /// <summary>"Jo Bloggs, Assistant Chief Constable (Staffordshire Police)", saying nothing twice (presets name people by role).</summary>
+    public static string Label(Contact c)
+    {
+        var text = c.Name.Contains(c.Role, StringComparison.OrdinalIgnoreCase) ? c.Name : $"{c.Name}, {c.Role}";
+        return text.Contains(c.Agency, StringComparison.OrdinalIgnoreCase) ? text : $"{text} ({c.Agency})";
+    }
 
     /// <summary>
     /// The author a form names in its fields <c>{prefix}person</c> (someone chosen) or <c>{prefix}name</c>,

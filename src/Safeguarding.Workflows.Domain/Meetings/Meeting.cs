@@ -255,6 +255,11 @@ public sealed record Meeting(
             return NotOpen();
         }
 
+        if (!paper.OnAgenda)
+        {
+            return Decision<Meeting>.Conflict($"The paper '{paperId}' was withdrawn from the agenda.");
+        }
+
         var circulated = CirculatedAt is not null;
         var received = paper with
         {
@@ -279,10 +284,87 @@ public sealed record Meeting(
         if (circulated)
         {
             emails.Add(MeetingEmails.LatePaper(updated, received, revised: paper.Status != PaperStatus.Awaited, now));
-            entries.Add(new(now, MeetingEvents.LatePaperSent, Actors.System, $"{paperId}: version {file.Version} to {Circulation.Count} members and deputies"));
+            entries.Add(new(now, MeetingEvents.LatePaperSent, Actors.System, $"{paperId}: version {file.Version} to {Circulation.Count} members and deputies and the business manager"));
         }
 
         return new Transition<Meeting>(updated with { Timeline = Timeline.AddRange(entries) }, emails);
+    }
+
+    /// <summary>
+    /// Adds a paper to the agenda and asks its author for it, as scheduling does. Before circulation it gets the usual
+    /// reminders and chasers; after it the paper is flagged as added late (it can only go out as a late paper) and is
+    /// not chased. The same paper again is unchanged; another paper with the same id is a conflict.
+    /// </summary>
+    public Decision<Meeting> AddPaper(PaperRequest request, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Paper(request.Id) is { } existing)
+        {
+            return existing.Title == request.Title && existing.Author == request.Author && existing.OnAgenda
+                ? Decision<Meeting>.Unchanged
+                : Decision<Meeting>.Conflict($"The meeting already has a paper '{request.Id}'{(existing.OnAgenda ? "" : " (withdrawn)")}.");
+        }
+
+        if (Status != ProcessStatus.Open)
+        {
+            return NotOpen();
+        }
+
+        if (Attendance is not null)
+        {
+            return Decision<Meeting>.Conflict("The meeting has taken place (attendance is recorded): papers can no longer be added.");
+        }
+
+        var late = CirculatedAt is not null;
+        var paper = new Paper(request.Id, request.Title, request.Author, AddedLate: late);
+        var added = this with { Papers = Papers.Add(paper) };
+
+        // Planned again so that the new paper gets its reminders and chasers (none once the pack has gone).
+        added = added.Replanned(now);
+        var entries = new List<TimelineEntry>
+        {
+            new(now, MeetingEvents.PaperAdded, actor, $"{paper.Id}: by {paper.Author.Name} ({paper.Author.Agency}){(late ? "; after circulation, so a late paper" : "")}"),
+            new(now, MeetingEvents.PaperRequested, Actors.System, late ? $"{paper.Id}: as a late paper" : $"{paper.Id}: due {Iso(Dates.PaperDeadlineOn)}"),
+        };
+        return new Transition<Meeting>(added with { Timeline = Timeline.AddRange(entries) }, [MeetingEmails.PaperRequest(added, paper, now)]);
+    }
+
+    /// <summary>
+    /// Takes a paper off the agenda: it is no longer asked for or chased, and it leaves the pack. Its stored versions
+    /// stay. Allowed until attendance is recorded; a paper already withdrawn is unchanged.
+    /// </summary>
+    public Decision<Meeting> WithdrawPaper(string paperId, string reason, string actor, DateTimeOffset now)
+    {
+        if (Paper(paperId) is not { } paper)
+        {
+            return Decision<Meeting>.NotFound($"The meeting has no paper '{paperId}'.");
+        }
+
+        if (!paper.OnAgenda)
+        {
+            return Decision<Meeting>.Unchanged;
+        }
+
+        if (Status != ProcessStatus.Open)
+        {
+            return NotOpen();
+        }
+
+        if (Attendance is not null)
+        {
+            return Decision<Meeting>.Conflict("The meeting has taken place (attendance is recorded): its papers can no longer be withdrawn.");
+        }
+
+        var papers = Papers.Replace(paper, paper with { Status = PaperStatus.Withdrawn });
+        var deadlines = papers.All(p => p.Status != PaperStatus.Awaited) ? Deadlines.Update(MeetingDeadlines.PaperDeadline, d => d.CompletedAt(now)) : Deadlines;
+        var updated = this with
+        {
+            Papers = papers,
+            Deadlines = deadlines,
+            Steps = Steps.RemoveAll(s => s.IsPending && s.IsAboutPaper && s.Target == paperId),
+            Timeline = Timeline.Add(new TimelineEntry(now, MeetingEvents.PaperWithdrawn, actor, $"{paperId}: {reason}")),
+        };
+        return new Transition<Meeting>(updated, []);
     }
 
     // ---- After the meeting ----------------------------------------------------------------------------------------
@@ -495,10 +577,11 @@ public sealed record Meeting(
             Deadlines = Deadlines.Update(MeetingDeadlines.Circulation, d => d.CompletedAt(now)),
             Steps = Steps.RemoveAll(s => s.IsPending && s.IsAboutPaper),
         };
-        var received = Papers.Count(p => p.Status != PaperStatus.Awaited);
+        var agenda = Papers.Where(p => p.OnAgenda).ToList();
+        var received = agenda.Count(p => p.Status != PaperStatus.Awaited);
         emails.Add(MeetingEmails.Pack(meeting, now));
         entries.Add(new(now, MeetingEvents.PackCirculated, Actors.System,
-            $"{Papers.Count} papers: {received} received, {Papers.Count - received} missing; to {Circulation.Count} members and deputies{(ShortNotice ? "; short notice" : "")}"));
+            $"{agenda.Count} papers: {received} received, {agenda.Count - received} missing; to {Circulation.Count} members and deputies and the business manager{(ShortNotice ? "; short notice" : "")}"));
         return meeting;
     }
 

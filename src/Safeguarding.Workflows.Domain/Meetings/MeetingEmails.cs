@@ -54,6 +54,7 @@ internal static class MeetingEmails
             ["paperDeadlineOn"] = Meeting.Iso(m.Dates.PaperDeadlineOn),
             ["circulationOn"] = Meeting.Iso(m.Dates.CirculationOn),
             ["shortNotice"] = Flag(m.ShortNotice),
+            ["lateAddition"] = Flag(paper.AddedLate),
         });
 
     public static OutgoingEmail PaperReminder(Meeting m, Paper paper, DateOnly on, DateTimeOffset now) =>
@@ -86,22 +87,23 @@ internal static class MeetingEmails
     /// <summary>
     /// The pack: the agenda lists every paper in order as <c>paper{n}Title</c>, <c>paper{n}Agency</c>,
     /// <c>paper{n}Status</c> (<c>received</c> or <c>missing</c>) and <c>paper{n}Link</c> (the paper, or the meeting
-    /// page for a missing one), n from 1 to <c>paperCount</c>.
+    /// page for a missing one), n from 1 to <c>paperCount</c>. Withdrawn papers are left out.
     /// </summary>
     public static OutgoingEmail Pack(Meeting m, DateTimeOffset now)
     {
+        var papers = m.Papers.Where(p => p.OnAgenda).ToList();
         var values = new Dictionary<string, string>
         {
             ["circulationOn"] = Meeting.Iso(m.Dates.CirculationOn),
             ["chairOrganisation"] = m.Chair.Organisation,
             ["shortNotice"] = Flag(m.ShortNotice),
-            ["paperCount"] = Count(m.Papers.Count),
-            ["receivedCount"] = Count(m.Papers.Count(p => p.Status != PaperStatus.Awaited)),
-            ["missingCount"] = Count(m.Papers.Count(p => p.Status == PaperStatus.Awaited)),
+            ["paperCount"] = Count(papers.Count),
+            ["receivedCount"] = Count(papers.Count(p => p.Status != PaperStatus.Awaited)),
+            ["missingCount"] = Count(papers.Count(p => p.Status == PaperStatus.Awaited)),
         };
-        for (var i = 0; i < m.Papers.Count; i++)
+        for (var i = 0; i < papers.Count; i++)
         {
-            var paper = m.Papers[i];
+            var paper = papers[i];
             var n = Count(i + 1);
             var received = paper.Status != PaperStatus.Awaited;
             values[$"paper{n}Title"] = paper.Title;
@@ -110,11 +112,11 @@ internal static class MeetingEmails
             values[$"paper{n}Link"] = received ? MeetingLinks.Paper(m.Key, paper.Id) : MeetingLinks.Meeting(m.Key);
         }
 
-        return Email(m, MeetingTemplates.Pack, $"pack/members/{Meeting.Iso(LondonTime.LocalDate(now))}", m.Circulation, now, values);
+        return Email(m, MeetingTemplates.Pack, $"pack/members/{Meeting.Iso(LondonTime.LocalDate(now))}", PackReaders(m), now, values);
     }
 
     public static OutgoingEmail LatePaper(Meeting m, Paper paper, bool revised, DateTimeOffset now) =>
-        Email(m, MeetingTemplates.LatePaper, $"late-paper/{paper.Id}/v{paper.Version}", m.Circulation, now, new()
+        Email(m, MeetingTemplates.LatePaper, $"late-paper/{paper.Id}/v{paper.Version}", PackReaders(m), now, new()
         {
             ["paperTitle"] = paper.Title,
             ["paperAgency"] = paper.Author.Agency,
@@ -145,6 +147,15 @@ internal static class MeetingEmails
 
     public static OutgoingEmail ActionChase(Meeting m, MeetingAction action, DateOnly on, DateTimeOffset now) =>
         ToOwner(m, MeetingTemplates.ActionChase, action, $"action-chase/{action.Id}/{Meeting.Iso(on)}", now);
+
+    /// <summary>
+    /// Who gets the pack and its late papers: the members and deputies, and the business manager, who runs the meeting
+    /// and answers for its papers (once, should they also be on the circulation list).
+    /// </summary>
+    public static IReadOnlyList<EmailRecipient> PackReaders(Meeting m) =>
+        m.Circulation.Any(c => string.Equals(c.Email, m.BusinessManager.Email, StringComparison.OrdinalIgnoreCase))
+            ? m.Circulation
+            : [.. m.Circulation, m.BusinessManager];
 
     private static OutgoingEmail ToAuthor(Meeting m, string template, Paper paper, string id, DateTimeOffset now, Dictionary<string, string> values)
     {

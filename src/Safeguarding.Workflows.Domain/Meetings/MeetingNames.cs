@@ -20,6 +20,8 @@ public static class MeetingEvents
     public const string PaperReminderSent = "paper-reminder-sent";
     public const string PaperChased = "paper-chased";
     public const string PaperReceived = "paper-received";
+    public const string PaperAdded = "paper-added";
+    public const string PaperWithdrawn = "paper-withdrawn";
     public const string PackCirculated = "pack-circulated";
     public const string LatePaperSent = "late-paper-sent";
     public const string Rescheduled = "rescheduled";

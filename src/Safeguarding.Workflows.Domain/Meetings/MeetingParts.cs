@@ -4,15 +4,20 @@ using Safeguarding.Workflows.Domain.Processes;
 
 namespace Safeguarding.Workflows.Domain.Meetings;
 
-/// <summary>Where a paper stands: asked for and not yet in, received before circulation, or received after it (a late paper).</summary>
+/// <summary>
+/// Where a paper stands: asked for and not yet in, received before circulation, received after it (a late paper), or
+/// withdrawn from the agenda (no longer asked for or chased).
+/// </summary>
 public enum PaperStatus
 {
     Awaited,
     Received,
     Late,
+    Withdrawn,
 }
 
 /// <summary>One paper of the meeting and its latest stored version.</summary>
+/// <param name="AddedLate">Added to the agenda after the pack was circulated: it can only go out as a late paper.</param>
 public sealed record Paper(
     string Id,
     string Title,
@@ -22,7 +27,13 @@ public sealed record Paper(
     int Version = 0,
     string? FileName = null,
     string? ContentType = null,
-    long Length = 0);
+    long Length = 0,
+    bool AddedLate = false)
+{
+    /// <summary>On the agenda (not withdrawn).</summary>
+    [JsonIgnore]
+    public bool OnAgenda => Status != PaperStatus.Withdrawn;
+}
 
 /// <summary>The kinds of time-driven step a meeting takes.</summary>
 public enum MeetingStepKind

@@ -19,6 +19,8 @@ public sealed record ScheduleMeetingBody(string? Title, string? StartsAt, string
 
 public sealed record RescheduleBody(string? StartsAt);
 
+public sealed record WithdrawPaperBody(string? Reason);
+
 public sealed record AttendeeBody(string? Agency, string? Role);
 
 public sealed record DeclarationBody(string? Agency, string? Role, string? Interest, string? PaperId);
@@ -89,21 +91,33 @@ public sealed partial class MeetingValidation
                 continue;
             }
 
-            var id = Id(paper.Id, $"{field}.id");
-            if (id is not null && !seen.Add(id))
+            if (Paper(paper, $"{field}.") is { } request)
             {
-                Add($"{field}.id", $"The paper id '{id}' is used twice.");
-            }
+                if (!seen.Add(request.Id))
+                {
+                    Add($"{field}.id", $"The paper id '{request.Id}' is used twice.");
+                }
 
-            var paperTitle = Text(paper.Title, $"{field}.title", MaxTitle, required: true);
-            var author = Contact(paper.Author, $"{field}.author");
-            if (id is not null && paperTitle is not null && author is not null)
-            {
-                papers.Add(new PaperRequest(id, paperTitle, author));
+                papers.Add(request);
             }
         }
 
         return IsValid ? new MeetingRequest(title!, startsAt!.Value, location, papers.ToImmutable()) : null;
+    }
+
+    /// <summary>One paper: <c>{id, title, author: {name, email, agency}}</c>; <paramref name="prefix"/> goes before each field's name.</summary>
+    public PaperRequest? Paper(PaperBody? body, string prefix = "")
+    {
+        if (body is null)
+        {
+            Add("body", "Send the paper as JSON: {id, title, author: {name, email, agency}}.");
+            return null;
+        }
+
+        var id = Id(body.Id, $"{prefix}id");
+        var title = Text(body.Title, $"{prefix}title", MaxTitle, required: true);
+        var author = Contact(body.Author, $"{prefix}author");
+        return id is not null && title is not null && author is not null ? new PaperRequest(id, title, author) : null;
     }
 
     public DateTimeOffset? Reschedule(RescheduleBody? body, DateTimeOffset now) => FutureInstant(body?.StartsAt, "startsAt", now);

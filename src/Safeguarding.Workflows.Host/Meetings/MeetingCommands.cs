@@ -56,9 +56,14 @@ public sealed partial class MeetingCommands(
             return found;
         }
 
-        if (meeting.Paper(paperId) is null)
+        if (meeting.Paper(paperId) is not { } paper)
         {
             return Reply<Meeting>.NotFound($"Meeting '{id}' has no paper '{paperId}'.");
+        }
+
+        if (!paper.OnAgenda)
+        {
+            return new(DecisionOutcome.Conflict, meeting, Message: $"Paper '{paperId}' was withdrawn from the agenda: it is no longer taken.");
         }
 
         return meeting.Status == ProcessStatus.Open
@@ -149,6 +154,26 @@ public sealed partial class MeetingCommands(
         return await documents.OpenAsync(meeting.Key, PaperDocument(paperId), version, cancellationToken) is { } found
             ? new(DecisionOutcome.Unchanged, new PaperContent(found.Document, found.Content))
             : Reply<PaperContent>.NotFound(version is null ? $"Paper '{paperId}' has not been received." : $"Paper '{paperId}' has no version {version}.");
+    }
+
+    /// <summary>Adds a paper to the agenda and asks its author for it (after circulation it is a late paper).</summary>
+    public async Task<Reply<Meeting>> AddPaperAsync(string partnershipId, string id, PaperRequest paper, string actor) =>
+        IdProblem(id) is null ? await Grain(partnershipId, id).AddPaperAsync(paper, actor) : NoMeeting(partnershipId, id);
+
+    /// <summary>Takes a paper off the agenda, with a reason: it is no longer chased and leaves the pack.</summary>
+    public async Task<Reply<Meeting>> WithdrawPaperAsync(string partnershipId, string id, string paperId, string? reason, string actor)
+    {
+        if (IdProblem(id) is not null)
+        {
+            return NoMeeting(partnershipId, id);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000 || reason.Any(char.IsControl))
+        {
+            return new(DecisionOutcome.Invalid, null, "reason", "Give a reason of up to 1000 characters, on one line.");
+        }
+
+        return await Grain(partnershipId, id).WithdrawPaperAsync(paperId, reason.Trim(), actor);
     }
 
     /// <summary>Moves the meeting: pending dates are worked out again, members get an updated invitation.</summary>

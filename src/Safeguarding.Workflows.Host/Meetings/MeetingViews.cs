@@ -33,9 +33,13 @@ public sealed record MeetingView(
 
     public sealed record ContactView(string Name, string Email, string Agency);
 
-    /// <summary>A paper: <c>status</c> is <c>awaited</c>, <c>received</c> or <c>late</c>; <c>link</c> downloads the latest version.</summary>
+    /// <summary>
+    /// A paper: <c>status</c> is <c>awaited</c>, <c>received</c>, <c>late</c> or <c>withdrawn</c>; <c>addedLate</c> when it
+    /// was added after circulation; <c>link</c> downloads the latest version.
+    /// </summary>
     public sealed record PaperView(
-        string Id, string Title, ContactView Author, string Status, DateTimeOffset? ReceivedAt, int? Version, string? FileName, string? ContentType, long? Length, string? Link, string UploadLink);
+        string Id, string Title, ContactView Author, string Status, DateTimeOffset? ReceivedAt, int? Version, string? FileName, string? ContentType, long? Length, string? Link, string UploadLink,
+        bool AddedLate = false);
 
     public sealed record AttendeeView(string Agency, string Role);
 
@@ -104,7 +108,8 @@ public sealed record MeetingView(
         p.ContentType,
         p.Version > 0 ? p.Length : null,
         p.Version > 0 ? MeetingLinks.Paper(m.Key, p.Id) : null,
-        MeetingLinks.Upload(m.Key, p.Id));
+        MeetingLinks.Upload(m.Key, p.Id),
+        p.AddedLate);
 
     public static string PartnerName(PartnerKind kind) => kind switch
     {

@@ -33,13 +33,15 @@ public static class MeetingsApi
                 {
                     Forms =
                     [
-                        .. meeting.Papers.Select(x => new FormLink($"Upload the paper “{x.Title}”", MeetingLinks.Upload(key, x.Id))),
+                        .. meeting.Papers.Where(x => x.OnAgenda).Select(x => new FormLink($"Upload the paper “{x.Title}”", MeetingLinks.Upload(key, x.Id))),
                         new("Record attendance and declarations of interest", $"/forms/meetings/{key.PartnershipId}/{key.Id}/attendance"),
                         new("Record the notes and actions", $"/forms/meetings/{key.PartnershipId}/{key.Id}/notes"),
                     ],
                 }
                 : snapshot));
         builder.Services.AddSingleton<MeetingCommands>();
+        builder.Services.AddSingleton<MeetingSeriesCommands>();
+        builder.Services.AddHostedService<MeetingSeriesTopUp>();
         return builder;
     }
 
@@ -56,6 +58,8 @@ public static class MeetingsApi
             .WithFormOptions(multipartBodyLengthLimit: uploadLimit)
             .AcceptsFile("file", PaperFiles.ContentTypes)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/papers", AddPaper).WithName("AddMeetingPaper").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/papers/{paperId}/withdraw", WithdrawPaper).WithName("WithdrawMeetingPaper").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}/papers/{paperId}", DownloadPaper).WithName("DownloadPaper").ProducesFile(PaperFiles.ContentTypes[0], [.. PaperFiles.ContentTypes.Skip(1)]);
         group.MapPost("/{id}/reschedule", RescheduleMeeting).WithName("RescheduleMeeting").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id}/attendance", RecordAttendance).WithName("RecordMeetingAttendance").ProducesProblem(StatusCodes.Status409Conflict);
@@ -190,6 +194,27 @@ public static class MeetingsApi
 
         return Replies.Ok(await meetings.RecordNotesAsync(partnershipId, id, report, RequestActor.Of(context)), MeetingView.From);
     }
+
+    /// <summary>
+    /// <c>POST .../meetings/{id}/papers {id, title, author: {name, email, agency}}</c>: adds a paper to the agenda and asks
+    /// its author for it; after circulation it is flagged as added late. The same paper again is 200 unchanged.
+    /// </summary>
+    public static async Task<Results<Ok<MeetingView>, ValidationProblem, ProblemHttpResult>> AddPaper(
+        string partnershipId, string id, PaperBody? body, MeetingCommands meetings, HttpContext context)
+    {
+        var validation = new MeetingValidation();
+        if (validation.Paper(body) is not { } paper)
+        {
+            return TypedResults.ValidationProblem(validation.Errors);
+        }
+
+        return Replies.Ok(await meetings.AddPaperAsync(partnershipId, id, paper, RequestActor.Of(context)), MeetingView.From);
+    }
+
+    /// <summary><c>POST .../meetings/{id}/papers/{paperId}/withdraw {reason}</c>: takes the paper off the agenda.</summary>
+    public static async Task<Results<Ok<MeetingView>, ValidationProblem, ProblemHttpResult>> WithdrawPaper(
+        string partnershipId, string id, string paperId, WithdrawPaperBody? body, MeetingCommands meetings, HttpContext context) =>
+        Replies.Ok(await meetings.WithdrawPaperAsync(partnershipId, id, paperId, body?.Reason, RequestActor.Of(context)), MeetingView.From);
 
     /// <summary><c>POST .../meetings/{id}/actions/{actionId}/complete</c>.</summary>
     public static async Task<Results<Ok<MeetingView>, ValidationProblem, ProblemHttpResult>> CompleteAction(

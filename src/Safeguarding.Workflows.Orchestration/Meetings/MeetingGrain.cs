@@ -17,6 +17,10 @@ public interface IMeetingGrain : IProcessGrain
     /// <summary>Records a paper version already saved in the document store.</summary>
     Task<Reply<Meeting>> ReceivePaperAsync(string paperId, PaperFile file, string actor);
 
+    Task<Reply<Meeting>> AddPaperAsync(PaperRequest paper, string actor);
+
+    Task<Reply<Meeting>> WithdrawPaperAsync(string paperId, string reason, string actor);
+
     Task<Reply<Meeting>> RescheduleAsync(DateTimeOffset startsAt, string actor);
 
     Task<Reply<Meeting>> RecordAttendanceAsync(AttendanceReport report, string actor);
@@ -41,6 +45,12 @@ public sealed class MeetingGrain(
 
     public Task<Reply<Meeting>> ReceivePaperAsync(string paperId, PaperFile file, string actor) =>
         DecideAsync(m => m.ReceivePaper(paperId, file, actor, Now));
+
+    public Task<Reply<Meeting>> AddPaperAsync(PaperRequest paper, string actor) =>
+        DecideAsync(m => m.AddPaper(paper, actor, Now));
+
+    public Task<Reply<Meeting>> WithdrawPaperAsync(string paperId, string reason, string actor) =>
+        DecideAsync(m => m.WithdrawPaper(paperId, reason, actor, Now));
 
     public Task<Reply<Meeting>> RescheduleAsync(DateTimeOffset startsAt, string actor) =>
         DecideWithPartnershipAsync((m, arrangements, calendar) => m.Reschedule(startsAt, arrangements, calendar, actor, Now));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Safeguarding.Workflows.Browser.Tests.Meetings;
@@ -9,7 +10,7 @@ namespace Safeguarding.Workflows.Browser.Tests.Meetings;
 /// "check your answers".
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MeetingPagesTests(BrowserFixture browser)
+public sealed partial class MeetingPagesTests(BrowserFixture browser)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
@@ -44,7 +45,7 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
         var errors = await PageChecks.ErrorSummaryAsync(page);
         Assert.Contains(("papers-1-email", "Enter the email address of the author of paper 2 in the correct format, like name@example.com"), errors);
-        Assert.Contains(("papers-2-name", "Enter the name of the author of paper 3"), errors);
+        Assert.Contains(("papers-2-name", "Enter the name of the author of paper 3, or choose them from the list"), errors);
         Assert.Equal(title, await page.InputValueAsync("#title"));
         await PageChecks.CheckAsync(page, "meeting-new-errors");
 
@@ -131,6 +132,228 @@ public sealed class MeetingPagesTests(BrowserFixture browser)
         await page.Locator("#open-by-kind a", new() { HasText = "open meetings" }).ClickAsync();
         Assert.EndsWith("/partnerships/staffordshire/meetings", page.Url, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_meeting_runs_from_the_pages_papers_added_and_withdrawn_an_author_uploads_from_their_email_and_its_action_is_completed()
+    {
+        using var api = new ServiceApi(browser.Service);
+        var today = await api.TodayAsync();
+        var on = today.AddDays(40);
+        var title = $"Business meeting {Guid.NewGuid().ToString("N")[..6]}";
+        var id = $"{title.ToLowerInvariant().Replace(' ', '-')}-{on:yyyy-MM-dd}";
+
+        // Scheduled with three papers: one author picked from the partnership's people, two typed in.
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/partnerships/staffordshire/meetings/new");
+        await page.FillAsync("#title", title);
+        await FillDateAsync(page, on);
+        await page.FillAsync("#time", "10am");
+        await page.FillAsync("#papers-0-title", "Police performance");
+        await page.SelectOptionAsync("#papers-0-person", "police.acc@staffordshire.example.org");
+        await FillPaperAsync(page, 1, "Performance report", "Robin Shaw", "robin.shaw@example.org", "Staffordshire County Council");
+        await FillPaperAsync(page, 2, "Learning from reviews", "Sam Patel", "sam.patel@example.org", "Staffordshire Police");
+        await PageChecks.CheckAsync(page, "meeting-new-people");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule the meeting" }).ClickAsync();
+        Assert.EndsWith($"/meetings/{id}?done=scheduled", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Assistant Chief Constable", await page.Locator("#paper-police-performance").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(3, await page.Locator("#papers tbody tr").CountAsync());
+
+        // A fourth paper is added; nothing filled in first.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a paper" }).ClickAsync();
+        await PageChecks.CheckAsync(page, "meeting-add-paper");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the paper" }).ClickAsync();
+        var errors = await PageChecks.ErrorSummaryAsync(page);
+        Assert.Contains(("title", "Enter the title of the paper"), errors);
+        Assert.Contains(("name", "Enter the name of the author, or choose them from the list"), errors);
+        await PageChecks.CheckAsync(page, "meeting-add-paper-errors");
+        await page.FillAsync("#title", "Neglect audit");
+        await page.SelectOptionAsync("#person", "council.dcs@staffordshire.example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the paper" }).ClickAsync();
+        Assert.EndsWith($"/meetings/{id}?done=paper-added&paper=neglect-audit", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Paper “Neglect audit” added.", await page.Locator("#meeting-done").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Awaited", await page.Locator("#paper-neglect-audit").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "meeting-paper-added");
+
+        // One is withdrawn, through "check your answers".
+        await page.GetByRole(AriaRole.Link, new() { Name = "Withdraw Learning from reviews" }).ClickAsync();
+        await PageChecks.CheckAsync(page, "meeting-withdraw-paper");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Equal([("reason", "Enter why the paper is withdrawn")], await PageChecks.ErrorSummaryAsync(page));
+        await page.FillAsync("#reason", "Moved to the learning and improvement group");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Equal("Check your answers before withdrawing the paper", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await PageChecks.CheckAsync(page, "meeting-withdraw-paper-check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw the paper" }).ClickAsync();
+        Assert.EndsWith($"/meetings/{id}?done=paper-withdrawn&paper=learning-from-reviews", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Withdrawn", await page.Locator("#paper-learning-from-reviews").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("learning and improvement group", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Withdraw Learning from reviews" }).CountAsync());
+        await PageChecks.CheckAsync(page, "meeting-paper-withdrawn");
+
+        // An author uploads through the link in the request they were emailed, found on the meeting's emails page.
+        await page.Locator("#meeting-emails").ClickAsync();
+        var request = page.Locator("#sent-emails tbody tr", new() { HasText = "robin.shaw@example.org" });
+        for (var attempt = 0; attempt < 50 && await request.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
+
+        await PageChecks.CheckAsync(page, "meeting-emails");
+        await request.First.GetByRole(AriaRole.Link).First.ClickAsync();
+        await PageChecks.CheckAsync(page, "meeting-paper-request-email");
+        var link = UploadLink().Match(await page.Locator("#email-body").InnerTextAsync());
+        Assert.True(link.Success);
+        Assert.Contains($"/forms/meetings/staffordshire/{id}/papers/performance-report", link.Value, StringComparison.Ordinal);
+        var author = await browser.NewPageAsync();
+        await author.GotoAsync(link.Value);
+        await PageChecks.CheckAsync(author, "meeting-author-upload");
+        await author.SetInputFilesAsync("#file", new FilePayload { Name = "performance.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\nperformance"u8.ToArray() });
+        await author.GetByRole(AriaRole.Button, new() { Name = "Upload the paper" }).ClickAsync();
+        Assert.Equal("Paper received", (await author.Locator(".govuk-panel__title").InnerTextAsync()).Trim());
+        await PageChecks.CheckAsync(author, "meeting-author-upload-confirmation");
+
+        // The pack circulates as the clock passes its date; the meeting then takes place.
+        await api.AtLeastAsync(new DateTimeOffset(on.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        await page.GotoAsync($"/partnerships/staffordshire/meetings/{id}");
+        for (var attempt = 0; attempt < 50 && !(await page.Locator("#deadline-circulation").InnerTextAsync()).Contains("Met", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
+
+        Assert.Contains("Received", await page.Locator("#paper-performance-report").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "meeting-circulated");
+
+        // The business manager got the pack with the members and deputies.
+        await page.Locator("#meeting-emails").ClickAsync();
+        var pack = page.Locator("#sent-emails tbody tr", new() { HasText = "board-manager@staffordshire.example.org" });
+        for (var attempt = 0; attempt < 50 && await pack.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
+
+        Assert.Equal(1, await pack.CountAsync());
+        Assert.Contains("police.acc@staffordshire.example.org", await pack.InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "meeting-emails-circulated");
+
+        // A paper added now is a late paper, flagged as such.
+        await page.GotoAsync($"/partnerships/staffordshire/meetings/{id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a paper (a late paper: the agenda pack has gone)" }).ClickAsync();
+        Assert.Contains("flagged as added late", await page.Locator("#late-warning").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "meeting-add-late-paper");
+        await page.FillAsync("#title", "Urgent update");
+        await page.FillAsync("#name", "Alex Reed");
+        await page.FillAsync("#email", "alex.reed@example.org");
+        await page.FillAsync("#agency", "Staffordshire Police");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the paper" }).ClickAsync();
+        Assert.Contains("Added late", await page.Locator("#paper-urgent-update").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "meeting-late-paper-added");
+
+        // Attendance, then the notes with an action.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record attendance and declarations of interest" }).ClickAsync();
+        var people = page.Locator("input[name=present]");
+        for (var i = 0; i < await people.CountAsync(); i++)
+        {
+            await people.Nth(i).CheckAsync();
+        }
+
+        await PageChecks.CheckAsync(page, "meeting-attendance");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record attendance" }).ClickAsync();
+        Assert.Equal("Attendance recorded", (await page.Locator(".govuk-panel__title").InnerTextAsync()).Trim());
+        await PageChecks.CheckAsync(page, "meeting-attendance-confirmation");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record the notes and actions" }).ClickAsync();
+        var due = on.AddDays(30);
+        await page.FillAsync("#summary", "The partnership reviewed its performance.");
+        await page.FillAsync("#actions-0-title", "Refresh the neglect strategy");
+        await page.FillAsync("#actions-0-owner-name", "Jo Evans");
+        await page.FillAsync("#actions-0-owner-email", "jo.evans@example.org");
+        await page.FillAsync("#actions-0-owner-agency", "Staffordshire County Council");
+        await page.FillAsync("#actions-0-dueOn-day", due.Day.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync("#actions-0-dueOn-month", due.Month.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync("#actions-0-dueOn-year", due.Year.ToString(CultureInfo.InvariantCulture));
+        await PageChecks.CheckAsync(page, "meeting-notes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the notes" }).ClickAsync();
+        Assert.Equal("Notes recorded", (await page.Locator(".govuk-panel__title").InnerTextAsync()).Trim());
+        await PageChecks.CheckAsync(page, "meeting-notes-confirmation");
+
+        // The action is completed from the meeting's page; with it the meeting is complete.
+        await page.GotoAsync($"/partnerships/staffordshire/meetings/{id}");
+        Assert.Contains("Open", await page.Locator("#action-a1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Add a paper" }).CountAsync());
+        await PageChecks.CheckAsync(page, "meeting-with-action");
+        var markDone = page.Locator("#action-a1").GetByRole(AriaRole.Link);
+        Assert.Contains("Refresh the neglect strategy", await markDone.TextContentAsync(), StringComparison.Ordinal);
+        await markDone.ClickAsync();
+        Assert.Equal("Refresh the neglect strategy", (await page.Locator("#check-action").InnerTextAsync()).Trim());
+        await PageChecks.CheckAsync(page, "meeting-complete-action");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark the action as done" }).ClickAsync();
+        Assert.EndsWith($"/meetings/{id}?done=action-completed&action=a1", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Action “Refresh the neglect strategy” marked as done. Every action is done: the meeting is complete.", await page.Locator("#meeting-done").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Done", await page.Locator("#action-a1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Completed", (await page.Locator("#status").InnerTextAsync()).Trim());
+        await PageChecks.CheckAsync(page, "meeting-action-completed");
+    }
+
+    [Fact]
+    public async Task A_recurring_meeting_is_set_up_and_changed_from_the_meetings_list_and_schedules_its_next_meetings_once()
+    {
+        using var api = new ServiceApi(browser.Service);
+        var first = (await api.TodayAsync()).AddDays(20);
+        var title = $"Quality group {Guid.NewGuid().ToString("N")[..6]}";
+        var seriesId = title.ToLowerInvariant().Replace(' ', '-');
+
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/partnerships/staffordshire/meetings");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set up a recurring meeting" }).ClickAsync();
+        Assert.EndsWith("/partnerships/staffordshire/meeting-series", page.Url, StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "meeting-series-new");
+        await page.FillAsync("#ahead", "20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the recurring meeting" }).ClickAsync();
+        var errors = await PageChecks.ErrorSummaryAsync(page);
+        Assert.Contains(("title", "Enter the title of the meeting"), errors);
+        Assert.Contains(("date-day", "Enter the date of the first meeting"), errors);
+        Assert.Contains(("ahead", "Enter how many meetings to keep scheduled, a whole number from 1 to 12"), errors);
+        await PageChecks.CheckAsync(page, "meeting-series-errors");
+
+        await page.FillAsync("#title", title);
+        await FillDateAsync(page, first);
+        await page.FillAsync("#time", "2pm");
+        await page.FillAsync("#location", "Microsoft Teams");
+        await page.FillAsync("#ahead", "2");
+        await page.FillAsync("#papers-0-title", "Quality assurance report");
+        await page.SelectOptionAsync("#papers-0-person", "police.acc@staffordshire.example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the recurring meeting" }).ClickAsync();
+        Assert.Contains($"Recurring meeting “{title}” saved. 2 meetings were scheduled.", await page.Locator("#meetings-done").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Every month on the", await page.Locator($"#series-{seriesId}").InnerTextAsync(), StringComparison.Ordinal);
+        var firstId = $"{seriesId}-{first:yyyy-MM}";
+        var secondId = $"{seriesId}-{first.AddMonths(1):yyyy-MM}";
+        Assert.Equal(1, await page.Locator($"#upcoming #meeting-{firstId}").CountAsync());
+        Assert.Equal(1, await page.Locator($"#upcoming #meeting-{secondId}").CountAsync());
+        await PageChecks.CheckAsync(page, "meeting-series-saved");
+
+        // Each meeting asks for the standing paper.
+        await page.Locator($"#meeting-{secondId}").GetByRole(AriaRole.Link).First.ClickAsync();
+        Assert.Contains("Assistant Chief Constable", await page.Locator("#paper-quality-assurance-report").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "meeting-series-meeting");
+
+        // Changed to keep three ahead: only the third is new.
+        await page.GotoAsync("/partnerships/staffordshire/meetings");
+        await page.Locator($"#series-{seriesId}").GetByRole(AriaRole.Link).ClickAsync();
+        Assert.Equal(title, await page.InputValueAsync("#title"));
+        Assert.Equal("police.acc@staffordshire.example.org", await page.InputValueAsync("#papers-0-person"));
+        await PageChecks.CheckAsync(page, "meeting-series-change");
+        await page.FillAsync("#ahead", "3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the recurring meeting" }).ClickAsync();
+        Assert.Contains("1 meeting was scheduled.", await page.Locator("#meetings-done").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator($"#upcoming #meeting-{seriesId}-{first.AddMonths(2):yyyy-MM}").CountAsync());
+        Assert.Equal(3, await page.Locator($"#upcoming tr[id^='meeting-{seriesId}-']").CountAsync());
+        await PageChecks.CheckAsync(page, "meeting-series-changed");
+    }
+
+    [GeneratedRegex(@"https?://\S+/forms/meetings/\S+")]
+    private static partial Regex UploadLink();
 
     private static async Task FillDateAsync(IPage page, DateOnly date)
     {

@@ -48,7 +48,7 @@ public sealed class MeetingWakeTests
 
         var pack = Assert.Single(emails, e => e.Template == MeetingTemplates.Pack);
         Assert.Equal(At("2026-02-06T09:00:00Z"), pack.CreatedAt);
-        Assert.Equal(8, pack.To.Count);
+        Assert.Equal(9, pack.To.Count); // eight members and deputies, and the business manager
         Assert.Equal(("Performance report", "received", "/partnerships/staffordshire/meetings/board-2026-02/papers/performance"),
             (pack.Values["paper1Title"], pack.Values["paper1Status"], pack.Values["paper1Link"]));
         Assert.Equal("missing", pack.Values["paper2Status"]);
@@ -67,7 +67,7 @@ public sealed class MeetingWakeTests
         var latePaper = Assert.Single(late.Emails);
         Assert.Equal(MeetingTemplates.LatePaper, latePaper.Template);
         Assert.Equal("staffordshire/meeting/board-2026-02/late-paper/audit/v1", latePaper.Id);
-        Assert.Equal(8, latePaper.To.Count);
+        Assert.Equal(9, latePaper.To.Count);
         Assert.Equal("false", latePaper.Values["revised"]);
         Assert.Equal(PaperStatus.Awaited, late.State.Paper("health")!.Status);
         Assert.Empty(RunUntil(late.State, At("2026-02-13T23:00:00Z")).Emails);

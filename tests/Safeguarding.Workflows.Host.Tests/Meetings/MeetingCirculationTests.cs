@@ -90,7 +90,7 @@ public sealed class MeetingCirculationTests
 
         var packEmail = Assert.Single(outbox, e => e.Kind == "meetings/pack");
         Assert.Equal(At("2026-02-06T09:00:00Z"), packEmail.SentAt);
-        Assert.Equal(invitation.To, packEmail.To);
+        Assert.Equal(invitation.To.Append("board-manager@staffordshire.example.org"), packEmail.To); // the business manager gets the pack too
         Assert.Contains("1. Performance report (Staffordshire County Council): http", packEmail.Body, StringComparison.Ordinal);
         Assert.Contains("/partnerships/staffordshire/meetings/board-2026-02/papers/performance", packEmail.Body, StringComparison.Ordinal);
         Assert.Contains("2. Multi-agency audit (Staffordshire Police): MISSING", packEmail.Body, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class MeetingCirculationTests
         var latePaper = Assert.Single(outbox, e => e.Kind == "meetings/late-paper");
         Assert.Equal(At("2026-02-09T11:30:00Z"), latePaper.SentAt);
         Assert.StartsWith("LATE PAPER: Multi-agency audit", latePaper.Subject, StringComparison.Ordinal);
-        Assert.Equal(invitation.To, latePaper.To);
+        Assert.Equal(invitation.To.Append("board-manager@staffordshire.example.org"), latePaper.To);
         Assert.Equal(outbox.Count, outbox.Select(e => e.Id).Distinct().Count());
         Assert.Equal(1 + 3 + 5 + 8 + 1 + 1, outbox.Count);
 

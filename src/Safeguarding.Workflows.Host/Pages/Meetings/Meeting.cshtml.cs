@@ -32,7 +32,11 @@ public sealed class MeetingModel(PartnershipDirectory partnerships, MeetingComma
 
     public bool IsOpen => Meeting.Status == ProcessStatus.Open;
 
-    public async Task<IActionResult> OnGetAsync(string p, string id, [FromQuery] string? done, CancellationToken cancellationToken)
+    /// <summary>The paper or action the banner is about.</summary>
+    private string? about;
+
+    public async Task<IActionResult> OnGetAsync(
+        string p, string id, [FromQuery] string? done, [FromQuery] string? paper, [FromQuery] string? action, CancellationToken cancellationToken)
     {
         if (await MeetingPages.FindAsync(partnerships, commands, p, id) is not { } found)
         {
@@ -40,7 +44,8 @@ public sealed class MeetingModel(PartnershipDirectory partnerships, MeetingComma
         }
 
         (Partnership, Meeting) = found;
-        Done = done is "scheduled" or "rescheduled" or "cancelled" ? done : null;
+        Done = done is "scheduled" or "rescheduled" or "cancelled" or "paper-added" or "paper-withdrawn" or "action-completed" ? done : null;
+        about = paper ?? action;
         Now = clock.GetUtcNow();
         History = await auditLog.ReadAsync(Meeting.Key, cancellationToken);
         return Page();
@@ -51,6 +56,13 @@ public sealed class MeetingModel(PartnershipDirectory partnerships, MeetingComma
         "scheduled" => "Meeting scheduled. Members have been invited and authors asked for their papers.",
         "rescheduled" => $"Meeting moved to {MeetingWhen.Date(Meeting.StartsAt)} at {MeetingWhen.Time(Meeting.StartsAt)}. Members have been sent a calendar update.",
         "cancelled" => "Meeting cancelled. Members have been sent a calendar cancellation and awaited authors told.",
+        "paper-added" => Meeting.Paper(about ?? "") is { } added
+            ? $"Paper “{added.Title}” added. {added.Author.Name} has been asked for it{(added.AddedLate ? "; it will go to members as a late paper" : "")}."
+            : "Paper added.",
+        "paper-withdrawn" => Meeting.Paper(about ?? "") is { } withdrawn ? $"Paper “{withdrawn.Title}” withdrawn. Its author is no longer chased." : "Paper withdrawn.",
+        "action-completed" => Meeting.Action(about ?? "") is { } done
+            ? $"Action “{done.Title}” marked as done.{(Meeting.Status == ProcessStatus.Completed ? " Every action is done: the meeting is complete." : "")}"
+            : "Action marked as done.",
         _ => "",
     };
 
@@ -58,6 +70,7 @@ public sealed class MeetingModel(PartnershipDirectory partnerships, MeetingComma
     {
         PaperStatus.Received => ("Received", "govuk-tag--green"),
         PaperStatus.Late => ("Received late", "govuk-tag--orange"),
+        PaperStatus.Withdrawn => ("Withdrawn", "govuk-tag--grey"),
         _ => ("Awaited", "govuk-tag--blue"),
     };
 
@@ -84,6 +97,15 @@ public sealed class MeetingModel(PartnershipDirectory partnerships, MeetingComma
 
         return Show.Detail(detail);
     }
+
+    /// <summary>Papers can be added, and withdrawn, while the meeting is open and has not taken place.</summary>
+    public bool PapersCanChange => IsOpen && Meeting.Attendance is null;
+
+    /// <summary>An action's state in words.</summary>
+    public (string Text, string Css) ActionTag(MeetingAction action) =>
+        action.CompletedAt is not null ? ("Done", "govuk-tag--green")
+        : Meeting.Deadlines.Any(d => d.Name == MeetingDeadlines.Action(action.Id) && d.IsOverdue) ? ("Overdue", "govuk-tag--red")
+        : ("Open", "govuk-tag--blue");
 
     /// <summary>A clock's name in words.</summary>
     public string ClockName(Deadline deadline) => deadline.Name switch

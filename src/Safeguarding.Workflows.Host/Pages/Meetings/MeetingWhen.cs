@@ -86,9 +86,11 @@ public static partial class MeetingWhen
     }
 
     /// <summary>An instant's London time of day: "10:00am", "2:30pm", "12:00pm".</summary>
-    public static string Time(DateTimeOffset instant)
+    public static string Time(DateTimeOffset instant) => Time(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, LondonTime.Zone).DateTime));
+
+    /// <summary>A time of day: "10:00am", "2:30pm", "12:00pm".</summary>
+    public static string Time(TimeOnly local)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, LondonTime.Zone);
         var hour = local.Hour % 12 == 0 ? 12 : local.Hour % 12;
         return string.Create(CultureInfo.InvariantCulture, $"{hour}:{local:mm}{(local.Hour < 12 ? "am" : "pm")}");
     }

@@ -11,7 +11,8 @@ using Safeguarding.Workflows.Storage.Processes;
 namespace Safeguarding.Workflows.Host.Pages.Meetings;
 
 /// <summary><c>/partnerships/{p}/meetings</c>: the partnership's upcoming and past meetings, and "Schedule a meeting".</summary>
-public sealed class MeetingsModel(PartnershipDirectory partnerships, MeetingCommands commands, ProcessIndex index, WorkflowClock clock) : PageModel
+public sealed class MeetingsModel(
+    PartnershipDirectory partnerships, MeetingCommands commands, MeetingSeriesCommands seriesCommands, ProcessIndex index, WorkflowClock clock) : PageModel
 {
     public PartnershipArrangements Partnership { get; private set; } = null!;
 
@@ -21,7 +22,14 @@ public sealed class MeetingsModel(PartnershipDirectory partnerships, MeetingComm
     /// <summary>Meetings that have started, been completed or cancelled, latest first.</summary>
     public IReadOnlyList<Meeting> Past { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string p, CancellationToken cancellationToken)
+    /// <summary>The partnership's recurring meetings.</summary>
+    public IReadOnlyList<MeetingSeries> Series { get; private set; } = [];
+
+    /// <summary>After a recurring meeting was saved: the success banner's words.</summary>
+    public string? Banner { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(
+        string p, [FromQuery] string? done, [FromQuery] string? series, [FromQuery] int? scheduled, CancellationToken cancellationToken)
     {
         if (partnerships.Find(p) is not { } partnership)
         {
@@ -33,6 +41,12 @@ public sealed class MeetingsModel(PartnershipDirectory partnerships, MeetingComm
         var all = await commands.ListAsync(p, index, cancellationToken);
         Upcoming = [.. all.Where(m => IsUpcoming(m, now))];
         Past = [.. all.Where(m => !IsUpcoming(m, now)).OrderByDescending(m => m.StartsAt)];
+        Series = await seriesCommands.ListAsync(p, cancellationToken);
+        if (done == "series-saved" && Series.FirstOrDefault(s => s.Id == series) is { } saved)
+        {
+            Banner = $"Recurring meeting “{saved.Title}” saved. {(scheduled is > 0 ? $"{scheduled} meeting{(scheduled == 1 ? " was" : "s were")} scheduled." : "No meeting needed scheduling.")}";
+        }
+
         return Page();
     }
 
@@ -40,5 +54,7 @@ public sealed class MeetingsModel(PartnershipDirectory partnerships, MeetingComm
 
     /// <summary>"2 of 3": papers received (on time or late) of those asked for.</summary>
     public static string PapersReceived(Meeting m) =>
-        m.Papers.Count == 0 ? "No papers" : $"{m.Papers.Count(x => x.Status != PaperStatus.Awaited)} of {m.Papers.Count}";
+        m.Papers.Count(x => x.OnAgenda) == 0
+            ? "No papers"
+            : $"{m.Papers.Count(x => x.OnAgenda && x.Status != PaperStatus.Awaited)} of {m.Papers.Count(x => x.OnAgenda)}";
 }

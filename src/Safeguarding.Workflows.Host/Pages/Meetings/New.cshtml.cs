@@ -46,7 +46,7 @@ public sealed class NewModel(PartnershipDirectory partnerships, MeetingCommands 
         }
 
         var startsAt = MeetingWhen.Read(Form, "date", "time", now);
-        var rows = Enumerable.Range(0, PaperRows).Where(i => new[] { "title", "name", "email", "agency" }.Any(f => Form.Value(RowId(i, f)).Length > 0)).ToList();
+        var rows = Enumerable.Range(0, PaperRows).Where(i => new[] { "title", "person", "name", "email", "agency" }.Any(f => Form.Value(RowId(i, f)).Length > 0)).ToList();
         var paperIds = new HashSet<string>(StringComparer.Ordinal);
         var body = new ScheduleMeetingBody(
             Form.Optional("title"),
@@ -55,7 +55,7 @@ public sealed class NewModel(PartnershipDirectory partnerships, MeetingCommands 
             [.. rows.Select(i => (PaperBody?)new PaperBody(
                 PaperId(Form.Value(RowId(i, "title")), paperIds),
                 Form.Optional(RowId(i, "title")),
-                new ContactBody(Form.Optional(RowId(i, "name")), Form.Optional(RowId(i, "email")), Form.Optional(RowId(i, "agency")))))]);
+                MeetingPeople.Author(Form, partnership, RowId(i, ""), $"Choose the author of paper {i + 1} from the list, or someone else")))]);
 
         var validation = new MeetingValidation();
         var request = validation.Meeting(body, now);
@@ -98,7 +98,7 @@ public sealed class NewModel(PartnershipDirectory partnerships, MeetingCommands 
     public static string RowId(int row, string field) => $"papers-{row}-{field}";
 
     /// <summary>A paper's id from its title: lower-case letters, digits and hyphens, at most 40, unique in the meeting.</summary>
-    private static string? PaperId(string title, HashSet<string> taken)
+    public static string PaperId(string title, HashSet<string> taken)
     {
         var words = System.Text.RegularExpressions.Regex.Replace(title.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
         words = words.Length == 0 ? "paper" : words[..Math.Min(words.Length, 36)].TrimEnd('-');
@@ -132,7 +132,7 @@ public sealed class NewModel(PartnershipDirectory partnerships, MeetingCommands 
             return field switch
             {
                 "title" => (RowId(row, "title"), tooLong ? $"The title of paper {n} must be {Lower(message)}" : $"Enter the title of paper {n}"),
-                "name" => (RowId(row, "name"), tooLong ? $"The author’s name for paper {n} must be {Lower(message)}" : $"Enter the name of the author of paper {n}"),
+                "name" => (RowId(row, "name"), tooLong ? $"The author’s name for paper {n} must be {Lower(message)}" : $"Enter the name of the author of paper {n}, or choose them from the list"),
                 "email" => (RowId(row, "email"), Form.Value(RowId(row, "email")).Length == 0
                     ? $"Enter the email address of the author of paper {n}"
                     : $"Enter the email address of the author of paper {n} in the correct format, like name@example.com"),

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Workflows.Domain.Meetings;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Host.Http;
+using Safeguarding.Workflows.Host.Meetings;
+using Safeguarding.Workflows.Host.Pages.Forms;
+using Safeguarding.Workflows.Host.Pages.Shared;
+
+namespace Safeguarding.Workflows.Host.Pages.Meetings;
+
+/// <summary>
+/// <c>/partnerships/{p}/meetings/{id}/actions/{actionId}/complete</c>: the action as agreed, to check, and a button
+/// that marks it done with <see cref="MeetingCommands.CompleteActionAsync"/> (its reminder and chase stop; with every
+/// action done the meeting is complete); then Post/Redirect/Get to the meeting with a success banner.
+/// </summary>
+public sealed class CompleteActionModel(PartnershipDirectory partnerships, MeetingCommands commands) : ProcessForm<Meeting>(partnerships, commands.GetAsync)
+{
+    public Meeting Meeting => Process;
+
+    public MeetingAction Action { get; private set; } = null!;
+
+    /// <summary>The other actions still open, for the warning that the meeting completes with this one.</summary>
+    public int OthersOpen => Meeting.Actions.Count(a => a.CompletedAt is null && a.Id != Action.Id);
+
+    public async Task<IActionResult> OnGetAsync(string p, string id, string actionId)
+    {
+        if (await FindActionAsync(p, id, actionId) is { } notFound)
+        {
+            return notFound;
+        }
+
+        return Action.CompletedAt is null && Meeting.Status == ProcessStatus.Open ? Page() : Redirect($"/partnerships/{p}/meetings/{id}");
+    }
+
+    public async Task<IActionResult> OnPostAsync(string p, string id, string actionId)
+    {
+        if (await FindActionAsync(p, id, actionId) is { } notFound)
+        {
+            return notFound;
+        }
+
+        var reply = await commands.CompleteActionAsync(p, id, actionId, RequestActor.Of(HttpContext));
+        if (reply.Outcome == DecisionOutcome.NotFound)
+        {
+            return PageResults.NotFound(reply.Message ?? "There is no such action.");
+        }
+
+        if (!reply.Succeeded)
+        {
+            Form.Fail("complete", PageOutcome.Of(reply).Detail ?? "The action could not be marked as done");
+            return Invalid();
+        }
+
+        return Redirect($"/partnerships/{p}/meetings/{id}?done=action-completed&action={Uri.EscapeDataString(actionId)}");
+    }
+
+    private async Task<IActionResult?> FindActionAsync(string p, string id, string actionId)
+    {
+        if (await FindAsync(p, id) is { } notFound)
+        {
+            return notFound;
+        }
+
+        if (Meeting.Action(actionId) is not { } action)
+        {
+            return PageResults.NotFound($"The meeting has no action '{actionId}'.");
+        }
+
+        Action = action;
+        return null;
+    }
+}

@@ -47,6 +47,7 @@ app.UseSecurity();
 app.MapHealth();
 app.MapPartnershipsApi();
 app.MapCalendarApi();
+app.MapDeadlineFeeds();
 app.MapProcessesApi();
 app.MapOutboxApi();
 app.MapDevClockApi();

@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ProcessStore>();
         services.TryAddSingleton<Documents.DocumentStore>();
         services.TryAddSingleton<Partnerships.PartnershipSettingsStore>();
+        services.TryAddSingleton<Partnerships.CalendarFeedStore>();
         services.TryAddSingleton<Meetings.MeetingSeriesStore>();
         return services;
     }

@@ -217,23 +217,6 @@ public sealed partial class MeetingCommands(
         };
     }
 
-    /// <summary>The partnership's meetings, every status, soonest first.</summary>
-    public async Task<IReadOnlyList<Meeting>> ListAsync(string partnershipId, Storage.Processes.ProcessIndex index, CancellationToken cancellationToken)
-    {
-        var ids = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await index.QueryAsync(partnershipId, new Storage.Processes.ProcessQuery(Kind: ProcessKinds.Meeting, Top: Storage.Processes.ProcessIndex.MaxTop, ContinuationToken: token), cancellationToken);
-            ids.AddRange(page.Items.Select(e => e.Id));
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        var meetings = await Task.WhenAll(ids.Select(id => GetAsync(partnershipId, id)));
-        return [.. meetings.Select(r => r.Process).OfType<Meeting>().OrderBy(m => m.StartsAt)];
-    }
-
     /// <summary>
     /// A meeting id from its title and date: "Partnership board" on 4 February 2027 → <c>partnership-board-2027-02-04</c>
     /// (lower-case letters, digits and hyphens, at most <see cref="MaxIdLength"/>).

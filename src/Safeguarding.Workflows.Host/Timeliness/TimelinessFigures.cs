@@ -69,7 +69,7 @@ public sealed class TimelinessFigures(
         {
             if (meeting.Deadlines.FirstOrDefault(d => d.Name == MeetingDeadlines.PaperDeadline) is { } paperDeadline)
             {
-                contributions.AddRange(meeting.Papers.Select(p => new Contribution(
+                contributions.AddRange(meeting.Papers.Where(p => p.Status != PaperStatus.Withdrawn).Select(p => new Contribution(
                     Papers, p.Author.Agency, paperDeadline.DueOn, p.ReceivedAt is { } at ? LondonTime.LocalDate(at) : null)));
             }
 

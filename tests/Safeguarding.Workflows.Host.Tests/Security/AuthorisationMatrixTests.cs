@@ -11,8 +11,8 @@ namespace Safeguarding.Workflows.Host.Tests.Security;
 /// </summary>
 public sealed class AuthorisationMatrixTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    /// <summary>The only endpoints anyone may call without credentials.</summary>
-    private static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/sign-out", "/signed-out"];
+    /// <summary>The only endpoints anyone may call without credentials (a calendar feed: its secret address is its credential).</summary>
+    private static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/sign-out", "/signed-out", "/calendar/{file}"];
 
     /// <summary>
     /// Routes with no partnership in them that anyone signed in may call, because they answer the same to everyone

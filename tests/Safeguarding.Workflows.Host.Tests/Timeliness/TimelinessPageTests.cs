@@ -22,7 +22,7 @@ public sealed class TimelinessPageTests : IAsyncLifetime
     {
         // Aware on Monday 5 January 2026 (financial year April 2025 to March 2026); the Panel told the next day.
         var created = await reviews.PutAsync("rapid-reviews", "rr-timely", RapidReviewsApiTests.Body(caseReference: "RR-2026-071", awareOn: "2026-01-05"));
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         await reviews.MoveToAsync("2026-01-06", 10);
         await reviews.RecordAsync("rapid-reviews", "rr-timely", new { type = "panel-notified", on = "2026-01-06" });
 

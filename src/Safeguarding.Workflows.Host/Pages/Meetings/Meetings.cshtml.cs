@@ -12,7 +12,7 @@ namespace Safeguarding.Workflows.Host.Pages.Meetings;
 
 /// <summary><c>/partnerships/{p}/meetings</c>: the partnership's upcoming and past meetings, and "Schedule a meeting".</summary>
 public sealed class MeetingsModel(
-    PartnershipDirectory partnerships, MeetingCommands commands, MeetingSeriesCommands seriesCommands, ProcessIndex index, WorkflowClock clock) : PageModel
+    PartnershipDirectory partnerships, MeetingCommands commands, MeetingSeriesCommands seriesCommands, ProcessListing listing, WorkflowClock clock) : PageModel
 {
     public PartnershipArrangements Partnership { get; private set; } = null!;
 
@@ -22,6 +22,9 @@ public sealed class MeetingsModel(
     /// <summary>Meetings that have started, been completed or cancelled, latest first.</summary>
     public IReadOnlyList<Meeting> Past { get; private set; } = [];
 
+    /// <summary>This page of the partnership's meetings (open ones first), split into <see cref="Upcoming"/> and <see cref="Past"/>.</summary>
+    public ListPage<Meeting> List { get; private set; } = null!;
+
     /// <summary>The partnership's recurring meetings.</summary>
     public IReadOnlyList<MeetingSeries> Series { get; private set; } = [];
 
@@ -29,7 +32,7 @@ public sealed class MeetingsModel(
     public string? Banner { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(
-        string p, [FromQuery] string? done, [FromQuery] string? series, [FromQuery] int? scheduled, CancellationToken cancellationToken)
+        string p, [FromQuery] string? done, [FromQuery] string? series, [FromQuery] int? scheduled, [FromQuery] int? page, CancellationToken cancellationToken)
     {
         if (partnerships.Find(p) is not { } partnership)
         {
@@ -38,7 +41,8 @@ public sealed class MeetingsModel(
 
         Partnership = partnership;
         var now = clock.GetUtcNow();
-        var all = await commands.ListAsync(p, index, cancellationToken);
+        List = await ListPage<Meeting>.ReadAsync(listing, p, ProcessKinds.Meeting, page, async id => (await commands.GetAsync(p, id)).Process, cancellationToken);
+        var all = List.Rows.Select(r => r.Process).OfType<Meeting>().OrderBy(m => m.StartsAt).ToList();
         Upcoming = [.. all.Where(m => IsUpcoming(m, now))];
         Past = [.. all.Where(m => !IsUpcoming(m, now)).OrderByDescending(m => m.StartsAt)];
         Series = await seriesCommands.ListAsync(p, cancellationToken);

@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+
+namespace Safeguarding.Workflows.Browser.Tests.Dashboard;
+
+/// <summary>The business unit makes a deadline calendar address on the settings pages, a calendar reads it, and it is revoked.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CalendarFeedPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_calendar_address_is_made_shown_once_read_by_a_calendar_and_revoked()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/partnerships/warwickshire/settings");
+        await page.Locator("#calendars").ClickAsync();
+        Assert.EndsWith("/partnerships/warwickshire/settings/calendars", page.Url, StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "settings-calendars");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a calendar address for the partnership" }).ClickAsync();
+        var address = (await page.Locator("#feed-address").InnerTextAsync()).Trim();
+        Assert.Matches(@"^http://127\.0\.0\.1:\d+/calendar/[A-Za-z0-9_-]{43}\.ics$", address);
+        await PageChecks.CheckAsync(page, "settings-calendars-made");
+
+        // A calendar client has no sign-in: the address alone opens the feed.
+        var calendar = await page.APIRequest.GetAsync(address);
+        Assert.Equal(200, calendar.Status);
+        Assert.Contains("BEGIN:VCALENDAR", await calendar.TextAsync(), StringComparison.Ordinal);
+
+        // Shown once: the list no longer shows it, only who made it and when; revoking stops it at once.
+        await page.GotoAsync("/partnerships/warwickshire/settings/calendars");
+        Assert.Equal(0, await page.Locator("#feed-address").CountAsync());
+        var rows = page.Locator("#feeds tbody tr");
+        var before = await rows.CountAsync();
+        await rows.Last.GetByRole(AriaRole.Button).ClickAsync();
+        Assert.Contains("Calendar address revoked", await page.Locator("#revoked").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(before - 1, await page.Locator("#feeds tbody tr").CountAsync());
+        Assert.Equal(404, (await page.APIRequest.GetAsync(address)).Status);
+    }
+}

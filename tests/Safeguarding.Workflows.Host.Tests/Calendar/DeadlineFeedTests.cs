@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Workflows.Host.Tests.RapidReviews;
+using Safeguarding.Workflows.Storage.Partnerships;
+
+namespace Safeguarding.Workflows.Host.Tests.Calendar;
+
+/// <summary>A partnership's deadline calendar at its secret address, read as a calendar client would (parsed with Ical.Net).</summary>
+public sealed class DeadlineFeedTests : IAsyncLifetime
+{
+    private readonly ServiceFactory factory = new();
+    private ReviewsClient reviews = null!;
+    private HttpClient calendarClient = null!;
+
+    public Task InitializeAsync()
+    {
+        reviews = new ReviewsClient(factory.CreateClient());
+        calendarClient = factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await factory.DisposeAsync();
+
+    private async Task<Ical.Net.Calendar> FeedAsync(string secret)
+    {
+        var response = await calendarClient.GetAsync($"/calendar/{secret}.ics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        return Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!;
+    }
+
+    [Fact]
+    public async Task The_feed_lists_each_open_deadline_on_its_date_drops_it_when_met_and_stops_when_revoked()
+    {
+        var store = factory.Services.GetRequiredService<CalendarFeedStore>();
+        var secret = await store.CreateAsync("staffordshire", "the whole partnership", "Business Manager", DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.True((await reviews.PutAsync("rapid-reviews", "rr-feed", RapidReviewsApiTests.Body(caseReference: "RR-2026-090", awareOn: "2026-01-05"))).IsSuccessStatusCode);
+
+        var calendar = await FeedAsync(secret);
+        Assert.Equal("Staffordshire Safeguarding Children Partnership: deadlines", calendar.Properties["X-WR-CALNAME"]!.Value);
+        var notify = Assert.Single(calendar.Events, e => e.Uid == "rapid-review.rr-feed.panel-notification@staffordshire.safeguarding-workflows");
+        Assert.Equal(new DateOnly(2026, 1, 12), DateOnly.FromDateTime(notify.DtStart!.Value)); // 5 working days after awareness
+        Assert.False(notify.DtStart.HasTime); // an all-day entry on the date the law counts
+        Assert.StartsWith("Rapid review RR-2026-090: ", notify.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("/partnerships/staffordshire/rapid-reviews/rr-feed", notify.Url!.ToString(), StringComparison.Ordinal);
+        Assert.Contains(calendar.Events, e => e.Uid!.StartsWith("rapid-review.rr-feed.rapid-review@", StringComparison.Ordinal));
+
+        // Met: gone from the feed; the others stay with the same identities.
+        await reviews.RecordAsync("rapid-reviews", "rr-feed", new { type = "panel-notified", on = "2026-01-05" });
+        calendar = await FeedAsync(secret);
+        Assert.DoesNotContain(calendar.Events, e => e.Uid!.Contains(".panel-notification@", StringComparison.Ordinal));
+        Assert.Contains(calendar.Events, e => e.Uid!.StartsWith("rapid-review.rr-feed.rapid-review@", StringComparison.Ordinal));
+
+        // Revoked, or never made: nothing, and no hint of which.
+        var feed = Assert.Single(await store.ListAsync("staffordshire", CancellationToken.None));
+        Assert.False(await store.RevokeAsync("solihull", feed.Id, CancellationToken.None));
+        Assert.True(await store.RevokeAsync("staffordshire", feed.Id, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.NotFound, (await calendarClient.GetAsync($"/calendar/{secret}.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await calendarClient.GetAsync("/calendar/not-a-secret-at-all-but-long-enough.ics")).StatusCode);
+    }
+}

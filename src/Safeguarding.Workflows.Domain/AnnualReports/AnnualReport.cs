@@ -210,6 +210,35 @@ public sealed record AnnualReport(
     }
 
     /// <summary>
+    /// Staff remind the owners of every section not yet received, now (the business manager's "remind owners"). The
+    /// reminders carry today's London date in their ids, like the scheduled reminder, so a second reminder the same
+    /// day (or one on the day of the scheduled reminder) sends nothing twice: it changes nothing.
+    /// </summary>
+    public Decision<AnnualReport> RemindOwners(DateTimeOffset now, string actor)
+    {
+        var awaited = Sections.Where(s => !s.IsReceived).ToList();
+        var today = LondonTime.LocalDate(now);
+        if (Status != ProcessStatus.Open)
+        {
+            return Decision<AnnualReport>.NotOpen($"The {Year.Id} report is {StatusName}: its owners can no longer be reminded.");
+        }
+
+        if (awaited.Count == 0)
+        {
+            return Decision<AnnualReport>.Conflict("Every section has been received: there is nobody to remind.");
+        }
+
+        if (Timeline.Any(t => t.Type == AnnualReportEvents.ContributionsReminded && LondonTime.LocalDate(t.At) == today))
+        {
+            return Decision<AnnualReport>.Unchanged;
+        }
+
+        var emails = awaited.Select(s => SectionEmail(s, "contributions-reminder", AnnualReportTemplates.ContributionsReminder, today, now)).ToList();
+        var entry = new TimelineEntry(now, AnnualReportEvents.ContributionsReminded, actor, $"{SectionsText(awaited)} asked of their owners again.");
+        return new Transition<AnnualReport>(this with { Timeline = Timeline.Add(entry) }, emails);
+    }
+
+    /// <summary>
     /// Why the report cannot be compiled now: it is no longer open, or mandatory sections have no text (a conflict; see
     /// <see cref="MissingMandatorySections"/>). Null when it can, so the documents are rendered only then.
     /// </summary>

@@ -15,10 +15,11 @@ public static class AnnualReportPages
     /// <summary>"2 of 15".</summary>
     public static string Received(AnnualReport report) => $"{report.Sections.Count(s => s.IsReceived)} of {report.Sections.Count}";
 
-    /// <summary>The GOV.UK task list status of a section.</summary>
-    public static (string Text, string Css) Tag(SectionStatus status) => status switch
+    /// <summary>The GOV.UK task list status of a section; once the report is published or cancelled a missing one is simply not received.</summary>
+    public static (string Text, string Css) Tag(AnnualReport report, ReportSection section) => report.StatusOf(section) switch
     {
         SectionStatus.Received => ("Received", "govuk-tag--green"),
+        _ when report.Status != Domain.Processes.ProcessStatus.Open => ("Not received", "govuk-tag--grey"),
         SectionStatus.Late => ("Overdue", "govuk-tag--red"),
         _ => ("Awaited", "govuk-tag--blue"),
     };

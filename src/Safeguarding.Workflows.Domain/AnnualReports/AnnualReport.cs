@@ -75,7 +75,7 @@ public sealed record AnnualReport(
         AnnualReportDates dates;
         try
         {
-            dates = AnnualReportDates.For(year, arrangements.Timescales, calendar);
+            dates = AnnualReportDates.For(year, arrangements.Timescales, calendar, LondonTime.LocalDate(now));
         }
         catch (ArgumentException e)
         {

@@ -24,6 +24,22 @@ public sealed class AnnualReportOpeningTests
         Assert.Equal(["business-manager@warwickshire.example.org"], emails.Single(e => e.Values["sectionNumber"] == "13").To.Select(t => t.Email));
     }
 
+    [Theory]
+    [InlineData("2026-07-30", "2026-07-31", "2026-08-31")] // before the contributions date: the partnership's dates
+    [InlineData("2026-07-31", "2026-08-14", "2026-08-31")] // on it: ten working days from opening
+    [InlineData("2026-08-25", "2026-09-09", "2026-09-09")] // after it (31 August a bank holiday): the draft moves too
+    [InlineData("2026-12-07", "2026-12-21", "2026-12-21")] // after publication was due: still a date to come
+    public void A_report_opened_on_or_after_its_contributions_date_asks_owners_for_a_date_to_come(string openedOn, string dueOn, string draftDue)
+    {
+        var (report, emails) = Open(at: At(openedOn, 10));
+
+        Assert.All(report.Sections, s => Assert.Equal(DateOnly.Parse(dueOn), s.DueOn));
+        Assert.All(emails, e => Assert.Equal(dueOn, e.Values["dueOn"]));
+        Assert.Equal(DateOnly.Parse(dueOn), report.Deadline(AnnualReportDeadlines.Contributions).DueOn);
+        Assert.Equal(DateOnly.Parse(draftDue), report.Deadline(AnnualReportDeadlines.Draft).DueOn);
+        Assert.True(DateOnly.Parse(dueOn) > DateOnly.Parse(openedOn));
+    }
+
     [Fact]
     public void Opening_records_the_sections_owners_and_deadlines()
     {
@@ -55,18 +71,18 @@ public sealed class AnnualReportOpeningTests
     }
 
     [Fact]
-    public void Reminders_and_chases_already_past_when_the_report_is_opened_are_skipped()
+    public void A_report_opened_after_its_contributions_date_plans_its_reminder_and_chases_from_the_date_it_gives()
     {
         var (report, emails) = Open(at: At("2026-08-10", 12));
 
-        Assert.Equal(15, emails.Count); // the opening emails stand in for them
-        Assert.DoesNotContain(report.Steps, s => s.At < At("2026-08-10", 12)); // the reminder of 24 July and the chase of 7 August
-        Assert.Equal("ContributionsChase/contributions/2026-08-14", report.Steps[0].Id);
-        // The contributions deadline has already passed: the first wake marks it missed.
+        Assert.Equal(15, emails.Count);
+        Assert.DoesNotContain(report.Steps, s => s.At < At("2026-08-10", 12));
+        // Sections due 24 August (ten working days on): reminded 17 August, chased from 28 August (31 August is a bank holiday).
+        Assert.Equal(["ContributionsReminder/contributions/2026-08-17", "ContributionsChase/contributions/2026-08-28"], report.Steps.Take(2).Select(s => s.Id));
         var woken = report.Wake(At("2026-08-10", 12));
-        Assert.Equal(DeadlineState.Missed, woken.State.Deadline(AnnualReportDeadlines.Contributions).State);
+        Assert.Equal(DeadlineState.Pending, woken.State.Deadline(AnnualReportDeadlines.Contributions).State);
         Assert.Empty(woken.Emails);
-        Assert.Equal(At("2026-08-14"), woken.State.NextWakeAt);
+        Assert.Equal(At("2026-08-17"), woken.State.NextWakeAt);
     }
 
     [Fact]

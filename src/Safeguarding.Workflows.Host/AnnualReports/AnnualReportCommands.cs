@@ -59,7 +59,7 @@ public sealed class AnnualReportCommands(IGrainFactory grains, IOptions<AnnualRe
         return Named(partnershipId, year, await Grain(partnershipId, year).ContributeAsync(number, contributor, request.Text!, actor));
     }
 
-    /// <summary>Reminds the owners of every section not yet received (one email per section, at most once a day).</summary>
+    /// <summary>Reminds the owners of every section not yet received (one email per owner listing their sections, at most once a day).</summary>
     public async Task<Reply<AnnualReport>> RemindOwnersAsync(string partnershipId, string year, string actor) =>
         YearRefusal(year) ?? Named(partnershipId, year, await Grain(partnershipId, year).RemindOwnersAsync(actor));
 

@@ -47,31 +47,28 @@ public sealed partial class AnnualReportWorkbenchTests(BrowserFixture browser)
         Assert.Contains("once mandatory sections 1 and 2 have text", await page.Locator("#compile-when").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "annual-report-opened");
 
-        // The owner of sections 1 and 2 writes each from the link in their email, found among this report's emails.
+        // The owner of sections 1 and 2 (and seven more) gets one email listing them, found among this report's emails,
+        // and writes the two required ones from the links it carries.
+        await page.Locator("#process-emails").ClickAsync();
+        var request = page.Locator("#sent-emails tbody tr", new() { HasText = "board-manager@staffordshire.example.org" }).Filter(new() { HasText = "please write" });
+        for (var attempt = 0; attempt < 50 && await request.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
+
+        Assert.Equal(1, await request.CountAsync());
+        await PageChecks.CheckAsync(page, "annual-report-emails");
+        await request.GetByRole(AriaRole.Link).First.ClickAsync();
+        var body = await page.Locator("#email-body").InnerTextAsync();
+        await PageChecks.CheckAsync(page, "annual-report-owner-email");
         var owner = await browser.NewPageAsync();
         foreach (var number in new[] { 1, 2 })
         {
-            await page.GotoAsync($"/partnerships/{P}/annual-reports/{year}");
-            await page.Locator("#process-emails").ClickAsync();
-            var request = page.Locator("#sent-emails tbody tr", new() { HasText = $"please write section {number} by" });
-            for (var attempt = 0; attempt < 50 && await request.CountAsync() == 0; attempt++)
-            {
-                await Task.Delay(200);
-                await page.ReloadAsync();
-            }
+            var link = SectionLink().Matches(body).Select(m => m.Value).SingleOrDefault(l => l.Contains($"/forms/annual-reports/{P}/{year}/sections/{number}?", StringComparison.Ordinal));
+            Assert.True(link is not null, body);
 
-            if (number == 1)
-            {
-                await PageChecks.CheckAsync(page, "annual-report-emails");
-            }
-
-            await request.First.GetByRole(AriaRole.Link).First.ClickAsync();
-            var body = await page.Locator("#email-body").InnerTextAsync();
-            var link = SectionLink().Match(body);
-            Assert.True(link.Success, body);
-            Assert.Contains($"/forms/annual-reports/{P}/{year}/sections/{number}", link.Value, StringComparison.Ordinal);
-
-            await owner.GotoAsync(link.Value);
+            await owner.GotoAsync(link);
             await PageChecks.CheckAsync(owner, $"annual-report-owner-section-{number}");
             await owner.FillAsync("#text", $"## Section {number}\n\nWhat the partnership did this year.\n\n| Quarter | Referrals |\n|---|---|\n| Q1 | 120 |\n| Q2 | 135 |");
             await owner.FillAsync("#contributor-name", "Board Manager");

@@ -88,14 +88,20 @@ public sealed class AnnualReportCommands(IGrainFactory grains, IOptions<AnnualRe
             return Invalid("on", "Give the publication date as YYYY-MM-DD.");
         }
 
-        if (request.Url is not { Length: > 0 and <= MaxUrlLength } url
-            || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host))
+        if (UrlProblem(request.Url) is { } problem)
         {
-            return Invalid("url", $"Give the published report's public address: an absolute https URL of up to {MaxUrlLength} characters.");
+            return Invalid("url", problem);
         }
 
-        return Named(partnershipId, year, await Grain(partnershipId, year).PublishAsync(on, url, actor));
+        return Named(partnershipId, year, await Grain(partnershipId, year).PublishAsync(on, request.Url!, actor));
     }
+
+    /// <summary>Why <paramref name="url"/> is not a published report's public address (an absolute https URL), or null.</summary>
+    public static string? UrlProblem(string? url) =>
+        url is not { Length: > 0 and <= MaxUrlLength }
+        || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host)
+            ? $"Give the published report's public address: an absolute https URL of up to {MaxUrlLength} characters."
+            : null;
 
     /// <summary>Why <paramref name="text"/> is too long for a section (the API answers 413), or null.</summary>
     public string? TooLong(string? text) => text?.Length > options.Value.MaxSectionCharacters

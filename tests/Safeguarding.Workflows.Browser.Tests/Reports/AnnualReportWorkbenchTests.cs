@@ -114,6 +114,11 @@ public sealed partial class AnnualReportWorkbenchTests(BrowserFixture browser)
         await PageChecks.CheckAsync(page, "annual-report-publish-errors");
         var url = $"https://www.staffordshire.example.org/annual-report-{year}";
         await page.FillAsync("#url", url);
+        // A date to come is refused before check your answers, by the report's own rule.
+        await page.FillAsync("#on-year", (today.Year + 1).ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Equal(("on-day", $"The publication date cannot be in the future (today is {Show.Date(today)})"), Assert.Single(await PageChecks.ErrorSummaryAsync(page)));
+        await page.FillAsync("#on-year", today.Year.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Equal("Check your answers before publishing the report", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Equal(Show.Date(today), (await page.Locator("#check-on").InnerTextAsync()).Trim());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Domain.AnnualReports;
@@ -113,7 +114,19 @@ public sealed class PublishModel(PartnershipDirectory partnerships, AnnualReport
             Form.Fail("url", "Enter the web address of the published report");
         }
 
-        // The command holds the answers to the API's rules (a date not in the future, an https address).
+        else if (AnnualReportCommands.UrlProblem(Form.Value("url")) is not null)
+        {
+            Form.Fail("url", "Enter the web address of the published report as it appears in a browser, starting https://");
+        }
+
+        // The report's own rules (a date not in the future, after the year ends; the same publication again) are
+        // checked before "check your answers", so that nothing is confirmed that would then be refused.
+        if (!Form.HasErrors && Report.PublicationRefusalOrRepeat(DateOnly.ParseExact(on!, "yyyy-MM-dd", CultureInfo.InvariantCulture), Form.Value("url"), clock.GetUtcNow()) is { IsRefusal: true } refused)
+        {
+            var (field, anchor) = refused.Field == "on" ? ("on", "on-day") : ("url", "url");
+            Form.Fail(field, Show.Detail(refused.Message ?? "This publication cannot be recorded").TrimEnd('.'), anchor);
+        }
+
         return Form.HasErrors ? null : new AnnualReportsApi.EventRequest("published", on, Form.Value("url"));
     }
 

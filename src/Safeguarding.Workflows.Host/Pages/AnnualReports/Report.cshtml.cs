@@ -74,7 +74,7 @@ public sealed class ReportModel(PartnershipDirectory partnerships, AnnualReportC
 
     public string BannerText => Done switch
     {
-        "opened" => $"Reporting year {Report.Year.Id} opened. Each section’s owner has been asked for their section.",
+        "opened" => $"Reporting year {Report.Year.Id} opened. Each owner has been emailed the sections they are asked for.",
         "already-open" => $"Reporting year {Report.Year.Id} was already open: nothing was sent again.",
         "reminded" => "Owners reminded. Each owner of a section not yet received has been asked for it again.",
         "already-reminded" => "The owners were already reminded today: nothing was sent again.",

@@ -75,7 +75,7 @@ public sealed record AnnualReport(
         AnnualReportDates dates;
         try
         {
-            dates = AnnualReportDates.For(year, arrangements.Timescales, calendar);
+            dates = AnnualReportDates.For(year, arrangements.Timescales, calendar, LondonTime.LocalDate(now));
         }
         catch (ArgumentException e)
         {
@@ -127,7 +127,7 @@ public sealed record AnnualReport(
 
         var timeline = report.Timeline.AddRange(sections.Select(s => new TimelineEntry(
             now, AnnualReportEvents.SectionOpened, Actors.System, $"Section {s.Number} asked of {Agencies(s.Owners)}.")));
-        var emails = sections.Select(s => report.SectionEmail(s, "section-opened", AnnualReportTemplates.SectionOpened, LondonTime.LocalDate(now), now)).ToList();
+        var emails = report.OwnerEmails(sections, "section-opened", AnnualReportTemplates.SectionOpened, LondonTime.LocalDate(now), now);
         return new Transition<AnnualReport>(report with { Timeline = timeline }, emails);
     }
 
@@ -207,6 +207,35 @@ public sealed record AnnualReport(
             Deadlines = deadlines,
             Timeline = Timeline.Add(new TimelineEntry(now, replaced ? AnnualReportEvents.ContributionReplaced : AnnualReportEvents.ContributionReceived, actor, detail)),
         });
+    }
+
+    /// <summary>
+    /// Staff remind the owners of every section not yet received, now (the business manager's "remind owners"). The
+    /// reminders carry today's London date in their ids, like the scheduled reminder, so a second reminder the same
+    /// day (or one on the day of the scheduled reminder) sends nothing twice: it changes nothing.
+    /// </summary>
+    public Decision<AnnualReport> RemindOwners(DateTimeOffset now, string actor)
+    {
+        var awaited = Sections.Where(s => !s.IsReceived).ToList();
+        var today = LondonTime.LocalDate(now);
+        if (Status != ProcessStatus.Open)
+        {
+            return Decision<AnnualReport>.NotOpen($"The {Year.Id} report is {StatusName}: its owners can no longer be reminded.");
+        }
+
+        if (awaited.Count == 0)
+        {
+            return Decision<AnnualReport>.Conflict("Every section has been received: there is nobody to remind.");
+        }
+
+        if (Timeline.Any(t => t.Type == AnnualReportEvents.ContributionsReminded && LondonTime.LocalDate(t.At) == today))
+        {
+            return Decision<AnnualReport>.Unchanged;
+        }
+
+        var emails = OwnerEmails(awaited, "contributions-reminder", AnnualReportTemplates.ContributionsReminder, today, now);
+        var entry = new TimelineEntry(now, AnnualReportEvents.ContributionsReminded, actor, $"{SectionsText(awaited)} asked of their owners again.");
+        return new Transition<AnnualReport>(this with { Timeline = Timeline.Add(entry) }, emails);
     }
 
     /// <summary>
@@ -371,7 +400,7 @@ public sealed record AnnualReport(
                 var (action, template, type) = step.Action == AnnualReportAction.ContributionsReminder
                     ? ("contributions-reminder", AnnualReportTemplates.ContributionsReminder, AnnualReportEvents.ContributionsReminded)
                     : ("contribution-chase", AnnualReportTemplates.ContributionChase, AnnualReportEvents.ContributionsChased);
-                var emails = missing.Select(s => SectionEmail(s, action, template, today, now)).ToList();
+                var emails = OwnerEmails(missing, action, template, today, now);
                 return (With(new TimelineEntry(now, type, Actors.System, $"{SectionsText(missing)} asked of their owners again.")), emails);
             }
 
@@ -442,17 +471,40 @@ public sealed record AnnualReport(
 
     private ImmutableList<Deadline> CheckableDeadlines => Deadlines.RemoveAll(d => d.Name == AnnualReportDeadlines.Submission);
 
-    private OutgoingEmail SectionEmail(ReportSection section, string action, string template, DateOnly today, DateTimeOffset now) =>
-        Email(action, $"section-{section.Number}", today, template, [.. section.Owners.Select(Recipient)],
-            new Dictionary<string, string>(CommonValues())
+    /// <summary>
+    /// One email per owner listing every one of <paramref name="sections"/> they are asked for, each with its own
+    /// contribution link (an owner of nine sections gets one email, not nine). The id names the owner by a digest of
+    /// their address and the day, so the same ask of the same owner on the same day is sent once.
+    /// </summary>
+    private List<OutgoingEmail> OwnerEmails(IReadOnlyList<ReportSection> sections, string action, string template, DateOnly today, DateTimeOffset now) =>
+        [.. sections
+            .SelectMany(s => s.Owners.Select(o => (Owner: o, Section: s)))
+            .GroupBy(x => x.Owner.Email, StringComparer.OrdinalIgnoreCase)
+            .Select(owner =>
             {
-                ["sectionNumber"] = section.Number.ToString(CultureInfo.InvariantCulture),
-                ["sectionTitle"] = section.Title,
-                ["mandatory"] = section.Mandatory ? "yes" : "no",
-                ["dueOn"] = DateText(section.DueOn),
-                ["contributionLink"] = ContributionLink(section.Number),
-            },
-            now);
+                var asked = owner.Select(x => x.Section).DistinctBy(s => s.Number).OrderBy(s => s.Number).ToList();
+                var values = new Dictionary<string, string>(CommonValues())
+                {
+                    ["recipientName"] = owner.First().Owner.Name,
+                    ["sectionCount"] = asked.Count.ToString(CultureInfo.InvariantCulture),
+                    ["mandatoryCount"] = asked.Count(s => s.Mandatory).ToString(CultureInfo.InvariantCulture),
+                    ["dueOn"] = DateText(asked.Min(s => s.DueOn)),
+                };
+                for (var i = 0; i < asked.Count; i++)
+                {
+                    var n = (i + 1).ToString(CultureInfo.InvariantCulture);
+                    values[$"section{n}Number"] = asked[i].Number.ToString(CultureInfo.InvariantCulture);
+                    values[$"section{n}Title"] = asked[i].Title;
+                    values[$"section{n}Mandatory"] = asked[i].Mandatory ? "yes" : "no";
+                    values[$"section{n}Link"] = ContributionLink(asked[i].Number);
+                }
+
+                return Email(action, OwnerTarget(owner.Key), today, template, [Recipient(owner.First().Owner)], values, now);
+            })];
+
+    /// <summary>An owner in an email id, without their address: <c>owner-</c> and the start of its SHA-256.</summary>
+    public static string OwnerTarget(string email) =>
+        "owner-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..12].ToLowerInvariant();
 
     private OutgoingEmail Email(string action, string target, DateOnly date, string template, IReadOnlyList<EmailRecipient> to, IReadOnlyDictionary<string, string> values, DateTimeOffset now) =>
         new($"{Key}/{action}/{target}/{DateText(date)}", Key.PartnershipId, Key.ToString(), template, to, values, now);

@@ -33,15 +33,23 @@ public sealed record AnnualReportDates(
     /// <summary>The report goes to the Panel and to Foundations within this many calendar days of publication.</summary>
     public const int SubmissionWithinDays = 7;
 
+    /// <summary>
+    /// A report opened on or after its contributions date gives owners this many working days from the day it is
+    /// opened, rather than asking for a date already past.
+    /// </summary>
+    public const int LateOpeningWorkingDays = 10;
+
     /// <summary>The report must be published by this day of the year after the reporting year ends.</summary>
     public static readonly MonthDay PublicationDay = new(9, 30);
 
     /// <summary>
     /// The dates for <paramref name="year"/> with the partnership's <paramref name="timescales"/> and working days.
+    /// Opened on or after the contributions date (<paramref name="openedOn"/>), sections are due
+    /// <see cref="LateOpeningWorkingDays"/> working days after opening, and the draft no earlier than that.
     /// </summary>
     /// <exception cref="ArgumentException">The partnership's internal dates do not fit between the end of the year and
     /// 30 September, or the draft would be due before the contributions. The parameter name is the timescale's name.</exception>
-    public static AnnualReportDates For(ReportingYear year, PartnershipTimescales timescales, StatutoryCalendar calendar)
+    public static AnnualReportDates For(ReportingYear year, PartnershipTimescales timescales, StatutoryCalendar calendar, DateOnly? openedOn = null)
     {
         ArgumentNullException.ThrowIfNull(timescales);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -53,6 +61,12 @@ public sealed record AnnualReportDates(
             throw new ArgumentException(
                 $"The draft ({timescales.AnnualReportDraftDue}) cannot be due before the contributions ({timescales.AnnualReportContributionsDue}).",
                 "annualReportDraftDue");
+        }
+
+        if (openedOn is { } opened && opened >= contributions)
+        {
+            contributions = calendar.AddWorkingDays(opened, LateOpeningWorkingDays);
+            draft = draft < contributions ? contributions : draft;
         }
 
         var send = timescales.SendTime;

@@ -26,6 +26,23 @@ public sealed class AnnualReportCommands(IGrainFactory grains, IOptions<AnnualRe
             ? new(DecisionOutcome.Unchanged, report)
             : NoReport(partnershipId, year));
 
+    /// <summary>Every report the partnership has opened, latest reporting year first (the list page).</summary>
+    public async Task<IReadOnlyList<AnnualReport>> ListAsync(string partnershipId, Storage.Processes.ProcessIndex index, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await index.QueryAsync(partnershipId, new Storage.Processes.ProcessQuery(Kind: ProcessKinds.AnnualReport, Top: Storage.Processes.ProcessIndex.MaxTop, ContinuationToken: token), cancellationToken);
+            ids.AddRange(page.Items.Select(e => e.Id));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        var reports = await Task.WhenAll(ids.Where(id => YearProblem(id) is null).Select(id => GetAsync(partnershipId, id)));
+        return [.. reports.Select(r => r.Process).OfType<AnnualReport>().OrderByDescending(r => r.Year.StartsOn)];
+    }
+
     /// <summary>
     /// A section's Markdown. A resubmission replaces the text (recorded in the timeline); the identical text again
     /// changes nothing.
@@ -41,6 +58,10 @@ public sealed class AnnualReportCommands(IGrainFactory grains, IOptions<AnnualRe
         var contributor = new Contributor(by.Name!.Trim(), by.Email!.Trim(), by.Agency!.Trim());
         return Named(partnershipId, year, await Grain(partnershipId, year).ContributeAsync(number, contributor, request.Text!, actor));
     }
+
+    /// <summary>Reminds the owners of every section not yet received (one email per owner listing their sections, at most once a day).</summary>
+    public async Task<Reply<AnnualReport>> RemindOwnersAsync(string partnershipId, string year, string actor) =>
+        YearRefusal(year) ?? Named(partnershipId, year, await Grain(partnershipId, year).RemindOwnersAsync(actor));
 
     /// <summary>Compiles the sections into the HTML and Word documents; a conflict while mandatory sections have no text.</summary>
     public async Task<Reply<AnnualReport>> CompileAsync(string partnershipId, string year, string actor) =>
@@ -67,14 +88,20 @@ public sealed class AnnualReportCommands(IGrainFactory grains, IOptions<AnnualRe
             return Invalid("on", "Give the publication date as YYYY-MM-DD.");
         }
 
-        if (request.Url is not { Length: > 0 and <= MaxUrlLength } url
-            || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host))
+        if (UrlProblem(request.Url) is { } problem)
         {
-            return Invalid("url", $"Give the published report's public address: an absolute https URL of up to {MaxUrlLength} characters.");
+            return Invalid("url", problem);
         }
 
-        return Named(partnershipId, year, await Grain(partnershipId, year).PublishAsync(on, url, actor));
+        return Named(partnershipId, year, await Grain(partnershipId, year).PublishAsync(on, request.Url!, actor));
     }
+
+    /// <summary>Why <paramref name="url"/> is not a published report's public address (an absolute https URL), or null.</summary>
+    public static string? UrlProblem(string? url) =>
+        url is not { Length: > 0 and <= MaxUrlLength }
+        || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host)
+            ? $"Give the published report's public address: an absolute https URL of up to {MaxUrlLength} characters."
+            : null;
 
     /// <summary>Why <paramref name="text"/> is too long for a section (the API answers 413), or null.</summary>
     public string? TooLong(string? text) => text?.Length > options.Value.MaxSectionCharacters

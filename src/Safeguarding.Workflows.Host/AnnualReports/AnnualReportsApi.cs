@@ -42,6 +42,7 @@ public static class AnnualReportsApi
         group.MapPut("/", OpenReport).WithName("OpenAnnualReport").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", GetReport).WithName("GetAnnualReport");
         group.MapPut("/sections/{number:int}", SubmitSection).WithName("SubmitAnnualReportSection").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/reminders", RemindOwners).WithName("RemindAnnualReportOwners").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/compile", CompileReport).WithName("CompileAnnualReport").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/events", RecordEvent).WithName("RecordAnnualReportEvent").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/documents/{name}", GetDocument).WithName("GetAnnualReportDocument")
@@ -123,6 +124,14 @@ public static class AnnualReportsApi
 
         return Replies.Ok(await reports.ContributeAsync(partnershipId, year, number, request, RequestActor.Of(context)), View);
     }
+
+    /// <summary>
+    /// <c>POST .../annual-reports/{year}/reminders</c>: reminds the owners of every section not yet received, now. 409
+    /// when every section is in; a second reminder the same day changes nothing.
+    /// </summary>
+    public static async Task<Results<Ok<AnnualReportView>, ValidationProblem, ProblemHttpResult>> RemindOwners(
+        string partnershipId, string year, AnnualReportCommands reports, HttpContext context) =>
+        Replies.Ok(await reports.RemindOwnersAsync(partnershipId, year, RequestActor.Of(context)), View);
 
     /// <summary>
     /// <c>POST .../annual-reports/{year}/compile</c> → <c>{html, docx}</c> links to the new versions. 409 listing the

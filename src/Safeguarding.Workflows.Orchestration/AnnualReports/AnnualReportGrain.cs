@@ -69,6 +69,8 @@ public sealed partial class AnnualReportGrain(
         return reply;
     }
 
+    public Task<Reply<AnnualReport>> RemindOwnersAsync(string actor) => DecideAsync(r => r.RemindOwners(Now, actor));
+
     public async Task<Reply<AnnualReport>> CompileAsync(string actor)
     {
         // Refused (not open, mandatory sections missing) before any document is rendered.

@@ -15,6 +15,9 @@ public interface IAnnualReportGrain : IProcessGrain
     /// <summary>Stores a section's Markdown as a new version and records it; the same text from the same contributor again is a no-op.</summary>
     Task<Reply<AnnualReport>> ContributeAsync(int section, Contributor contributor, string text, string actor);
 
+    /// <summary>Reminds the owners of the sections not yet received, now; a second reminder the same day changes nothing.</summary>
+    Task<Reply<AnnualReport>> RemindOwnersAsync(string actor);
+
     /// <summary>Compiles the sections (and the generated appendix) into <c>annual-report.html</c> and <c>annual-report.docx</c>.</summary>
     Task<Reply<AnnualReport>> CompileAsync(string actor);
 

@@ -51,19 +51,24 @@ public sealed class AnnualReportFormsTests(BrowserFixture browser)
         await page.GotoAsync("/forms/annual-reports/brighton-and-hove/2025-26");
         await PageChecks.CheckAsync(page, "annual-report");
 
-        await page.FillAsync("#on-day", today.Day.ToString());
-        await page.FillAsync("#on-month", today.Month.ToString());
-        await page.FillAsync("#on-year", today.Year.ToString());
+        // Publication goes through the staff page's check your answers (it emails the Panel and Foundations at once).
+        await page.Locator("#publish").ClickAsync();
+        Assert.EndsWith("/partnerships/brighton-and-hove/annual-reports/2025-26/publish", page.Url, StringComparison.Ordinal);
+        Assert.Equal(today.Day.ToString(), await page.InputValueAsync("#on-day"));
         await page.FillAsync("#url", "http://www.example.org/annual-report");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record publication" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         var errors = await PageChecks.ErrorSummaryAsync(page);
         Assert.Equal("url", Assert.Single(errors).Target);
         Assert.Contains("https", errors[0].Message, StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "annual-report-errors");
 
         await page.FillAsync("#url", "https://www.example.org/annual-report-2025-26");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record publication" }).ClickAsync();
-        Assert.Equal("Publication recorded", (await page.Locator(".govuk-panel__title").InnerTextAsync()).Trim());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Equal("Check your answers before publishing the report", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal(1, await page.Locator("#missing-mandatory").CountAsync()); // sections 1 and 2, required by law, have no text
+        await page.Locator("#confirm-missing").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish and send the report" }).ClickAsync();
+        Assert.Contains("Publication recorded", await page.Locator("#done").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "annual-report-confirmation");
 
         var report = await api.GetAsync("/api/partnerships/brighton-and-hove/annual-reports/2025-26");

@@ -45,6 +45,21 @@ public sealed class AnnualReportCommandTests
     }
 
     [Fact]
+    public void Reminding_owners_asks_again_for_each_section_not_received_once_a_day()
+    {
+        var report = Open().State.ContributeAll(At("2026-06-01"), except: [2, 9]);
+        var reminded = report.RemindOwners(At("2026-06-10", 11), "local-user").Changed();
+        Assert.Equal([[2], [9]], reminded.Emails.Select(Sections)); // the business manager's, the local authority officer's
+        Assert.All(reminded.Emails, e => Assert.Equal(AnnualReportTemplates.ContributionsReminder, e.Template));
+        Assert.All(reminded.Emails, e => Assert.EndsWith("/2026-06-10", e.Id, StringComparison.Ordinal));
+        Assert.Equal("Sections 2, 9 asked of their owners again.", reminded.State.Timeline[^1].Detail);
+
+        Assert.Equal(DecisionOutcome.Unchanged, reminded.State.RemindOwners(At("2026-06-10", 15), "local-user").Outcome);
+        Assert.Equal(DecisionOutcome.Changed, reminded.State.RemindOwners(At("2026-06-11", 9), "local-user").Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, report.Contribute(2, At("2026-06-02")).Contribute(9, At("2026-06-02")).RemindOwners(At("2026-06-10"), "local-user").Outcome);
+    }
+
+    [Fact]
     public void Compilation_needs_the_mandatory_sections_and_meets_the_draft_deadline()
     {
         var report = Open().State.Contribute(1, At("2026-07-01"));

@@ -65,5 +65,14 @@ internal static class AnnualReportFixture
         return (report, emails);
     }
 
+    /// <summary>The sections an owner's email asks for, in order.</summary>
+    public static List<int> Sections(OutgoingEmail email) =>
+        [.. Enumerable.Range(1, int.Parse(email.Values["sectionCount"])).Select(n => int.Parse(email.Values[$"section{n}Number"]))];
+
+    public const string BusinessManager = "business-manager@warwickshire.example.org";
+
+    /// <summary>The owner part of an email id for <see cref="BusinessManager"/>.</summary>
+    public static string ManagerTarget => AnnualReport.OwnerTarget(BusinessManager);
+
     public static Deadline Deadline(this AnnualReport report, string name) => report.Deadlines.Single(d => d.Name == name);
 }

@@ -7,21 +7,44 @@ namespace Safeguarding.Workflows.Domain.Tests.AnnualReports;
 public sealed class AnnualReportOpeningTests
 {
     [Fact]
-    public void Opening_asks_each_section_of_its_owners_with_a_contribution_link()
+    public void Opening_asks_each_owner_once_for_all_their_sections_each_with_its_contribution_link()
     {
         var (report, emails) = Open();
 
         Assert.Equal(15, report.Sections.Count);
-        Assert.Equal(15, emails.Count);
-        var section3 = emails.Single(e => e.Values["sectionNumber"] == "3");
-        Assert.Equal("warwickshire/annual-report/2025-26/section-opened/section-3/2026-05-05", section3.Id);
-        Assert.Equal(AnnualReportTemplates.SectionOpened, section3.Template);
-        Assert.Equal(3, section3.To.Count);
-        Assert.Equal("/forms/annual-reports/warwickshire/2025-26/sections/3", section3.Values["contributionLink"]);
-        Assert.Equal("2026-07-31", section3.Values["dueOn"]);
-        Assert.Equal("Warwickshire Safeguarding Children Partnership", section3.Values["partnershipName"]);
+        // The business manager, and the three partners' delegated officers: one email each, not one per section.
+        Assert.Equal(4, emails.Count);
+        Assert.All(emails, e => Assert.Single(e.To));
+        Assert.Equal(report.Sections.Select(s => s.Number), emails.SelectMany(Sections).Distinct().Order());
+        var manager = emails.Single(e => e.To[0].Email == BusinessManager);
+        Assert.Equal([1, 2, 4, 5, 6, 7, 8, 13, 14, 15], Sections(manager));
+        Assert.Equal($"warwickshire/annual-report/2025-26/section-opened/{ManagerTarget}/2026-05-05", manager.Id);
+        Assert.DoesNotContain("@", manager.Id.Split('/')[3], StringComparison.Ordinal);
+        Assert.Equal(AnnualReportTemplates.SectionOpened, manager.Template);
+        Assert.Equal("/forms/annual-reports/warwickshire/2025-26/sections/1", manager.Values["section1Link"]);
+        Assert.Equal("yes", manager.Values["section1Mandatory"]);
+        Assert.Equal("no", manager.Values["section3Mandatory"]);
+        Assert.Equal("2", manager.Values["mandatoryCount"]);
+        Assert.Equal("2026-07-31", manager.Values["dueOn"]);
+        Assert.Equal("Warwickshire Safeguarding Children Partnership", manager.Values["partnershipName"]);
         Assert.All(emails, e => Assert.Equal(OpenedAt, e.CreatedAt));
-        Assert.Equal(["business-manager@warwickshire.example.org"], emails.Single(e => e.Values["sectionNumber"] == "13").To.Select(t => t.Email));
+        Assert.Equal(3, emails.Count(e => Sections(e).Contains(3)));
+    }
+
+    [Theory]
+    [InlineData("2026-07-30", "2026-07-31", "2026-08-31")] // before the contributions date: the partnership's dates
+    [InlineData("2026-07-31", "2026-08-14", "2026-08-31")] // on it: ten working days from opening
+    [InlineData("2026-08-25", "2026-09-09", "2026-09-09")] // after it (31 August a bank holiday): the draft moves too
+    [InlineData("2026-12-07", "2026-12-21", "2026-12-21")] // after publication was due: still a date to come
+    public void A_report_opened_on_or_after_its_contributions_date_asks_owners_for_a_date_to_come(string openedOn, string dueOn, string draftDue)
+    {
+        var (report, emails) = Open(at: At(openedOn, 10));
+
+        Assert.All(report.Sections, s => Assert.Equal(DateOnly.Parse(dueOn), s.DueOn));
+        Assert.All(emails, e => Assert.Equal(dueOn, e.Values["dueOn"]));
+        Assert.Equal(DateOnly.Parse(dueOn), report.Deadline(AnnualReportDeadlines.Contributions).DueOn);
+        Assert.Equal(DateOnly.Parse(draftDue), report.Deadline(AnnualReportDeadlines.Draft).DueOn);
+        Assert.True(DateOnly.Parse(dueOn) > DateOnly.Parse(openedOn));
     }
 
     [Fact]
@@ -51,22 +74,22 @@ public sealed class AnnualReportOpeningTests
         Assert.Equal(16, report.Sections.Count);
         Assert.Equal(SectionOwner.LocalAuthority, report.Section(16)!.Owner);
         Assert.Equal(SectionOwner.IndependentScrutineer, report.Section(13)!.Owner);
-        Assert.Contains(emails, e => e.Values["sectionNumber"] == "16");
+        Assert.Contains(emails, e => Sections(e).Contains(16));
     }
 
     [Fact]
-    public void Reminders_and_chases_already_past_when_the_report_is_opened_are_skipped()
+    public void A_report_opened_after_its_contributions_date_plans_its_reminder_and_chases_from_the_date_it_gives()
     {
         var (report, emails) = Open(at: At("2026-08-10", 12));
 
-        Assert.Equal(15, emails.Count); // the opening emails stand in for them
-        Assert.DoesNotContain(report.Steps, s => s.At < At("2026-08-10", 12)); // the reminder of 24 July and the chase of 7 August
-        Assert.Equal("ContributionsChase/contributions/2026-08-14", report.Steps[0].Id);
-        // The contributions deadline has already passed: the first wake marks it missed.
+        Assert.Equal(4, emails.Count); // one per owner
+        Assert.DoesNotContain(report.Steps, s => s.At < At("2026-08-10", 12));
+        // Sections due 24 August (ten working days on): reminded 17 August, chased from 28 August (31 August is a bank holiday).
+        Assert.Equal(["ContributionsReminder/contributions/2026-08-17", "ContributionsChase/contributions/2026-08-28"], report.Steps.Take(2).Select(s => s.Id));
         var woken = report.Wake(At("2026-08-10", 12));
-        Assert.Equal(DeadlineState.Missed, woken.State.Deadline(AnnualReportDeadlines.Contributions).State);
+        Assert.Equal(DeadlineState.Pending, woken.State.Deadline(AnnualReportDeadlines.Contributions).State);
         Assert.Empty(woken.Emails);
-        Assert.Equal(At("2026-08-14"), woken.State.NextWakeAt);
+        Assert.Equal(At("2026-08-17"), woken.State.NextWakeAt);
     }
 
     [Fact]

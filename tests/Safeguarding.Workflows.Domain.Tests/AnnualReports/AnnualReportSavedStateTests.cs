@@ -31,7 +31,7 @@ public sealed class AnnualReportSavedStateTests
 
         var (woken, emails) = report.Wake(At("2026-08-28"));
         // Only the chase: the draft is compiled and section 5 is not mandatory, so the draft check that day says nothing.
-        Assert.Equal(["warwickshire/annual-report/2025-26/contribution-chase/section-5/2026-08-28"], emails.Select(e => e.Id));
+        Assert.Equal([$"warwickshire/annual-report/2025-26/contribution-chase/{ManagerTarget}/2026-08-28"], emails.Select(e => e.Id));
         Assert.Equal(At("2026-09-04"), woken.NextWakeAt);
     }
 

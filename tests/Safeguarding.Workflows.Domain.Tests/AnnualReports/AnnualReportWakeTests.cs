@@ -35,9 +35,13 @@ public sealed class AnnualReportWakeTests
 
         var (woken, emails) = report.Wake(At("2026-07-24"));
 
-        Assert.Equal(["section-3", "section-13"], emails.Select(e => e.Id.Split('/')[4]));
+        // One email per owner: the three partners' officers for section 3, the business manager for section 13.
+        Assert.Equal(4, emails.Count);
         Assert.All(emails, e => Assert.Equal(AnnualReportTemplates.ContributionsReminder, e.Template));
-        Assert.Equal("warwickshire/annual-report/2025-26/contributions-reminder/section-3/2026-07-24", emails[0].Id);
+        var manager = Assert.Single(emails, e => e.To.Single().Email == BusinessManager);
+        Assert.Equal([13], Sections(manager));
+        Assert.Equal($"warwickshire/annual-report/2025-26/contributions-reminder/{ManagerTarget}/2026-07-24", manager.Id);
+        Assert.All(emails.Where(e => e != manager), e => Assert.Equal([3], Sections(e)));
         var entry = woken.Timeline[^1];
         Assert.Equal(AnnualReportEvents.ContributionsReminded, entry.Type);
         Assert.Contains("3, 13", entry.Detail, StringComparison.Ordinal);
@@ -57,7 +61,7 @@ public sealed class AnnualReportWakeTests
 
         var (chased, chases) = afterDue.RunUntil(At("2026-08-14", 12));
         Assert.Equal(["2026-08-07", "2026-08-14"], chases.Select(e => e.Id.Split('/')[^1]));
-        Assert.All(chases, e => Assert.Equal("section-13", e.Id.Split('/')[4]));
+        Assert.All(chases, e => Assert.Equal([13], Sections(e)));
 
         var received = chased.Contribute(13, At("2026-08-17", 11));
         Assert.Equal(SectionStatus.Received, received.StatusOf(received.Section(13)!));
@@ -78,7 +82,8 @@ public sealed class AnnualReportWakeTests
         var (woken, emails) = report.Wake(At("2026-08-22"));
 
         var chase = Assert.Single(emails);
-        Assert.Equal("warwickshire/annual-report/2025-26/contribution-chase/section-5/2026-08-21", chase.Id);
+        Assert.Equal($"warwickshire/annual-report/2025-26/contribution-chase/{ManagerTarget}/2026-08-21", chase.Id);
+        Assert.Equal([5], Sections(chase));
         Assert.Equal(At("2026-08-22"), chase.CreatedAt);
         Assert.Equal(3, woken.Steps.Count(s => s.Action == AnnualReportAction.ContributionsChase && s.DoneAt is not null));
         Assert.True(woken.Steps.Single(s => s.Action == AnnualReportAction.ContributionsReminder).IsDone); // superseded by the chase

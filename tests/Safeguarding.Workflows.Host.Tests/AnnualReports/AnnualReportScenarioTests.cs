@@ -177,8 +177,9 @@ public sealed class AnnualReportScenarioTests
             Assert.Equal(2, sent.Count);
             Assert.All(sent, m => Assert.Equal(new DateOnly(2026, 9, 15), DateOnly.FromDateTime(((DateTimeOffset)m["sentAt"]!).UtcDateTime)));
             Assert.All(sent, m => Assert.Contains(PublishedUrl, (string?)m["body"], StringComparison.Ordinal));
-            Assert.Equal(15, outbox.Count(m => ((string)m["id"]!).Contains("/section-opened/", StringComparison.Ordinal)));
-            Assert.Single(outbox, m => ((string)m["id"]!).Contains("/contribution-chase/section-13/2026-08-07", StringComparison.Ordinal));
+            // One email per owner (the business manager and the three partners' officers), not one per section.
+            Assert.Equal(4, outbox.Count(m => ((string)m["id"]!).Contains("/section-opened/", StringComparison.Ordinal)));
+            Assert.Single(outbox, m => ((string)m["id"]!).Contains("/contribution-chase/owner-", StringComparison.Ordinal) && ((string)m["id"]!).EndsWith("/2026-08-07", StringComparison.Ordinal));
         }
     }
 

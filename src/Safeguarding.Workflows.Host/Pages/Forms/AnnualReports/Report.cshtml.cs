@@ -10,8 +10,8 @@ namespace Safeguarding.Workflows.Host.Pages.Forms.AnnualReports;
 
 /// <summary>
 /// <c>/forms/annual-reports/{p}/{year}</c> (the link in the report's emails): the sections and where each stands,
-/// compiling the report, and recording its publication — which makes the service send it to the Child Safeguarding
-/// Practice Review Panel and to Foundations. Both run the commands the API runs (<see cref="AnnualReportCommands"/>).
+/// and compiling the report (the command the API runs, <see cref="AnnualReportCommands"/>). Publication, which makes the
+/// service send the report to the Panel and to Foundations, goes through the staff page's "check your answers".
 /// </summary>
 public sealed class ReportModel(PartnershipDirectory partnerships, AnnualReportCommands reports) : FormPage
 {
@@ -40,36 +40,6 @@ public sealed class ReportModel(PartnershipDirectory partnerships, AnnualReportC
         });
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(string p, string year)
-    {
-        if (await FindAsync(p, year) is { } notFound)
-        {
-            return notFound;
-        }
-
-        ReadForm();
-        var on = Form.Date("on", "The date of publication");
-        if (Form.HasErrors)
-        {
-            return Invalid();
-        }
-
-        var request = new AnnualReportsApi.EventRequest("published", on, Form.Optional("url"));
-        // The form's answers are the request already: it is held to the API's text rule, then to the command's rules.
-        var outcome = await DecideAsync(Body(request), (_, _) => request, r => reports.PublishAsync(p, year, r, RequestActor.Of(HttpContext)));
-        return Answer(outcome, Labels, () =>
-        {
-            var report = outcome.ValueAs<AnnualReport>();
-            return new Confirmation(
-                "Publication recorded",
-                $"{report.Title}",
-                [$"Published on {Show.Date(report.Published!.On)}.",
-                 .. report.Published.Submissions.Select(s => $"Sent to {s.To} on {Show.Time(s.SentAt)}.")],
-                $"/partnerships/{p}/annual-reports/{year}",
-                "See the report’s deadlines and history");
-        }, Body(request));
-    }
-
     private async Task<IActionResult?> FindAsync(string p, string year)
     {
         if (partnerships.Find(p) is not { } partnership)
@@ -87,11 +57,4 @@ public sealed class ReportModel(PartnershipDirectory partnerships, AnnualReportC
         Report = AnnualReportsApi.View(report);
         return null;
     }
-
-    private static readonly Dictionary<string, FieldLabel> Labels = new()
-    {
-        ["on"] = FieldLabel.Date("The date of publication", "Enter the date the report was published"),
-        ["url"] = new("The web address", "Enter the web address of the published report"),
-        ["type"] = new("Publication", "Enter the date the report was published", "on"),
-    };
 }

@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ProcessIndex>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ProcessStore>();
+        services.TryAddSingleton<ReferenceCounters>();
         services.TryAddSingleton<Documents.DocumentStore>();
         services.TryAddSingleton<Partnerships.PartnershipSettingsStore>();
         return services;

@@ -62,7 +62,7 @@ public sealed class RaiseModel(PartnershipDirectory partnerships, EscalationComm
             var stage = escalation.Stage;
             return new Confirmation(
                 "Escalation raised",
-                escalation.Key.Id,
+                escalation.ShownReference,
                 [
                     escalation.Request.ImmediateRisk
                         ? "Because a child is at immediate risk, every stage has been told at once."

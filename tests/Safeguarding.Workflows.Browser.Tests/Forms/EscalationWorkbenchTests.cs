@@ -51,7 +51,7 @@ public sealed partial class EscalationWorkbenchTests(BrowserFixture browser)
             }
 
             await Task.Delay(300);
-            await page.ReloadAsync();
+            await page.GotoAsync($"/partnerships/{Partnership}/escalations/{id}");
         }
 
         Assert.Contains("Current", await stage2.InnerTextAsync(), StringComparison.Ordinal);

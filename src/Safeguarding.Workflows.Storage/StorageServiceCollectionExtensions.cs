@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         // Freshness of a cached copy is wall-clock time, whatever the workflow clock says (a simulated clock may stand still).
         services.TryAddSingleton(provider => new ProcessListing(provider.GetRequiredService<ProcessIndex>(), TimeProvider.System));
         services.TryAddSingleton<ProcessStore>();
+        services.TryAddSingleton<ReferenceCounters>();
         services.TryAddSingleton<Documents.DocumentStore>();
         services.TryAddSingleton<Partnerships.PartnershipSettingsStore>();
         services.TryAddSingleton<Partnerships.CalendarFeedStore>();

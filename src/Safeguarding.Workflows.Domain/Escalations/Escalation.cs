@@ -25,6 +25,12 @@ public sealed record Escalation : IDurableProcess<Escalation>
 
     public required EscalationRequest Request { get; init; }
 
+    /// <summary>
+    /// The short reference people use, <c>ESC-2027-014</c> (see <see cref="EscalationReference"/>); null for an
+    /// escalation raised before references were given, which goes by its id (<see cref="ShownReference"/>).
+    /// </summary>
+    public string? Reference { get; init; }
+
     public required string PartnershipName { get; init; }
 
     /// <summary>The London time at which automatic sends go out (the partnership's <c>sendTime</c>).</summary>
@@ -64,8 +70,12 @@ public sealed record Escalation : IDurableProcess<Escalation>
 
     public ImmutableList<TimelineEntry> Timeline { get; init; } = [];
 
+    /// <summary>How pages and emails name the escalation: its reference, or its id when it was raised without one.</summary>
     [JsonIgnore]
-    public string Title => $"Escalation {Key.Id}";
+    public string ShownReference => Reference ?? Key.Id;
+
+    [JsonIgnore]
+    public string Title => $"Escalation {ShownReference}";
 
     [JsonIgnore]
     public StagePlan Stage => Stages[CurrentStage - 1];
@@ -93,7 +103,8 @@ public sealed record Escalation : IDurableProcess<Escalation>
         StatutoryCalendar calendar,
         EscalationPolicy policy,
         string actor,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? reference = null)
     {
         var today = LondonTime.LocalDate(now);
         if (request.RaisedOn > today)
@@ -106,6 +117,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
         var escalation = new Escalation
         {
             Key = key,
+            Reference = reference,
             Request = request,
             PartnershipName = arrangements.Name,
             SendTime = arrangements.Timescales.SendTime,
@@ -140,7 +152,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
     {
         if (Status == ProcessStatus.Cancelled)
         {
-            return Decision<Escalation>.NotOpen($"Escalation '{Key.Id}' was cancelled; it takes no more events.");
+            return Decision<Escalation>.NotOpen($"Escalation '{ShownReference}' was cancelled; it takes no more events.");
         }
 
         var today = LondonTime.LocalDate(now);
@@ -189,8 +201,35 @@ public sealed record Escalation : IDurableProcess<Escalation>
         }
 
         return Phase == EscalationPhase.AtStage && !AtLastStage
-            ? Decision<Escalation>.Conflict($"A formal notice follows the last stage. Escalation '{Key.Id}' is at {Stage.Label} of {Stages.Count}; escalate it first.")
+            ? Decision<Escalation>.Conflict($"A formal notice follows the last stage. Escalation '{ShownReference}' is at {Stage.Label} of {Stages.Count}; escalate it first.")
             : Decision<Escalation>.Unchanged;
+    }
+
+    /// <summary>Whether a response can be recorded now (while the escalation is open); otherwise the refusal.</summary>
+    public Decision<Escalation> CanRespond() => NotOpen("record a response") ?? Decision<Escalation>.Unchanged;
+
+    /// <summary>Whether the escalation can be recorded as resolved now: open and not resolved yet; otherwise the refusal.</summary>
+    public Decision<Escalation> CanResolve() =>
+        Resolution is { } resolved
+            ? Decision<Escalation>.Conflict($"Escalation '{ShownReference}' was already resolved on {Format(resolved.On)}.")
+            : NotOpen("resolve it") ?? Decision<Escalation>.Unchanged;
+
+    /// <summary>Whether the escalation can be moved up by hand now: open, at a stage, and not the last one; otherwise the refusal.</summary>
+    public Decision<Escalation> CanEscalate()
+    {
+        if (NotOpen("escalate it") is { } closed)
+        {
+            return closed;
+        }
+
+        if (Phase != EscalationPhase.AtStage || AtLastStage)
+        {
+            var where = Phase == EscalationPhase.AtStage ? $"at {Stage.Label}, the last stage" : "past the last stage";
+            return Decision<Escalation>.Conflict(
+                $"Escalation '{ShownReference}' is {where}: there is no further stage. Serve a formal notice instead (POST .../escalations/{Key.Id}/formal-notice).");
+        }
+
+        return Decision<Escalation>.Unchanged;
     }
 
     /// <summary>
@@ -487,9 +526,9 @@ public sealed record Escalation : IDurableProcess<Escalation>
             return Decision<Escalation>.Unchanged; // the same response posted again
         }
 
-        if (NotOpen("record a response") is { } closed)
+        if (CanRespond() is { IsRefusal: true } refused)
         {
-            return closed;
+            return refused;
         }
 
         var to = stage is { } n ? Capital(Stages[n - 1].Label) : Phase == EscalationPhase.FormalNoticeServed ? "Formal notice" : "Formal notice due";
@@ -509,12 +548,12 @@ public sealed record Escalation : IDurableProcess<Escalation>
         {
             return resolved.On == on && resolved.Outcome == outcome
                 ? Decision<Escalation>.Unchanged
-                : Decision<Escalation>.Conflict($"Escalation '{Key.Id}' was already resolved on {Format(resolved.On)} with a different outcome.");
+                : Decision<Escalation>.Conflict($"Escalation '{ShownReference}' was already resolved on {Format(resolved.On)} with a different outcome.");
         }
 
-        if (NotOpen("resolve it") is { } closed)
+        if (CanResolve() is { IsRefusal: true } refused)
         {
-            return closed;
+            return refused;
         }
 
         int? atStage = Phase == EscalationPhase.AtStage ? CurrentStage : null;
@@ -540,21 +579,14 @@ public sealed record Escalation : IDurableProcess<Escalation>
             return Decision<Escalation>.Unchanged; // the same escalation posted again
         }
 
-        if (NotOpen("escalate it") is { } closed)
+        if (CanEscalate() is { IsRefusal: true } refused)
         {
-            return closed;
-        }
-
-        if (Phase != EscalationPhase.AtStage || AtLastStage)
-        {
-            var where = Phase == EscalationPhase.AtStage ? $"at {Stage.Label}, the last stage" : "past the last stage";
-            return Decision<Escalation>.Conflict(
-                $"Escalation '{Key.Id}' is {where}: there is no further stage. Serve a formal notice instead (POST .../escalations/{Key.Id}/formal-notice).");
+            return refused;
         }
 
         if (toStage is { } wanted && wanted != CurrentStage + 1)
         {
-            return Decision<Escalation>.Conflict($"Escalation '{Key.Id}' is at {Stage.Label}; it can only move to stage {CurrentStage + 1}, not {wanted}.");
+            return Decision<Escalation>.Conflict($"Escalation '{ShownReference}' is at {Stage.Label}; it can only move to stage {CurrentStage + 1}, not {wanted}.");
         }
 
         if (on < Stage.StartsOn)
@@ -582,7 +614,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
     {
         if (Notice is not { } notice)
         {
-            return Decision<Escalation>.Conflict($"Escalation '{Key.Id}' has no formal notice, so it has no requirements to meet.");
+            return Decision<Escalation>.Conflict($"Escalation '{ShownReference}' has no formal notice, so it has no requirements to meet.");
         }
 
         if (notice.Requirements.FirstOrDefault(r => string.Equals(r.Id, requirementId, StringComparison.Ordinal)) is not { } requirement)
@@ -639,7 +671,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
 
         if (Notice is not { } notice)
         {
-            return Decision<Escalation>.Conflict($"Escalation '{Key.Id}' has no formal notice: a referral to the Secretary of State follows a formal notice that was not complied with.");
+            return Decision<Escalation>.Conflict($"Escalation '{ShownReference}' has no formal notice: a referral to the Secretary of State follows a formal notice that was not complied with.");
         }
 
         if (NotOpen("record a referral decision") is { } closed)
@@ -697,7 +729,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
     /// <summary>The refusal when the escalation is closed or cancelled; null while it is open.</summary>
     private Decision<Escalation>? NotOpen(string what) => Status == ProcessStatus.Open
         ? null
-        : Decision<Escalation>.NotOpen($"Escalation '{Key.Id}' {(Status == ProcessStatus.Cancelled ? "was cancelled" : "is closed")}: cannot {what}.");
+        : Decision<Escalation>.NotOpen($"Escalation '{ShownReference}' {(Status == ProcessStatus.Cancelled ? "was cancelled" : "is closed")}: cannot {what}.");
 
     private static Deadline StageDeadline(StagePlan stage) => NewDeadline(stage.DeadlineName, stage.DueOn);
 

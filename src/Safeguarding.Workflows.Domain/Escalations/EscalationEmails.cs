@@ -31,7 +31,7 @@ internal static class EscalationEmails
         var all = new Dictionary<string, string>
         {
             ["partnershipName"] = e.PartnershipName,
-            ["reference"] = e.Key.Id,
+            ["reference"] = e.ShownReference,
             ["raisedByAgency"] = e.Request.RaisedBy.Agency,
             ["concerningAgency"] = e.Request.Concerning.Agency,
             ["link"] = Link(e.Key),

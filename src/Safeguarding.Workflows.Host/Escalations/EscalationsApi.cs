@@ -111,6 +111,7 @@ public static class EscalationsApi
 
     public sealed record EscalationView(
         string Id,
+        string Reference,
         string Kind,
         string PartnershipId,
         string Status,
@@ -211,6 +212,7 @@ public static class EscalationsApi
 
     public static EscalationView View(Escalation e) => new(
         e.Key.Id,
+        e.ShownReference,
         e.Key.Kind,
         e.Key.PartnershipId,
         Processes.ProcessViews.Status(e),

@@ -6,6 +6,7 @@ using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Orchestration.Documents;
 using Safeguarding.Workflows.Storage.Documents;
+using Safeguarding.Workflows.Storage.Processes;
 
 namespace Safeguarding.Workflows.Orchestration.Escalations;
 
@@ -27,14 +28,27 @@ public sealed partial class EscalationGrain(
     ProcessEngine engine,
     PartnershipDirectory partnerships,
     DocumentStore documents,
+    ReferenceCounters references,
     ILogger<EscalationGrain> logger) : ProcessGrain<Escalation>(engine), IEscalationGrain
 {
-    public Task<Reply<Escalation>> RaiseAsync(EscalationRequest request, string actor) =>
-        OpenOnceAsync(
+    public async Task<Reply<Escalation>> RaiseAsync(EscalationRequest request, string actor)
+    {
+        var arrangements = partnerships.Find(Key.PartnershipId);
+        string? reference = null;
+        if (Process is null && arrangements is not null && Raise(arrangements, null).Outcome == DecisionOutcome.Changed)
+        {
+            // A number only for a request that raises (a refused or repeated one takes none); the grain runs one
+            // call at a time, so nothing can raise this escalation between taking the number and saving it.
+            reference = EscalationReference.Of(request.RaisedOn, await references.NextAsync(Key.PartnershipId, EscalationReference.Series(request.RaisedOn), CancellationToken.None));
+        }
+
+        return await OpenOnceAsync(
             existing => existing.Request == request,
-            () => partnerships.Find(Key.PartnershipId) is { } arrangements
-                ? Escalation.Raise(Key, request, arrangements, Calendar, EscalationPolicy.For(arrangements.Timescales), actor, Now)
-                : NoSuchPartnership);
+            () => arrangements is not null ? Raise(arrangements, reference) : NoSuchPartnership);
+
+        Decision<Escalation> Raise(PartnershipArrangements found, string? withReference) =>
+            Escalation.Raise(Key, request, found, Calendar, EscalationPolicy.For(found.Timescales), actor, Now, withReference);
+    }
 
     public Task<Escalation?> GetAsync() => Task.FromResult(Process);
 

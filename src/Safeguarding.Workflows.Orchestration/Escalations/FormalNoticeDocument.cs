@@ -23,7 +23,7 @@ public static class FormalNoticeDocument
             [
                 new("Issued by", notice.IssuedBy),
                 new("To", notice.Organisation),
-                new("Reference", escalation.Key.Id),
+                new("Reference", escalation.ShownReference),
                 new("Date served", Long(notice.ServedOn)),
                 new("Response due", Long(notice.RespondBy)),
             ]),

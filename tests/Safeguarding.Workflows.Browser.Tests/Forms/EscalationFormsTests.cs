@@ -37,7 +37,10 @@ public sealed class EscalationFormsTests(BrowserFixture browser)
         await page.FillAsync("#raisedBy-email", "morgan.ellis@example.org");
         await page.GetByRole(AriaRole.Button, new() { Name = "Raise the escalation" }).ClickAsync();
         Assert.Equal("Escalation raised", (await page.Locator(".govuk-panel__title").InnerTextAsync()).Trim());
-        var id = (await page.Locator("#reference").InnerTextAsync()).Trim();
+        // The panel gives the readable reference; the id stays in the links.
+        Assert.Matches(@"^ESC-\d{4}-\d{3}$", (await page.Locator("#reference").InnerTextAsync()).Trim());
+        var respondLink = await page.GetByRole(AriaRole.Link, new() { Name = "Record a response" }).GetAttributeAsync("href") ?? "";
+        var id = respondLink.Split('/')[^2];
         await PageChecks.CheckAsync(page, "escalation-raise-confirmation");
 
         var escalation = await api.GetAsync($"/api/partnerships/brighton-and-hove/escalations/{id}");

@@ -29,7 +29,8 @@ public sealed class EscalationsApiTests
 
         var listed = await api.Client.GetFromJsonAsync<JsonElement>($"/api/partnerships/{Partnership}/processes?kind=escalation");
         var item = Assert.Single(listed.EnumerateArray());
-        Assert.Equal("Escalation esc-1", item.GetProperty("title").GetString());
+        Assert.Equal("Escalation ESC-2026-001", item.GetProperty("title").GetString());
+        Assert.Equal("ESC-2026-001", body.GetProperty("reference").GetString());
         Assert.Equal("stage-1", item.GetProperty("nextDeadline").GetProperty("name").GetString());
     }
 

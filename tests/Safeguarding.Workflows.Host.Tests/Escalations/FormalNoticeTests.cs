@@ -103,7 +103,7 @@ public sealed class FormalNoticeTests
         Assert.Equal(["The issue", "Required changes", "Your response", "Consequences of non-compliance", "What happens next"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
         var facts = page.QuerySelectorAll("dl dt").Zip(page.QuerySelectorAll("dl dd"), (dt, dd) => (dt.TextContent, dd.TextContent)).ToList();
         Assert.Equal(
-            [("Issued by", "Staffordshire Safeguarding Children Partnership"), ("To", "Staffordshire Police"), ("Reference", "esc-docs"), ("Date served", "5 January 2026"), ("Response due", "19 January 2026")],
+            [("Issued by", "Staffordshire Safeguarding Children Partnership"), ("To", "Staffordshire Police"), ("Reference", "ESC-2026-001"), ("Date served", "5 January 2026"), ("Response due", "19 January 2026")],
             facts);
         Assert.Contains("threshold for a strategy discussion", page.Body!.TextContent, StringComparison.Ordinal); // the issue is the summary
 

@@ -60,7 +60,7 @@ public sealed class FormalNoticeModel(PartnershipDirectory partnerships, Escalat
             var notice = escalation.Notice!;
             return new Confirmation(
                 "Formal notice served",
-                $"{id}/formal-notice",
+                $"{escalation.ShownReference}/formal-notice",
                 [$"The notice has been sent to {notice.Organisation}. They must respond by {Show.Date(notice.RespondBy)}.",
                  .. notice.Requirements.Select(r => $"{r.Change}: due by {Show.Date(r.DueOn)}."),
                  $"If the changes are not made, partners will be asked on {Show.Date(notice.ReferralPromptOn)} to decide whether to refer the matter to the Secretary of State."],

@@ -62,7 +62,7 @@ public sealed class RaiseModel(PartnershipDirectory partnerships, EscalationComm
             var stage = escalation.Stage;
             return new Confirmation(
                 "Escalation raised",
-                escalation.Key.Id,
+                escalation.ShownReference,
                 [
                     escalation.Request.ImmediateRisk
                         ? "Because a child is at immediate risk, every stage has been told at once."
@@ -74,13 +74,17 @@ public sealed class RaiseModel(PartnershipDirectory partnerships, EscalationComm
         }, Body(request));
     }
 
-    private EscalationsApi.PartyBody Party(string prefix) =>
-        new(Form.Optional($"{prefix}-agency"), Form.Optional($"{prefix}-name"), Form.Optional($"{prefix}-email"));
+    private EscalationsApi.PartyBody Party(string prefix) => PartyFrom(Form, prefix);
 
-    private static string NewId(DateOnly today) =>
+    internal static EscalationsApi.PartyBody PartyFrom(FormState form, string prefix) =>
+        new(form.Optional($"{prefix}-agency"), form.Optional($"{prefix}-name"), form.Optional($"{prefix}-email"));
+
+    /// <summary>A new escalation's id (the URL's; people see its reference): the date and a random part.</summary>
+    internal static string NewId(DateOnly today) =>
         string.Create(CultureInfo.InvariantCulture, $"esc-{today:yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}");
 
-    private static readonly Dictionary<string, FieldLabel> Labels = new()
+    /// <summary>The raise form's fields by API path; the staff page's <c>/partnerships/{p}/escalations/new</c> asks the same questions.</summary>
+    internal static readonly Dictionary<string, FieldLabel> Labels = new()
     {
         ["raisedOn"] = FieldLabel.Date("The date the disagreement was raised", "Enter the date the disagreement was raised"),
         ["raisedBy"] = new("Your details", "Enter your agency, name and email address", "raisedBy-agency"),

@@ -60,7 +60,7 @@ public sealed class RespondModel(PartnershipDirectory partnerships, EscalationCo
             var escalation = outcome.ValueAs<Escalation>();
             return new Confirmation(
                 resolved ? "Escalation resolved" : "Response recorded",
-                escalation.Key.Id,
+                escalation.ShownReference,
                 [resolved
                     ? "The escalation is closed and everyone involved has been told."
                     : $"The escalation stays open at stage {escalation.CurrentStage} until it is recorded as resolved."],

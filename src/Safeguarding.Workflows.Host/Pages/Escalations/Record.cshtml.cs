@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Escalations;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Host.Escalations;
+using Safeguarding.Workflows.Host.Http;
+using Safeguarding.Workflows.Host.Pages.Forms;
+using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Orchestration.Clock;
+
+namespace Safeguarding.Workflows.Host.Pages.Escalations;
+
+/// <summary>
+/// <c>/partnerships/{p}/escalations/{id}/record/{step}</c>: a response, a move to the next stage, or the resolution,
+/// read as the API's <c>POST .../events</c> body and recorded with the same command; then back to the escalation with
+/// a success banner. Resolving closes the escalation, so it is shown back for checking first. Only a step the
+/// escalation allows now is offered; any other is "Page not found".
+/// </summary>
+public sealed class RecordModel(PartnershipDirectory partnerships, EscalationCommands escalations, WorkflowClock clock)
+    : ProcessForm<Escalation>(partnerships, escalations.GetAsync)
+{
+    public Escalation Escalation => Process;
+
+    public EscalationStep Step { get; private set; } = null!;
+
+    /// <summary>Showing the answers to check (resolving), rather than the questions.</summary>
+    public bool Checking { get; private set; }
+
+    /// <summary>The resolution's date, on the check page.</summary>
+    public DateOnly CheckedOn { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string p, string id, string step)
+    {
+        if (await FindAsync(p, id, step) is { } notFound)
+        {
+            return notFound;
+        }
+
+        Form.SetDate("on", LondonTime.LocalDate(clock.GetUtcNow()));
+        return Page();
+    }
+
+    /// <summary>The answers: a response or an escalation is recorded now; a resolution is checked first.</summary>
+    public async Task<IActionResult> OnPostAsync(string p, string id, string step)
+    {
+        if (await FindAsync(p, id, step) is { } notFound)
+        {
+            return notFound;
+        }
+
+        ReadForm();
+        var body = EventBody();
+        if (Step.Name == EscalationStep.Resolve)
+        {
+            // Read with the API's reader only (nothing recorded) so that a missing outcome is said before the check.
+            var read = await DecideAsync(body, EscalationRequests.ReadEvent, _ => Task.FromResult(new Reply<Escalation>(DecisionOutcome.Unchanged, Escalation)));
+            if (Form.HasErrors || !read.Succeeded)
+            {
+                read.ShowOn(Form, Labels, Body(body));
+                return Invalid();
+            }
+
+            Checking = true;
+            CheckedOn = DateOnly.ParseExact(body.On!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return Page();
+        }
+
+        return await RecordAsync(p, id, body);
+    }
+
+    /// <summary>Confirmed on the check page: resolve.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(string p, string id, string step)
+    {
+        if (await FindAsync(p, id, step) is { } notFound)
+        {
+            return notFound;
+        }
+
+        ReadForm();
+        return await RecordAsync(p, id, EventBody());
+    }
+
+    public string EscalationLink => EscalationStep.Page(Escalation);
+
+    private async Task<IActionResult> RecordAsync(string p, string id, EscalationsApi.EventBody body)
+    {
+        var outcome = await DecideAsync(body, EscalationRequests.ReadEvent, e => escalations.HandleAsync(p, id, e, RequestActor.Of(HttpContext)));
+        if (outcome.Succeeded && !Form.HasErrors)
+        {
+            return Redirect($"{EscalationLink}?done={Step.Name}");
+        }
+
+        if (outcome.IsNotFound)
+        {
+            return PageResults.NotFound(outcome.Detail ?? "There is nothing here.");
+        }
+
+        // The domain writes dates as 2027-02-04: the form says 4 February 2027.
+        outcome = outcome with
+        {
+            Errors = outcome.Errors?.ToDictionary(e => e.Key, e => e.Value.Select(Show.Detail).ToArray()),
+            Detail = outcome.Detail is { } detail ? Show.Detail(detail) : null,
+        };
+        outcome.ShowOn(Form, Labels, Body(body));
+        return Invalid();
+    }
+
+    private EscalationsApi.EventBody EventBody()
+    {
+        var on = Form.Date("on", "The date");
+        return Step.Name switch
+        {
+            EscalationStep.Respond => new("responded", on, null, null, null, null, null,
+                new EscalationsApi.ResponderBody(Form.Optional("by-agency"), Form.Optional("by-name")), Form.Optional("note")),
+            EscalationStep.Escalate => new("escalated", on, null, Escalation.CurrentStage + 1, null, null, null, null, null),
+            _ => new("resolved", on, Form.Optional("outcome"), null, null, null, null, null, null),
+        };
+    }
+
+    private static readonly Dictionary<string, FieldLabel> Labels = new()
+    {
+        ["on"] = FieldLabel.Date("The date", "Enter the date"),
+        ["outcome"] = new("How it was resolved", "Enter how the disagreement was resolved"),
+        ["note"] = new("The response", "Enter the response"),
+        ["by.agency"] = new("Their agency", "Enter the agency", "by-agency"),
+        ["by.name"] = new("Their name", "Enter the name", "by-name"),
+        ["stage"] = new("The stage", "Escalate to the next stage", "on"),
+        ["type"] = new("The step", "Choose a step to record", "on"),
+    };
+
+    private async Task<IActionResult?> FindAsync(string p, string id, string step)
+    {
+        if (await FindAsync(p, id) is { } notFound)
+        {
+            return notFound;
+        }
+
+        if (EscalationStep.Find(step) is not { Name: EscalationStep.Respond or EscalationStep.Escalate or EscalationStep.Resolve } known || !known.AllowedOn(Escalation))
+        {
+            return PageResults.NotFound($"Escalation {Escalation.ShownReference} has nothing to record as '{step}' now.");
+        }
+
+        Step = known;
+        return null;
+    }
+}

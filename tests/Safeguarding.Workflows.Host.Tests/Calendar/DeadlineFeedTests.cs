@@ -34,22 +34,22 @@ public sealed class DeadlineFeedTests : IAsyncLifetime
     {
         var store = factory.Services.GetRequiredService<CalendarFeedStore>();
         var secret = await store.CreateAsync("staffordshire", "the whole partnership", "Business Manager", DateTimeOffset.UtcNow, CancellationToken.None);
-        Assert.True((await reviews.PutAsync("rapid-reviews", "rr-feed", RapidReviewsApiTests.Body(caseReference: "RR-2026-090", awareOn: "2026-01-05"))).IsSuccessStatusCode);
+        Assert.True((await reviews.PutAsync("rapid-reviews", "rr-2026-090", RapidReviewsApiTests.Body(caseReference: "RR-2026-090", awareOn: "2026-01-05"))).IsSuccessStatusCode);
 
         var calendar = await FeedAsync(secret);
         Assert.Equal("Staffordshire Safeguarding Children Partnership: deadlines", calendar.Properties["X-WR-CALNAME"]!.Value);
-        var notify = Assert.Single(calendar.Events, e => e.Uid == "rapid-review.rr-feed.panel-notification@staffordshire.safeguarding-workflows");
+        var notify = Assert.Single(calendar.Events, e => e.Uid == "rapid-review.rr-2026-090.panel-notification@staffordshire.safeguarding-workflows");
         Assert.Equal(new DateOnly(2026, 1, 12), DateOnly.FromDateTime(notify.DtStart!.Value)); // 5 working days after awareness
         Assert.False(notify.DtStart.HasTime); // an all-day entry on the date the law counts
         Assert.StartsWith("Rapid review RR-2026-090: ", notify.Summary, StringComparison.Ordinal);
-        Assert.EndsWith("/partnerships/staffordshire/rapid-reviews/rr-feed", notify.Url!.ToString(), StringComparison.Ordinal);
-        Assert.Contains(calendar.Events, e => e.Uid!.StartsWith("rapid-review.rr-feed.rapid-review@", StringComparison.Ordinal));
+        Assert.EndsWith("/partnerships/staffordshire/rapid-reviews/rr-2026-090", notify.Url!.ToString(), StringComparison.Ordinal);
+        Assert.Contains(calendar.Events, e => e.Uid!.StartsWith("rapid-review.rr-2026-090.rapid-review@", StringComparison.Ordinal));
 
         // Met: gone from the feed; the others stay with the same identities.
-        await reviews.RecordAsync("rapid-reviews", "rr-feed", new { type = "panel-notified", on = "2026-01-05" });
+        await reviews.RecordAsync("rapid-reviews", "rr-2026-090", new { type = "panel-notified", on = "2026-01-05" });
         calendar = await FeedAsync(secret);
         Assert.DoesNotContain(calendar.Events, e => e.Uid!.Contains(".panel-notification@", StringComparison.Ordinal));
-        Assert.Contains(calendar.Events, e => e.Uid!.StartsWith("rapid-review.rr-feed.rapid-review@", StringComparison.Ordinal));
+        Assert.Contains(calendar.Events, e => e.Uid!.StartsWith("rapid-review.rr-2026-090.rapid-review@", StringComparison.Ordinal));
 
         // Revoked, or never made: nothing, and no hint of which.
         var feed = Assert.Single(await store.ListAsync("staffordshire", CancellationToken.None));

@@ -21,10 +21,10 @@ public sealed class TimelinessPageTests : IAsyncLifetime
     public async Task A_rapid_review_notified_on_time_whose_summary_never_came_counts_so_in_the_page_and_the_csv()
     {
         // Aware on Monday 5 January 2026 (financial year April 2025 to March 2026); the Panel told the next day.
-        var created = await reviews.PutAsync("rapid-reviews", "rr-timely", RapidReviewsApiTests.Body(caseReference: "RR-2026-071", awareOn: "2026-01-05"));
+        var created = await reviews.PutAsync("rapid-reviews", "rr-2026-071", RapidReviewsApiTests.Body(caseReference: "RR-2026-071", awareOn: "2026-01-05"));
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         await reviews.MoveToAsync("2026-01-06", 10);
-        await reviews.RecordAsync("rapid-reviews", "rr-timely", new { type = "panel-notified", on = "2026-01-06" });
+        await reviews.RecordAsync("rapid-reviews", "rr-2026-071", new { type = "panel-notified", on = "2026-01-06" });
 
         // Nothing else happens until the end of February: the agency summary and the rapid review are missed.
         await reviews.MoveToAsync("2026-02-27", 10);

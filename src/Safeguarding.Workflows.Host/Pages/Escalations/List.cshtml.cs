@@ -10,18 +10,17 @@ using Safeguarding.Workflows.Storage.Processes;
 namespace Safeguarding.Workflows.Host.Pages.Escalations;
 
 /// <summary><c>/partnerships/{p}/escalations</c>: the partnership's escalations, open first, newest first.</summary>
-public sealed class ListModel(PartnershipDirectory partnerships, ProcessIndex index, EscalationCommands escalations) : PageModel
+public sealed class ListModel(PartnershipDirectory partnerships, ProcessListing listing, EscalationCommands escalations) : PageModel
 {
-    /// <summary>The most escalations the list shows.</summary>
-    public const int Max = 200;
-
     public sealed record Row(ProcessIndexEntry Entry, Escalation? Escalation);
 
     public PartnershipArrangements Partnership { get; private set; } = null!;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string p, CancellationToken cancellationToken)
+    public ListPage<Escalation> List { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string p, int? page, CancellationToken cancellationToken)
     {
         if (partnerships.Find(p) is not { } partnership)
         {
@@ -29,17 +28,8 @@ public sealed class ListModel(PartnershipDirectory partnerships, ProcessIndex in
         }
 
         Partnership = partnership;
-        var entries = (await index.QueryAsync(p, new ProcessQuery(Kind: ProcessKinds.Escalation, Top: Max), cancellationToken)).Items
-            .OrderBy(e => e.Status == ProcessStatus.Open ? 0 : 1)
-            .ThenByDescending(e => e.CreatedAt)
-            .ToList();
-        var rows = new List<Row>(entries.Count);
-        foreach (var entry in entries)
-        {
-            rows.Add(new Row(entry, (await escalations.GetAsync(p, entry.Id)).Process));
-        }
-
-        Rows = rows;
+        List = await ListPage<Escalation>.ReadAsync(listing, p, ProcessKinds.Escalation, page, async id => (await escalations.GetAsync(p, id)).Process, cancellationToken);
+        Rows = [.. List.Rows.Select(r => new Row(r.Entry, r.Process))];
         return Page();
     }
 }

@@ -27,6 +27,9 @@ public sealed class PartnershipModel(
     ProcessSearch search,
     WorkflowClock clock) : PageModel
 {
+    /// <summary>The most rows the overdue and due-soon tables show; the search finds the rest (a partnership with thousands open).</summary>
+    public const int PanelRows = 100;
+
     private const int RecentProcesses = 10;
     private const int RecentEntries = 15;
 

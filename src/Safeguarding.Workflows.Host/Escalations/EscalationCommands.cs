@@ -38,6 +38,12 @@ public sealed partial class EscalationCommands(IGrainFactory grains)
     public async Task<Reply<Escalation>> ServeFormalNoticeAsync(string partnershipId, string id, FormalNoticeRequest request, string actor) =>
         IdProblem(id) is null ? await Grain(partnershipId, id).ServeFormalNoticeAsync(request, actor) : NoSuchEscalation(partnershipId, id);
 
+    /// <summary>Withdraws the escalation (<see cref="Processes.CancelCommand"/>): its stages stop and nobody is chased.</summary>
+    public Task<Reply<Escalation>> CancelAsync(string partnershipId, string id, string? reason, string actor) =>
+        IdProblem(id) is null
+            ? Processes.CancelCommand.RunAsync(() => GetAsync(partnershipId, id), Grain(partnershipId, id), "escalation", reason, actor)
+            : Task.FromResult(NoSuchEscalation(partnershipId, id));
+
     private static Reply<Escalation> NoSuchEscalation(string partnershipId, string id) =>
         Reply<Escalation>.NotFound($"There is no escalation '{id}' in partnership '{partnershipId}'.");
 

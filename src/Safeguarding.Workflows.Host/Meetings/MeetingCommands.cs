@@ -196,26 +196,10 @@ public sealed partial class MeetingCommands(
     /// Cancels the meeting with the generic process command (<see cref="Orchestration.Deadlines.IProcessGrain.CancelAsync"/>,
     /// as <c>POST .../meetings/{id}/cancel</c> does): members get a calendar cancellation, awaited authors are told.
     /// </summary>
-    public async Task<Reply<Meeting>> CancelAsync(string partnershipId, string id, string? reason, string actor)
-    {
-        var found = await GetAsync(partnershipId, id);
-        if (found.Process is not { } meeting)
-        {
-            return found;
-        }
-
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
-        {
-            return new(DecisionOutcome.Invalid, meeting, "reason", "Give a reason of up to 1000 characters.");
-        }
-
-        return await Grain(partnershipId, id).CancelAsync(reason.Trim(), actor) switch
-        {
-            Orchestration.Deadlines.ChangeOutcome.Done => await GetAsync(partnershipId, id) is { Process: { } cancelled } ? new(DecisionOutcome.Changed, cancelled) : NoMeeting(partnershipId, id),
-            Orchestration.Deadlines.ChangeOutcome.NotOpen => new(DecisionOutcome.NotOpen, meeting, Message: $"Meeting '{id}' is {ApiNames.Status(meeting.Status)}: it can no longer be cancelled."),
-            _ => NoMeeting(partnershipId, id),
-        };
-    }
+    public Task<Reply<Meeting>> CancelAsync(string partnershipId, string id, string? reason, string actor) =>
+        IdProblem(id) is null
+            ? Processes.CancelCommand.RunAsync(() => GetAsync(partnershipId, id), Grain(partnershipId, id), "meeting", reason, actor)
+            : Task.FromResult(NoMeeting(partnershipId, id));
 
     /// <summary>
     /// A meeting id from its title and date: "Partnership board" on 4 February 2027 → <c>partnership-board-2027-02-04</c>

@@ -41,6 +41,12 @@ public sealed class PracticeReviewCommands(IGrainFactory grains, RapidReviewComm
             ? await Grain(partnershipId, id).RecordAsync(e, actor)
             : Reply<PracticeReview>.NotFound($"There is no practice review '{id}' in partnership '{partnershipId}'.");
 
+    /// <summary>Cancels the review (<see cref="Processes.CancelCommand"/>): pending deadlines are waived and nobody is chased.</summary>
+    public Task<Reply<PracticeReview>> CancelAsync(string partnershipId, string id, string? reason, string actor) =>
+        UrlId.Problem(id, MaxIdLength) is null
+            ? Processes.CancelCommand.RunAsync(() => GetAsync(partnershipId, id), Grain(partnershipId, id), "practice review", reason, actor)
+            : Task.FromResult(Reply<PracticeReview>.NotFound($"There is no practice review '{id}' in partnership '{partnershipId}'."));
+
     private IPracticeReviewGrain Grain(string partnershipId, string id) =>
         grains.GetGrain<IPracticeReviewGrain>(new ProcessKey(partnershipId, ProcessKinds.PracticeReview, id).ToString());
 }

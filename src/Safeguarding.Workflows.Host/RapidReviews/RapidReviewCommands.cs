@@ -36,26 +36,8 @@ public sealed class RapidReviewCommands(IGrainFactory grains, DocumentStore docu
     /// Closes the review with the generic process command (<see cref="Orchestration.Deadlines.IProcessGrain.CancelAsync"/>,
     /// as <c>POST .../rapid-reviews/{id}/cancel</c> does): pending deadlines are waived, awaited agencies are told.
     /// </summary>
-    public async Task<Reply<RapidReview>> CancelAsync(string partnershipId, string id, string? reason, string actor)
-    {
-        var found = await GetAsync(partnershipId, id);
-        if (found.Process is not { } review)
-        {
-            return found;
-        }
-
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
-        {
-            return new(DecisionOutcome.Invalid, review, "reason", "Give a reason of up to 1000 characters.");
-        }
-
-        return await Grain(partnershipId, id).CancelAsync(reason.Trim(), actor) switch
-        {
-            Orchestration.Deadlines.ChangeOutcome.Done => await GetAsync(partnershipId, id) with { Outcome = DecisionOutcome.Changed },
-            Orchestration.Deadlines.ChangeOutcome.NotOpen => new(DecisionOutcome.NotOpen, review, Message: $"The rapid review '{id}' is no longer open: it cannot be closed."),
-            _ => Reply<RapidReview>.NotFound($"There is no rapid review '{id}' in partnership '{partnershipId}'."),
-        };
-    }
+    public Task<Reply<RapidReview>> CancelAsync(string partnershipId, string id, string? reason, string actor) =>
+        Processes.CancelCommand.RunAsync(() => GetAsync(partnershipId, id), Grain(partnershipId, id), "rapid review", reason, actor);
 
     /// <summary>
     /// The summary an agency sent through its form: the stored text (its latest version) and the review's record of

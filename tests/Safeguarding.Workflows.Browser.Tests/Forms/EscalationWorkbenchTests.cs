@@ -164,6 +164,33 @@ public sealed partial class EscalationWorkbenchTests(BrowserFixture browser)
         Assert.Contains(reference, await notice.TextAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_escalation_raised_in_error_is_withdrawn_through_check_your_answers()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"/partnerships/{Partnership}/escalations/new");
+        await FillRaiseAsync(page, "Raised against the wrong agency.");
+        var (id, reference) = await RaiseAsync(page);
+
+        await page.Locator("#cancel").ClickAsync();
+        Assert.EndsWith($"/escalations/{id}/cancel", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Contains(("reason", "Enter why the escalation is withdrawn"), await PageChecks.ErrorSummaryAsync(page));
+        await PageChecks.CheckAsync(page, "escalation-withdraw-errors");
+        await page.FillAsync("#reason", "Raised against the wrong agency.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Equal("Check your answers before withdrawing the escalation", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains(reference, await page.Locator("#check-answers").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "escalation-withdraw-check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw the escalation" }).ClickAsync();
+
+        Assert.EndsWith($"/escalations/{id}?done=withdrawn", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Escalation withdrawn", await page.Locator("#done").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Cancelled", (await page.Locator("#status").InnerTextAsync()).Trim());
+        Assert.Equal(0, await page.Locator("#cancel").CountAsync());
+        await PageChecks.CheckAsync(page, "escalation-withdrawn");
+    }
+
     private static async Task FillRaiseAsync(IPage page, string summary)
     {
         await page.FillAsync("#raisedBy-agency", "Staffordshire County Council");

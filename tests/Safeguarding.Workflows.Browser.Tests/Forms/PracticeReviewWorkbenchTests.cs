@@ -213,6 +213,34 @@ public sealed partial class PracticeReviewWorkbenchTests(BrowserFixture browser)
         Assert.Contains(banner, await page.Locator("#recorded").InnerTextAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_practice_review_started_twice_is_cancelled_through_check_your_answers()
+    {
+        using var api = new ServiceApi(browser.Service);
+        var today = await api.TodayAsync();
+        var id = $"lcspr-{today.Year}-{Random.Shared.Next(100000, 999999)}";
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/partnerships/staffordshire/practice-reviews/new");
+        await page.FillAsync("#caseReference", id);
+        await FillDateAsync(page, "decidedOn", today);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the practice review" }).ClickAsync();
+
+        await page.Locator("#cancel").ClickAsync();
+        Assert.EndsWith($"/practice-reviews/{id}/cancel", page.Url, StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "practice-review-cancel");
+        await page.FillAsync("#reason", "Started twice for the same case.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Equal("Check your answers before cancelling the practice review", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await PageChecks.CheckAsync(page, "practice-review-cancel-check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the practice review" }).ClickAsync();
+
+        Assert.EndsWith($"/practice-reviews/{id}?recorded=cancelled", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Practice review cancelled", await page.Locator("#recorded").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#cancel").CountAsync());
+        Assert.Contains("Started twice for the same case.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "practice-review-cancelled");
+    }
+
     private static async Task FillDateAsync(IPage page, string id, DateOnly date)
     {
         await page.FillAsync($"#{id}-day", date.Day.ToString(CultureInfo.InvariantCulture));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguarding.Workflows.Domain.Escalations;
+using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Host.Escalations;
 using Safeguarding.Workflows.Host.Pages.Shared;
@@ -27,6 +28,9 @@ public sealed class EscalationModel(PartnershipDirectory partnerships, Escalatio
     /// <summary>The actions the signed-in person may take now.</summary>
     public IReadOnlyList<EscalationStep> Actions { get; private set; } = [];
 
+    /// <summary>Whether the signed-in person may withdraw the escalation now.</summary>
+    public bool CanCancel { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string p, string id, [FromQuery] string? done, CancellationToken cancellationToken)
     {
         if (partnerships.Find(p) is not { } partnership)
@@ -43,6 +47,7 @@ public sealed class EscalationModel(PartnershipDirectory partnerships, Escalatio
         Escalation = escalation;
         Done = EscalationStep.Find(done);
         Actions = Grant.Allows(User, p, Permission.Write) ? [.. EscalationStep.All.Where(s => s.AllowedOn(escalation))] : [];
+        CanCancel = Grant.Allows(User, p, Permission.Write) && escalation.Status == ProcessStatus.Open;
         History = await auditLog.ReadAsync(escalation.Key, cancellationToken);
         return Page();
     }

@@ -28,7 +28,10 @@ public sealed record EscalationStep(string Name, string Action, string Banner)
     /// <summary>Raising is not an action on the page, but it has a banner.</summary>
     public static readonly EscalationStep Raised = new("raised", "Raise an escalation", "Escalation raised. The people at the first stage have been told");
 
-    public static EscalationStep? Find(string? name) => name == Raised.Name ? Raised : All.FirstOrDefault(s => s.Name == name);
+    /// <summary>Withdrawing is not a step of the protocol either (<see cref="CancelModel"/>), but it has a banner.</summary>
+    public static readonly EscalationStep Withdrawn = new("withdrawn", "Withdraw the escalation", "Escalation withdrawn. It is recorded as cancelled");
+
+    public static EscalationStep? Find(string? name) => name == Raised.Name ? Raised : name == Withdrawn.Name ? Withdrawn : All.FirstOrDefault(s => s.Name == name);
 
     public bool AllowedOn(Escalation escalation) => !(Name switch
     {

@@ -31,6 +31,9 @@ public sealed class ReviewModel(PartnershipDirectory partnerships, PracticeRevie
     /// <summary>The success banner for what was just done (Post/Redirect/Get), or null.</summary>
     public string? Banner { get; private set; }
 
+    /// <summary>Whether the signed-in person may cancel the review now.</summary>
+    public bool CanCancel { get; private set; }
+
     /// <summary>The steps the signed-in person may record now.</summary>
     public IReadOnlyList<PracticeReviewStep> Actions { get; private set; } = [];
 
@@ -48,8 +51,15 @@ public sealed class ReviewModel(PartnershipDirectory partnerships, PracticeRevie
 
         Partnership = partnership;
         Review = review;
-        Banner = recorded == Opened ? "Practice review started" : recorded is null ? null : PracticeReviewStep.Find(recorded)?.Banner;
+        Banner = recorded switch
+        {
+            Opened => "Practice review started",
+            "cancelled" when review.Status == ProcessStatus.Cancelled => "Practice review cancelled",
+            null => null,
+            _ => PracticeReviewStep.Find(recorded)?.Banner,
+        };
         Actions = Grant.Allows(User, p, Permission.Write) ? [.. PracticeReviewStep.All.Where(s => s.AllowedOn(review))] : [];
+        CanCancel = Grant.Allows(User, p, Permission.Write) && review.Status == ProcessStatus.Open;
         History = await auditLog.ReadAsync(review.Key, cancellationToken);
         return Page();
     }

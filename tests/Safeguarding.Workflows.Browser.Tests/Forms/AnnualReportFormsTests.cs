@@ -22,6 +22,15 @@ public sealed class AnnualReportFormsTests(BrowserFixture browser)
         await PageChecks.FollowErrorLinkAsync(page, "text");
         await PageChecks.CheckAsync(page, "annual-report-section-errors");
 
+        // Preview: the text as the report will show it (a pipe table as a table), nothing sent, still on the link.
+        await page.FillAsync("#text", "## Costs\n\n| Partner | Contribution |\n| --- | --- |\n| Sussex Police | £40,000 |");
+        await page.Locator("#preview-button").ClickAsync();
+        Assert.Equal(1, await page.Locator("#preview table").CountAsync());
+        Assert.Contains("£40,000", await page.Locator("#preview td").AllInnerTextsAsync());
+        Assert.Contains("link=", page.Url, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".govuk-panel__title").CountAsync());
+        await PageChecks.CheckAsync(page, "annual-report-section-preview");
+
         await page.FillAsync("#text", "## Sussex Police\n\nThe force funded two analysts and led the exploitation sub-group.");
         await page.FillAsync("#contributor-email", "ash.turner@example.org");
         await page.FillAsync("#contributor-agency", "Sussex Police");

@@ -6,6 +6,7 @@ using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.AnnualReports;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Orchestration.AnnualReports.Compilation;
 using Safeguarding.Workflows.Storage.Documents;
 
 namespace Safeguarding.Workflows.Host.Pages.Forms.AnnualReports;
@@ -20,6 +21,9 @@ public sealed class SectionModel(PartnershipDirectory partnerships, AnnualReport
     public AnnualReportsApi.AnnualReportView Report { get; private set; } = null!;
 
     public AnnualReportsApi.SectionView Section { get; private set; } = null!;
+
+    /// <summary>The text as the compiled report will show it (after "Preview"); null otherwise.</summary>
+    public string? PreviewHtml { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string p, string year, int n, CancellationToken cancellationToken)
     {
@@ -71,6 +75,22 @@ public sealed class SectionModel(PartnershipDirectory partnerships, AnnualReport
             [$"Thank you. Section {n}, “{Section.Title}”, of the {Report.Title} has been received.",
              "You can send a corrected text from the same link until the report is compiled: the latest text is used."]),
             Body(request));
+    }
+
+    /// <summary>"Preview": the text rendered as the compiled report renders it (headings, lists, tables), nothing sent.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(string p, string year, int n)
+    {
+        if (await FindAsync(p, year, n) is { } notFound)
+        {
+            return notFound;
+        }
+
+        ReadForm();
+        var text = Form.Optional("text")?.ReplaceLineEndings("\n") ?? "";
+        using var html = new StringWriter();
+        Markdig.Markdown.ToHtml(ReportMarkdown.Parse(text, topLevel: 3), html, ReportMarkdown.Pipeline);
+        PreviewHtml = html.ToString();
+        return Page();
     }
 
     private async Task<IActionResult?> FindAsync(string p, string year, int n)

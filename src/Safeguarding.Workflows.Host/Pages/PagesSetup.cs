@@ -49,6 +49,7 @@ public static class PagesSetup
             o.Cookie.SecurePolicy = localOnly ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
         builder.Services.AddSingleton<ProcessSnapshots>();
+        builder.Services.AddSingleton<RecentHistories>();
         builder.Services.AddSingleton<Safeguarding.Workflows.Host.Timeliness.TimelinessFigures>();
         return builder;
     }

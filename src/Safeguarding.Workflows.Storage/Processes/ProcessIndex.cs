@@ -211,5 +211,6 @@ public sealed class ProcessIndex
         entity.GetDateTimeOffset("NextWakeAt"),
         entity.GetDateTimeOffset("CreatedAt") ?? default,
         entity.GetDateTimeOffset("UpdatedAt") ?? default,
-        entity.GetString("OpenDeadlines") is { } open ? JsonSerializer.Deserialize<List<Deadline>>(open, StateJson.Options) : null);
+        entity.GetString("OpenDeadlines") is { } open ? JsonSerializer.Deserialize<List<Deadline>>(open, StateJson.Options) : null,
+        entity.ETag.ToString());
 }

@@ -57,7 +57,7 @@ public sealed class ProcessStore(StorageClients clients, ProcessListing? listing
                 ? await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false)
                 : await table.UpdateEntityAsync(row, new ETag(change.ETag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             var etag = response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag for the process row.");
-            listing?.Saved(change.Entry);
+            listing?.Saved(change.Entry with { Version = etag });
             return etag;
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)

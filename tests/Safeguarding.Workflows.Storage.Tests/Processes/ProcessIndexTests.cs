@@ -62,7 +62,8 @@ public sealed class ProcessIndexTests
         await Save(entry);
         var read = await _index.GetAsync(entry.Key, CancellationToken.None);
 
-        Assert.Equal(entry, read);
+        Assert.Equal(entry, read! with { Version = null });
+        Assert.False(string.IsNullOrEmpty(read.Version)); // the row's ETag: it changes with every save
         Assert.Null(await _index.GetAsync(new ProcessKey("solihull", ProcessKinds.RapidReview, "other"), CancellationToken.None));
     }
 
@@ -76,8 +77,8 @@ public sealed class ProcessIndexTests
 
         var read = await _index.GetAsync(first.Key, CancellationToken.None);
 
-        Assert.Equal(second, read);
-        Assert.Null(read!.NextDeadlineDueOn);
+        Assert.Equal(second, read! with { Version = null });
+        Assert.Null(read.NextDeadlineDueOn);
         Assert.Null(read.NextWakeAt);
         Assert.Null(read.Title);
     }

@@ -20,7 +20,7 @@ namespace Safeguarding.Workflows.Host.Pages.Dashboard;
 public sealed class PartnershipModel(
     PartnershipDirectory partnerships,
     ProcessListing listing,
-    AuditLog auditLog,
+    RecentHistories histories,
     ProcessGrains grains,
     ProcessSnapshots snapshots,
     FailedMessages failedMessages,
@@ -129,8 +129,8 @@ public sealed class PartnershipModel(
     private async Task<IReadOnlyList<(ProcessIndexEntry, AuditRecord)>> RecentActivityAsync(IEnumerable<ProcessIndexEntry> all, CancellationToken cancellationToken)
     {
         var latest = all.OrderByDescending(e => e.UpdatedAt).Take(RecentProcesses).ToList();
-        var histories = await Task.WhenAll(latest.Select(async e => (Process: e, History: await auditLog.ReadAsync(e.Key, cancellationToken))));
-        return [.. histories
+        var read = await Task.WhenAll(latest.Select(async e => (Process: e, History: await histories.ReadAsync(e, cancellationToken))));
+        return [.. read
             .SelectMany(h => h.History.Select(entry => (h.Process, entry)))
             .OrderByDescending(x => x.entry.At)
             .Take(RecentEntries)];

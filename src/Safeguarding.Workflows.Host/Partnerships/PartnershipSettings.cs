@@ -19,19 +19,32 @@ public sealed record SettingsOutcome(IReadOnlyList<string> Changes, IReadOnlyLis
 /// </summary>
 public sealed partial class PartnershipSettings(PartnershipDirectory partnerships, PartnershipSettingsStore store, WorkflowClock clock, ILogger<PartnershipSettings> logger)
 {
-    /// <summary>Puts every saved change in the directory. Run when the host starts, before the engine.</summary>
+    // The version (ETag) of each partnership's saved settings already in the directory, so a reload applies only changes.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> applied = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Puts every saved change not yet applied in the directory: when the host starts (before the engine), and then
+    /// every little while, so a change saved on another host of the cluster reaches this one too.
+    /// </summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         foreach (var (id, saved) in await store.ReadAllAsync(cancellationToken))
         {
+            if (applied.TryGetValue(id, out var version) && version == saved.ETag)
+            {
+                continue;
+            }
+
             try
             {
                 partnerships.Update(PartnershipFile.Parse($"{id}.json", saved.Json));
+                applied[id] = saved.ETag;
                 LogLoaded(id);
             }
             catch (Exception e) when (e is PartnershipConfigurationException or KeyNotFoundException)
             {
                 // A saved change the rules no longer accept (or a partnership no longer configured): its preset stands.
+                applied[id] = saved.ETag;
                 LogNotUsable(e, id);
             }
         }

@@ -102,18 +102,44 @@ public static partial class PartnershipsSetup
 
     /// <summary>
     /// Resolves both singletons while the host starts, so a bad file stops start-up instead of the first request, then
-    /// applies the settings the business units saved.
+    /// applies the settings the business units saved; afterwards applies, every
+    /// <c>Partnerships:SettingsRefreshInterval</c> (30 seconds), what was saved on other hosts of the cluster.
     /// </summary>
-    private sealed class LoadAtStart(IServiceProvider services) : IHostedService
+    private sealed class LoadAtStart(IServiceProvider services, IConfiguration configuration, ILogger<LoadAtStart> logger) : BackgroundService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        public override async Task StartAsync(CancellationToken cancellationToken)
         {
             services.GetRequiredService<PartnershipDirectory>();
-            return services.GetRequiredService<PartnershipSettings>().LoadAsync(cancellationToken);
+            await services.GetRequiredService<PartnershipSettings>().LoadAsync(cancellationToken);
+            await base.StartAsync(cancellationToken);
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            var every = configuration.GetValue<TimeSpan?>("Partnerships:SettingsRefreshInterval") ?? TimeSpan.FromSeconds(30);
+            var settings = services.GetRequiredService<PartnershipSettings>();
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(every, stoppingToken);
+                    await settings.LoadAsync(stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Azure.RequestFailedException e)
+                {
+                    // Storage unavailable for a moment: the settings in hand stand, and the next round tries again.
+                    LogRefreshFailed(logger, e);
+                }
+            }
+        }
     }
+
+    [LoggerMessage(EventId = 1114, Level = LogLevel.Warning, Message = "Could not read the partnerships' saved settings; trying again at the next refresh")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Loaded {Count} partnerships from {Folder}")]
     private static partial void LogPartnershipsLoaded(ILogger logger, int count, string folder);

@@ -59,6 +59,32 @@ public sealed partial class PartnershipSettingsTests
         Assert.Contains(NewMember, invitation.To);
     }
 
+    [Fact]
+    public async Task A_change_saved_on_one_host_reaches_another_running_host_at_its_next_refresh()
+    {
+        await using var first = new ServiceFactory();
+        await using var second = new ServiceFactory(
+            new Dictionary<string, string?> { ["Engine:ClusterId"] = first.StoragePrefix + "b", ["Partnerships:SettingsRefreshInterval"] = "00:00:00.500" },
+            storagePrefix: first.StoragePrefix);
+        var secondDirectory = second.Services.GetRequiredService<Domain.Partnerships.PartnershipDirectory>();
+        Assert.DoesNotContain(secondDirectory.Find("staffordshire")!.Members, m => m.Email == NewMember);
+
+        var client = first.CreateClient();
+        var form = await FormAsync(client);
+        form["member-name"] = "Dee Harper";
+        form["member-role"] = "Detective Superintendent";
+        form["member-agency"] = "Staffordshire Police";
+        form["member-email"] = NewMember;
+        Assert.Contains("Settings saved", await (await client.PostAsync("/partnerships/staffordshire/settings", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        for (var attempt = 0; attempt < 100 && !secondDirectory.Find("staffordshire")!.Members.Any(m => m.Email == NewMember); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(secondDirectory.Find("staffordshire")!.Members, m => m.Email == NewMember);
+    }
+
     /// <summary>The settings form as the page fills it in, with its antiforgery token.</summary>
     private static async Task<Dictionary<string, string>> FormAsync(HttpClient client)
     {

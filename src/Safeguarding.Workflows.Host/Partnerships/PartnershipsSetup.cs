@@ -129,9 +129,10 @@ public static partial class PartnershipsSetup
                 {
                     return;
                 }
-                catch (Azure.RequestFailedException e)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // Storage unavailable for a moment: the settings in hand stand, and the next round tries again.
+                    // Storage unavailable (refused, timed out, ...): the settings in hand stand and the next round tries
+                    // again. Nothing may escape: a failed background service stops the whole host.
                     LogRefreshFailed(logger, e);
                 }
             }

@@ -24,9 +24,10 @@ if ! dotnet build Safeguarding.Workflows.sln -c Release -nologo -v quiet; then
 fi
 
 passed=0; failed=0; status=0
-run_suite() { # runs one test project into $work/<name>.log and .rc
+run_suite() { # runs one test project into $work/<name>.log and .rc, and each test's time into TestResults/<name>.trx
   local name; name=$(basename "$1" .csproj)
-  dotnet test "$1" -c Release --no-build -nologo --logger "console;verbosity=minimal" > "$work/$name.log" 2>&1
+  dotnet test "$1" -c Release --no-build -nologo --logger "console;verbosity=minimal" \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$root/TestResults" > "$work/$name.log" 2>&1
   echo $? > "$work/$name.rc"
 }
 tally_suite() { # prints a finished suite's failures and summary, and adds up its counts

@@ -100,6 +100,15 @@ public sealed class PauseProbe : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether a probe call that overlapped <paramref name="from"/>–<paramref name="to"/> took longer than <paramref name="threshold"/>.</summary>
+    public bool SlowDuring(DateTimeOffset from, DateTimeOffset to, TimeSpan threshold)
+    {
+        lock (samples)
+        {
+            return samples.Any(s => s.Took > threshold && s.At <= to && s.At + s.Took >= from);
+        }
+    }
+
     /// <summary>The probe calls' p50, p99 and longest between <paramref name="from"/> and <paramref name="to"/>.</summary>
     public Timings TimingsBetween(DateTimeOffset from, DateTimeOffset to)
     {

@@ -1,8 +1,10 @@
 using Safeguarding.Workflows.Domain.Escalations;
+using Safeguarding.Workflows.Domain.PracticeReviews;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.Tests.AnnualReports;
 using Safeguarding.Workflows.Domain.Tests.Escalations;
 using Safeguarding.Workflows.Domain.Tests.Meetings;
+using Safeguarding.Workflows.Domain.Tests.PracticeReviews;
 
 namespace Safeguarding.Workflows.Domain.Tests.Processes;
 
@@ -74,5 +76,19 @@ public sealed class OwedItemsTests
         var contributed = report.Contribute(1, AnnualReportFixture.At("2026-05-06"));
         Assert.DoesNotContain(contributed.Owed, o => o.Item == "section:1");
         Assert.Empty(contributed.ContributeAll(AnnualReportFixture.At("2026-05-07"), 1).Owed);
+    }
+
+    [Fact]
+    public void A_practice_review_owes_each_action_to_its_owner_until_it_is_done()
+    {
+        var opened = PracticeReviewExamples.Opened().State;
+        var now = PracticeReviewExamples.OpenedAt.AddDays(1);
+        var added = PracticeReviewExamples.Record(opened, new PracticeReviewEvent(PracticeReviewEventType.RecommendationAdded, DateOnly.FromDateTime(now.Date), Recommendation: PracticeReviewExamples.Recommendation("r1", "2026-09-01")), now);
+
+        var action = Assert.Single(added.Owed);
+        Assert.Equal(("neglect.lead@staffordshire.example.org", "action:r1", "Action “Refresh the multi-agency neglect toolkit”", new DateOnly(2026, 9, 1)), (action.Email, action.Item, action.What, action.DueOn));
+
+        var done = PracticeReviewExamples.Record(added, new PracticeReviewEvent(PracticeReviewEventType.ActionCompleted, DateOnly.FromDateTime(now.Date), ActionId: "r1"), now);
+        Assert.Empty(done.Owed);
     }
 }

@@ -39,6 +39,17 @@ public sealed record AnnualReport(
 
     IReadOnlyList<TimelineEntry> IDurableProcess<AnnualReport>.Timeline => Timeline;
 
+    /// <summary>Sections not yet received, owed by each of their owners until the report is published.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<OwedItem> Owed => Status != ProcessStatus.Open || Published is not null
+        ? []
+        :
+        [
+            .. Sections.Where(s => !s.IsReceived)
+                .SelectMany(s => s.Owners.DistinctBy(o => o.Email, StringComparer.OrdinalIgnoreCase)
+                    .Select(o => new OwedItem(o.Email, $"section:{s.Number}", $"Section {s.Number}{(s.Mandatory ? " (required)" : "")}", s.DueOn))),
+        ];
+
     [JsonIgnore]
     public DateTimeOffset? NextWakeAt => Status != ProcessStatus.Open
         ? null

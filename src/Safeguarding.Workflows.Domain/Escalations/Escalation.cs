@@ -87,6 +87,45 @@ public sealed record Escalation : IDurableProcess<Escalation>
 
     IReadOnlyList<TimelineEntry> IDurableProcess<Escalation>.Timeline => Timeline;
 
+    /// <summary>
+    /// At a stage, its people owe a resolution by the stage's deadline; once a formal notice is served, the organisation
+    /// owes its response and each required change not yet met. Each is owed while its deadline is open.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<OwedItem> Owed
+    {
+        get
+        {
+            if (Status != ProcessStatus.Open)
+            {
+                return [];
+            }
+
+            var owed = new List<OwedItem>();
+            if (Phase == EscalationPhase.AtStage && IsOpen(Stage.DeadlineName))
+            {
+                owed.AddRange(Stage.People.Select(p => new OwedItem(p.Email, Stage.DeadlineName, $"Resolve at stage {Stage.Number} ({Stage.Name})", Stage.DueOn)));
+            }
+
+            if (Phase == EscalationPhase.FormalNoticeServed && Notice is { } notice)
+            {
+                if (IsOpen(EscalationDeadlines.NoticeResponse))
+                {
+                    owed.AddRange(Organisation.Select(p => new OwedItem(p.Email, EscalationDeadlines.NoticeResponse, "Response to the formal notice", notice.RespondBy)));
+                }
+
+                foreach (var requirement in notice.Requirements.Where(r => !r.IsMet))
+                {
+                    owed.AddRange(Organisation.Select(p => new OwedItem(p.Email, requirement.DeadlineName, $"Required change {requirement.Id}", requirement.DueOn)));
+                }
+            }
+
+            return owed;
+
+            bool IsOpen(string deadline) => Deadlines.FirstOrDefault(d => d.Name == deadline) is { IsOpen: true };
+        }
+    }
+
     [JsonIgnore]
     public DateTimeOffset? NextWakeAt => Status != ProcessStatus.Open
         ? null

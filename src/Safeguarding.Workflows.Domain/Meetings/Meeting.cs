@@ -64,6 +64,21 @@ public sealed record Meeting(
 
     IReadOnlyList<TimelineEntry> IDurableProcess<Meeting>.Timeline => Timeline;
 
+    /// <summary>
+    /// Papers still awaited from their authors until the meeting takes place (due on the paper deadline), and actions
+    /// not yet done by their owners.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<OwedItem> Owed => Status != ProcessStatus.Open
+        ? []
+        :
+        [
+            .. Papers.Where(p => p.Status == PaperStatus.Awaited && Attendance is null)
+                .Select(p => new OwedItem(p.Author.Email, $"paper:{p.Id}", $"Paper “{p.Title}”", Dates.PaperDeadlineOn)),
+            .. Actions.Where(a => a.CompletedAt is null)
+                .Select(a => new OwedItem(a.Owner.Email, $"action:{a.Id}", $"Action “{a.Title}”", a.DueOn)),
+        ];
+
     [JsonIgnore]
     public DateTimeOffset? NextWakeAt =>
         Status != ProcessStatus.Open

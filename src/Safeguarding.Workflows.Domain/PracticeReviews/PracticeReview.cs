@@ -82,6 +82,12 @@ public sealed record PracticeReview : IDurableProcess<PracticeReview>
 
     IReadOnlyList<TimelineEntry> IDurableProcess<PracticeReview>.Timeline => Timeline;
 
+    /// <summary>Actions from the review's recommendations not yet done, owed by their owners.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<OwedItem> Owed => Status != ProcessStatus.Open
+        ? []
+        : [.. Actions.Where(a => a.CompletedOn is null).Select(a => new OwedItem(a.Owner.Email, $"action:{a.Id}", $"Action “{a.Title}”", a.DueOn))];
+
     [JsonIgnore]
     public PublicationPlan? Plan => Plans.LastOrDefault();
 

@@ -21,6 +21,9 @@ public interface IDurableProcess<TSelf> where TSelf : IDurableProcess<TSelf>
 
     IReadOnlyList<TimelineEntry> Timeline { get; }
 
+    /// <summary>What named people owe the process and have not yet done, for their own deadline calendars; none unless a kind says.</summary>
+    IReadOnlyList<OwedItem> Owed => [];
+
     /// <summary>
     /// The earliest instant at which something (a send, a reminder, a deadline check) falls due; null when nothing is
     /// scheduled. Include <see cref="DeadlineChecks.NextCheck"/> so that missed deadlines are noticed on time.

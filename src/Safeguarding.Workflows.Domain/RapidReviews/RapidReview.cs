@@ -82,6 +82,12 @@ public sealed record RapidReview : IDurableProcess<RapidReview>
 
     IReadOnlyList<TimelineEntry> IDurableProcess<RapidReview>.Timeline => Timeline;
 
+    /// <summary>Agency summaries not yet received, owed by each agency's contact until the review is submitted.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<OwedItem> Owed => Status != ProcessStatus.Open || SubmittedOn is not null
+        ? []
+        : [.. Agencies.Where(a => !a.Received).Select(a => new OwedItem(a.Contact.Email, $"agency-summary:{a.Slug}", $"Agency summary ({a.Agency})", a.DueOn))];
+
     /// <summary>True while the 15 working days are counted from awareness only because the notification is not recorded yet.</summary>
     [JsonIgnore]
     public bool RapidReviewDeadlineProvisional => !Case.NotificationOnly && ClockStart == RapidReviewClockStart.Notification && NotifiedOn is null;

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Safeguarding.Workflows.Host.Calendar;
 
 /// <summary>
-/// <c>GET /calendar/{secret}.ics</c>: a partnership's open deadlines as a calendar people subscribe to from Outlook.
+/// <c>GET /calendar/{secret}.ics</c>: a partnership's open deadlines, or what one person owes it (papers, agency
+/// summaries, report sections, responses, actions), as a calendar people subscribe to from Outlook.
 /// Calendar clients cannot sign in, so the secret address is the credential: made and revoked by the business unit on
 /// the settings page (<see cref="CalendarFeedStore"/>), unguessable, and carrying case references only.
 /// </summary>
@@ -36,15 +37,42 @@ public static class DeadlineFeeds
         }
 
         var baseUrl = email.Value.PublicBaseUrl.TrimEnd('/');
-        var entries = (await listing.AllAsync(partnership.Id, cancellationToken))
-            .Where(e => e.Status == ProcessStatus.Open)
-            .SelectMany(e => (e.OpenDeadlines ?? []).Where(d => d.IsOpen).Select(d => new FeedEntry(
+        var open = (await listing.AllAsync(partnership.Id, cancellationToken)).Where(e => e.Status == ProcessStatus.Open);
+        Uri Link(ProcessIndexEntry e) => new($"{baseUrl}/partnerships/{partnership.Id}/{kinds.PluralOf(e.Kind)}/{e.Id}");
+        string name;
+        IEnumerable<FeedEntry> entries;
+        if (feed.PersonEmail is { } person)
+        {
+            // Only what the person owes, as the processes list it in their index rows (a row saved before they did
+            // lists nothing until its process is next saved).
+            name = $"{partnership.Name}: deadlines for {CalendarPeople.NameOf(partnership, person)}";
+            entries = open.SelectMany(e => (e.Owed ?? []).Where(o => o.IsOwedBy(person)).Select(o => new FeedEntry(
+                    $"{e.Kind}.{e.Id}.{o.Item}.owed@{partnership.Id}.safeguarding-workflows",
+                    o.DueOn,
+                    $"{o.What}: {ProcessName(e)}",
+                    Link(e))))
+                .DistinctBy(f => f.Uid, StringComparer.Ordinal);
+        }
+        else
+        {
+            name = $"{partnership.Name}: deadlines";
+            entries = open.SelectMany(e => (e.OpenDeadlines ?? []).Where(d => d.IsOpen).Select(d => new FeedEntry(
                 $"{e.Kind}.{e.Id}.{d.Name}@{partnership.Id}.safeguarding-workflows",
                 d.DueOn,
                 $"{Show.KindTitle(e.Kind)} {e.Title ?? e.Id}: {Show.Name(d.Name)}",
-                new Uri($"{baseUrl}/partnerships/{partnership.Id}/{kinds.PluralOf(e.Kind)}/{e.Id}"))))
-            .OrderBy(f => f.On).ThenBy(f => f.Uid, StringComparer.Ordinal);
+                Link(e))));
+        }
+
+        entries = entries.OrderBy(f => f.On).ThenBy(f => f.Uid, StringComparer.Ordinal);
         context.Response.Headers.CacheControl = "private, max-age=300";
-        return Results.Text(DeadlineFeed.ToIcs($"{partnership.Name}: deadlines", entries, clock.GetUtcNow()), DeadlineFeed.ContentType);
+        return Results.Text(DeadlineFeed.ToIcs(name, entries, clock.GetUtcNow()), DeadlineFeed.ContentType);
+    }
+
+    /// <summary>"Rapid review RR-2026-090", or a title that already says its kind ("Annual report 2026-27") as it is.</summary>
+    private static string ProcessName(ProcessIndexEntry e)
+    {
+        var kind = Show.KindTitle(e.Kind);
+        var title = e.Title ?? e.Id;
+        return title.StartsWith(kind, StringComparison.OrdinalIgnoreCase) ? title : $"{kind} {title}";
     }
 }

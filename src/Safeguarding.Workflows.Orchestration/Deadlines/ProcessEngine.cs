@@ -91,7 +91,8 @@ public sealed partial class ProcessEngine(
             record.WakeAt,
             record.CreatedAt ?? now,
             record.UpdatedAt ?? now,
-            [.. process.Deadlines.Where(d => d.IsOpen)]);
+            [.. process.Deadlines.Where(d => d.IsOpen)],
+            process.Owed);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Process {ProcessKey} woke at {Now}; next wake {NextWakeAt}")]

@@ -5,7 +5,16 @@ using Azure.Data.Tables;
 namespace Safeguarding.Workflows.Storage.Partnerships;
 
 /// <summary>A subscribable deadline calendar: whose it is and who made it. <see cref="Id"/> names it for revoking; the secret is not kept.</summary>
-public sealed record CalendarFeed(string Id, string PartnershipId, string For, DateTimeOffset CreatedAt, string CreatedBy);
+/// <remarks><see cref="For"/> is words for a partnership's feed, or <c>person:</c> and an email address for one person's (<see cref="ForPerson"/>).</remarks>
+public sealed record CalendarFeed(string Id, string PartnershipId, string For, DateTimeOffset CreatedAt, string CreatedBy)
+{
+    public const string PersonPrefix = "person:";
+
+    /// <summary>The email address of the person whose feed this is; null for a partnership's feed.</summary>
+    public string? PersonEmail => For.StartsWith(PersonPrefix, StringComparison.Ordinal) ? For[PersonPrefix.Length..] : null;
+
+    public static string ForPerson(string email) => PersonPrefix + email.Trim().ToLowerInvariant();
+}
 
 /// <summary>
 /// The secret calendar addresses a business unit has made (table <c>{prefix}calendarfeeds</c>). Only a hash of each

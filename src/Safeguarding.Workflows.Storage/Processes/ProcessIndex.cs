@@ -24,7 +24,7 @@ public sealed class ProcessIndex
 
     // The index columns: what listings read, leaving the state behind.
     private static readonly string[] Columns =
-        ["PartnershipId", "Kind", "Id", "Status", "Title", "NextDeadlineName", "NextDeadlineDueOn", "NextDeadlineDueAt", "OverdueCount", "NextWakeAt", "CreatedAt", "UpdatedAt", "OpenDeadlines"];
+        ["PartnershipId", "Kind", "Id", "Status", "Title", "NextDeadlineName", "NextDeadlineDueOn", "NextDeadlineDueAt", "OverdueCount", "NextWakeAt", "CreatedAt", "UpdatedAt", "OpenDeadlines", "Owed"];
 
     private readonly StorageClients _clients;
 
@@ -195,6 +195,7 @@ public sealed class ProcessIndex
         if (entry.NextDeadlineDueAt is { } dueAt) entity["NextDeadlineDueAt"] = dueAt;
         if (entry.NextWakeAt is { } wakeAt) entity["NextWakeAt"] = wakeAt;
         if (entry.OpenDeadlines is { } open) entity["OpenDeadlines"] = JsonSerializer.Serialize(open, StateJson.Options);
+        if (entry.Owed is { } owed) entity["Owed"] = JsonSerializer.Serialize(owed, StateJson.Options);
         return entity;
     }
 
@@ -212,5 +213,6 @@ public sealed class ProcessIndex
         entity.GetDateTimeOffset("CreatedAt") ?? default,
         entity.GetDateTimeOffset("UpdatedAt") ?? default,
         entity.GetString("OpenDeadlines") is { } open ? JsonSerializer.Deserialize<List<Deadline>>(open, StateJson.Options) : null,
+        entity.GetString("Owed") is { } owed ? JsonSerializer.Deserialize<List<OwedItem>>(owed, StateJson.Options) : null,
         entity.ETag.ToString());
 }

@@ -10,6 +10,7 @@ namespace Safeguarding.Workflows.Storage.Processes;
 /// <param name="OverdueCount">How many deadlines are missed and still not done.</param>
 /// <param name="NextWakeAt">When the process next needs waking; null when nothing is scheduled.</param>
 /// <param name="OpenDeadlines">Its deadlines still pending or overdue, for the dashboard; null in a row saved before they were kept.</param>
+/// <param name="Owed">What named people owe it and have not yet done, for their own calendars; null in a row saved before it was kept.</param>
 /// <param name="Version">The row's ETag when read or just saved (not a column): a process's history is the same while it is.</param>
 public sealed record ProcessIndexEntry(
     string PartnershipId,
@@ -25,6 +26,7 @@ public sealed record ProcessIndexEntry(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<Deadline>? OpenDeadlines = null,
+    IReadOnlyList<OwedItem>? Owed = null,
     string? Version = null)
 {
     [JsonIgnore]

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Safeguarding.Workflows.Browser.Tests.Dashboard;
 
-/// <summary>The business unit makes a deadline calendar address on the settings pages, a calendar reads it, and it is revoked.</summary>
+/// <summary>The business unit makes a deadline calendar address (the partnership's, then one person's) on the settings pages, a calendar reads it, and it is revoked.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CalendarFeedPageTests(BrowserFixture browser)
 {
@@ -34,5 +34,29 @@ public sealed class CalendarFeedPageTests(BrowserFixture browser)
         Assert.Contains("Calendar address revoked", await page.Locator("#revoked").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(before - 1, await page.Locator("#feeds tbody tr").CountAsync());
         Assert.Equal(404, (await page.APIRequest.GetAsync(address)).Status);
+
+        // One person's calendar: nobody chosen and no address typed is an error on the field, changing nothing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a calendar address for this person" }).ClickAsync();
+        Assert.Contains("Choose a person from the list, or enter the email address of someone else", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#email-error").CountAsync());
+        await PageChecks.CheckAsync(page, "settings-calendars-person-error");
+
+        await page.Locator("#person").SelectOptionAsync("police.dsp@warwickshire.example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a calendar address for this person" }).ClickAsync();
+        Assert.Contains("Calendar address made for Delegated safeguarding partner (Warwickshire Police)", await page.Locator("#new-feed").InnerTextAsync(), StringComparison.Ordinal);
+        var personal = (await page.Locator("#feed-address").InnerTextAsync()).Trim();
+        await PageChecks.CheckAsync(page, "settings-calendars-person-made");
+        var personalCalendar = await page.APIRequest.GetAsync(personal);
+        Assert.Equal(200, personalCalendar.Status);
+        Assert.Contains("BEGIN:VCALENDAR", await personalCalendar.TextAsync(), StringComparison.Ordinal);
+
+        // Listed by whom it is for, and revoked like the partnership's.
+        await page.GotoAsync("/partnerships/warwickshire/settings/calendars");
+        var row = page.Locator("#feeds tbody tr", new() { HasText = "police.dsp@warwickshire.example.org" });
+        Assert.Equal(1, await row.CountAsync());
+        await row.GetByRole(AriaRole.Button).ClickAsync();
+        Assert.Contains("Calendar address revoked", await page.Locator("#revoked").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#feeds tbody tr", new() { HasText = "police.dsp@warwickshire.example.org" }).CountAsync());
+        Assert.Equal(404, (await page.APIRequest.GetAsync(personal)).Status);
     }
 }

@@ -79,6 +79,21 @@ public sealed class ProcessStoreTests
     }
 
     [Fact]
+    public async Task What_people_owe_is_kept_in_the_index_for_their_calendars_and_an_older_row_still_loads()
+    {
+        var key = Key with { Id = "owed" };
+        OwedItem[] owed = [new("police.reviews@staffordshire.example.org", "agency-summary:staffordshire-police", "Agency summary (Staffordshire Police)", new DateOnly(2027, 2, 16))];
+        await _store.SaveAsync(new ProcessChange(Entry(key) with { Owed = owed }, State("opened"), null), CancellationToken.None);
+
+        Assert.Equal(owed, (await _index.GetAsync(key, CancellationToken.None))!.Owed);
+        // A row saved before the column was kept reads as not known (and lists nothing), not as an error.
+        await Save(Key with { Id = "older-row-owed" }, null);
+        var older = (await _index.GetAsync(Key with { Id = "older-row-owed" }, CancellationToken.None))!;
+        Assert.Null(older.Owed);
+        Assert.Contains((await _index.QueryAsync("solihull", new ProcessQuery(Top: ProcessIndex.MaxTop), CancellationToken.None)).Items, e => e.Id == "older-row-owed" && e.Owed is null);
+    }
+
+    [Fact]
     public async Task A_stale_etag_or_a_second_insert_changes_nothing()
     {
         var first = await Save(Key, null, T0.AddDays(1), "v1", Entry(T0, "created"));

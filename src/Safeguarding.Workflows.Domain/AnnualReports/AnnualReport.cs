@@ -65,6 +65,13 @@ public sealed record AnnualReport(
 
     public string ContributionLink(int section) => $"{ReportLink}/sections/{section}";
 
+    /// <summary>
+    /// The relative link to the year's staff page (deadlines, sections, actions, history): where the emails to the
+    /// business unit and the lead partners lead, rather than to the contributors' form.
+    /// </summary>
+    [JsonIgnore]
+    public string YearPageLink => $"/partnerships/{Uri.EscapeDataString(Key.PartnershipId)}/annual-reports/{Year.Id}";
+
     public ReportSection? Section(int number) => Sections.FirstOrDefault(s => s.Number == number);
 
     /// <summary>Late: not received and the <c>contributions</c> deadline has been missed.</summary>
@@ -437,7 +444,7 @@ public sealed record AnnualReport(
                         ["missingMandatorySections"] = MissingMandatorySections.Count > 0 ? Numbers(MissingMandatorySections) : "none",
                         ["awaitedSections"] = missing.Count > 0 ? Numbers(missing) : "none",
                         ["compiled"] = Compiled is null ? "no" : "yes",
-                        ["reportLink"] = ReportLink,
+                        ["reportLink"] = YearPageLink,
                     },
                     now);
                 return (With(new TimelineEntry(now, AnnualReportEvents.DraftIncomplete, Actors.System, $"Business manager warned: {summary}.")), [email]);
@@ -453,7 +460,7 @@ public sealed record AnnualReport(
                     {
                         ["publicationDueOn"] = DateText(publicationDue),
                         ["leadPartners"] = string.Join("; ", Partners.Select(p => $"{p.LeadRole}, {p.Organisation}")),
-                        ["reportLink"] = ReportLink,
+                        ["reportLink"] = YearPageLink,
                     },
                     now);
                 return (With(new TimelineEntry(now, AnnualReportEvents.PublicationEscalated, Actors.System,

@@ -307,8 +307,9 @@ public sealed record Meeting(
 
     /// <summary>
     /// Adds a paper to the agenda and asks its author for it, as scheduling does. Before circulation it gets the usual
-    /// reminders and chasers; after it the paper is flagged as added late (it can only go out as a late paper) and is
-    /// not chased. The same paper again is unchanged; another paper with the same id is a conflict.
+    /// reminders and chasers (past the paper deadline, it is asked for as soon as possible, before circulation); after
+    /// it the paper is flagged as added late (it can only go out as a late paper) and is not chased. The same paper
+    /// again is unchanged; another paper with the same id is a conflict.
     /// </summary>
     public Decision<Meeting> AddPaper(PaperRequest request, string actor, DateTimeOffset now)
     {
@@ -339,14 +340,17 @@ public sealed record Meeting(
         var entries = new List<TimelineEntry>
         {
             new(now, MeetingEvents.PaperAdded, actor, $"{paper.Id}: by {paper.Author.Name} ({paper.Author.Agency}){(late ? "; after circulation, so a late paper" : "")}"),
-            new(now, MeetingEvents.PaperRequested, Actors.System, late ? $"{paper.Id}: as a late paper" : $"{paper.Id}: due {Iso(Dates.PaperDeadlineOn)}"),
+            new(now, MeetingEvents.PaperRequested, Actors.System,
+                late ? $"{paper.Id}: as a late paper"
+                : added.PaperDeadlinePassed(now) ? $"{paper.Id}: after the paper deadline, so as soon as possible, before circulation on {Iso(Dates.CirculationOn)}"
+                : $"{paper.Id}: due {Iso(Dates.PaperDeadlineOn)}"),
         };
         return new Transition<Meeting>(added with { Timeline = Timeline.AddRange(entries) }, [MeetingEmails.PaperRequest(added, paper, now)]);
     }
 
     /// <summary>
-    /// Takes a paper off the agenda: it is no longer asked for or chased, and it leaves the pack. Its stored versions
-    /// stay. Allowed until attendance is recorded; a paper already withdrawn is unchanged.
+    /// Takes a paper off the agenda: it is no longer asked for or chased, and it leaves the pack; its author is told by
+    /// email. Its stored versions stay. Allowed until attendance is recorded; a paper already withdrawn is unchanged.
     /// </summary>
     public Decision<Meeting> WithdrawPaper(string paperId, string reason, string actor, DateTimeOffset now)
     {
@@ -379,8 +383,14 @@ public sealed record Meeting(
             Steps = Steps.RemoveAll(s => s.IsPending && s.IsAboutPaper && s.Target == paperId),
             Timeline = Timeline.Add(new TimelineEntry(now, MeetingEvents.PaperWithdrawn, actor, $"{paperId}: {reason}")),
         };
-        return new Transition<Meeting>(updated, []);
+        return new Transition<Meeting>(updated, [MeetingEmails.PaperWithdrawn(updated, paper, now)]);
     }
+
+    /// <summary>
+    /// The paper deadline is behind <paramref name="now"/> (a London date after it) while the pack has not gone: a paper
+    /// asked for now is wanted as soon as possible, before circulation. A short-notice meeting's deadline is today.
+    /// </summary>
+    public bool PaperDeadlinePassed(DateTimeOffset now) => CirculatedAt is null && LondonTime.LocalDate(now) > Dates.PaperDeadlineOn;
 
     // ---- After the meeting ----------------------------------------------------------------------------------------
 

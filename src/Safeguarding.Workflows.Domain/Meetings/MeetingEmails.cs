@@ -55,6 +55,8 @@ internal static class MeetingEmails
             ["circulationOn"] = Meeting.Iso(m.Dates.CirculationOn),
             ["shortNotice"] = Flag(m.ShortNotice),
             ["lateAddition"] = Flag(paper.AddedLate),
+            // Added once the paper deadline had gone (but before circulation): the request must not name a date already past.
+            ["deadlinePassed"] = Flag(m.PaperDeadlinePassed(now)),
         });
 
     public static OutgoingEmail PaperReminder(Meeting m, Paper paper, DateOnly on, DateTimeOffset now) =>
@@ -82,6 +84,17 @@ internal static class MeetingEmails
         ToAuthor(m, MeetingTemplates.PaperNotNeeded, paper, $"paper-not-needed/{paper.Id}/{Meeting.Iso(LondonTime.LocalDate(now))}", now, new()
         {
             ["cancelledOn"] = Meeting.Iso(LondonTime.LocalDate(now)),
+        });
+
+    /// <summary>
+    /// Tells the author that their paper is off the agenda. Only the title and the date: the reason given may say
+    /// anything, so it stays in the meeting's history.
+    /// </summary>
+    public static OutgoingEmail PaperWithdrawn(Meeting m, Paper paper, DateTimeOffset now) =>
+        ToAuthor(m, MeetingTemplates.PaperWithdrawn, paper, $"paper-withdrawn/{paper.Id}", now, new()
+        {
+            ["withdrawnOn"] = Meeting.Iso(LondonTime.LocalDate(now)),
+            ["received"] = Flag(paper.Status != PaperStatus.Awaited),
         });
 
     /// <summary>

@@ -49,6 +49,7 @@ public static class MeetingTemplates
     public const string PaperChase = "meetings/paper-chase";
     public const string PaperDeadlineChanged = "meetings/paper-deadline-changed";
     public const string PaperNotNeeded = "meetings/paper-not-needed";
+    public const string PaperWithdrawn = "meetings/paper-withdrawn";
     public const string Pack = "meetings/pack";
     public const string LatePaper = "meetings/late-paper";
     public const string Notes = "meetings/notes";

@@ -21,7 +21,18 @@ public sealed record FailedMessage(string Id, string ProcessId, string ProcessKe
 public sealed class FailedMessages(EmailStorageNames storage, EmailQueue queue)
 {
     private const string Partition = "failed";
+
+    // What a listing needs: everything but the stored message, which only a retry reads.
+    private static readonly string[] Listed = ["RowKey", "Timestamp", "Id", "ProcessKey", "Kind", "Attempts", "LastError", "FailedAt"];
+
     private readonly TableClient table = storage.Tables.GetTableClient(storage.FailedTable);
+    private long changes;
+
+    /// <summary>
+    /// How many failed messages this host has recorded or retried: a page that keeps a copy of the list reads it again
+    /// when this moves, so a change made here shows at once.
+    /// </summary>
+    public long Changes => Interlocked.Read(ref changes);
 
     /// <summary>Every poisoned message, oldest failure first.</summary>
     public async Task<IReadOnlyList<FailedMessage>> ListAsync(CancellationToken cancellationToken)
@@ -29,7 +40,7 @@ public sealed class FailedMessages(EmailStorageNames storage, EmailQueue queue)
         var failed = new List<FailedMessage>();
         try
         {
-            await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+            await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: Listed, cancellationToken: cancellationToken))
             {
                 failed.Add(ToFailedMessage(entity));
             }
@@ -67,6 +78,7 @@ public sealed class FailedMessages(EmailStorageNames storage, EmailQueue queue)
             // Retried twice at once, or it failed again meanwhile: the message is queued either way.
         }
 
+        Interlocked.Increment(ref changes);
         return true;
     }
 
@@ -83,6 +95,7 @@ public sealed class FailedMessages(EmailStorageNames storage, EmailQueue queue)
             ["Message"] = JsonSerializer.Serialize(email, QueuedEmail.Json),
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        Interlocked.Increment(ref changes);
     }
 
     internal Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => table.CreateIfNotExistsAsync(cancellationToken);

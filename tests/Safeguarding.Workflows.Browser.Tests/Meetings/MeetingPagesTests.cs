@@ -182,9 +182,11 @@ public sealed partial class MeetingPagesTests(BrowserFixture browser)
         await page.FillAsync("#reason", "Moved to the learning and improvement group");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Equal("Check your answers before withdrawing the paper", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains("Sam Patel will be told by email", await page.Locator("#check-told").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "meeting-withdraw-paper-check");
         await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw the paper" }).ClickAsync();
         Assert.EndsWith($"/meetings/{id}?done=paper-withdrawn&paper=learning-from-reviews", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Sam Patel has been told by email", await page.Locator("#meeting-done").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Withdrawn", await page.Locator("#paper-learning-from-reviews").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("learning and improvement group", await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Withdraw Learning from reviews" }).CountAsync());
@@ -199,6 +201,15 @@ public sealed partial class MeetingPagesTests(BrowserFixture browser)
             await page.ReloadAsync();
         }
 
+        // The withdrawn paper's author was told, by the paper's title.
+        var withdrawnEmail = page.Locator("#sent-emails tbody tr", new() { HasText = "sam.patel@example.org" }).Filter(new() { HasText = "Paper withdrawn" });
+        for (var attempt = 0; attempt < 50 && await withdrawnEmail.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
+
+        Assert.Contains("Paper withdrawn: Learning from reviews is no longer on the agenda", await withdrawnEmail.InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "meeting-emails");
         await request.First.GetByRole(AriaRole.Link).First.ClickAsync();
         await PageChecks.CheckAsync(page, "meeting-paper-request-email");
@@ -250,6 +261,17 @@ public sealed partial class MeetingPagesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the paper" }).ClickAsync();
         Assert.Contains("Added late", await page.Locator("#paper-urgent-update").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "meeting-late-paper-added");
+        await page.Locator("#meeting-emails").ClickAsync();
+        var lateRequest = page.Locator("#sent-emails tbody tr", new() { HasText = "alex.reed@example.org" });
+        for (var attempt = 0; attempt < 50 && await lateRequest.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
+
+        Assert.Contains("Paper requested: Urgent update for " + title + ", due as soon as possible", await lateRequest.InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "meeting-emails-late-paper");
+        await page.GotoAsync($"/partnerships/staffordshire/meetings/{id}");
 
         // Attendance, then the notes with an action.
         await page.GetByRole(AriaRole.Link, new() { Name = "Record attendance and declarations of interest" }).ClickAsync();

@@ -103,6 +103,7 @@ public sealed class AnnualReportWakeTests
         Assert.Equal(["business-manager@warwickshire.example.org"], warning.To.Select(t => t.Email));
         Assert.Equal("1", warning.Values["missingMandatorySections"]);
         Assert.Equal("no", warning.Values["compiled"]);
+        Assert.Equal("/partnerships/warwickshire/annual-reports/2025-26", warning.Values["reportLink"]); // the business unit's page, not the contributors' form
         Assert.Equal(AnnualReportEvents.DraftIncomplete, woken.Timeline.Single(t => t.Type == AnnualReportEvents.DraftIncomplete).Type);
     }
 
@@ -131,6 +132,7 @@ public sealed class AnnualReportWakeTests
             ["council.dsp@warwickshire.example.org", "police.dsp@warwickshire.example.org", "icb.dsp@warwickshire.example.org", "business-manager@warwickshire.example.org"],
             notice.To.Select(t => t.Email));
         Assert.Contains("Chief Constable, Warwickshire Police", notice.Values["leadPartners"], StringComparison.Ordinal);
+        Assert.Equal("/partnerships/warwickshire/annual-reports/2025-26", notice.Values["reportLink"]);
         var publication = woken.Deadline(AnnualReportDeadlines.Publication);
         Assert.True(publication.IsOverdue);
         Assert.Equal(DeadlineState.Pending, woken.Deadline(AnnualReportDeadlines.Submission).State); // its clock starts at publication

@@ -25,6 +25,7 @@ public sealed class MeetingPaperChangesTests
         Assert.Equal("di@council.example.org", Assert.Single(request.To).Email);
         Assert.Equal("/forms/meetings/staffordshire/board-2026-02/papers/finance", request.Values["uploadLink"]);
         Assert.Equal("false", request.Values["lateAddition"]);
+        Assert.Equal("false", request.Values["deadlinePassed"]);
         Assert.Equal(
             Scheduled.Steps.Where(s => s.Target == "audit").Select(s => (s.Kind, s.DueAt)),
             added.State.Steps.Where(s => s.Target == "finance").Select(s => (s.Kind, s.DueAt)));
@@ -36,6 +37,28 @@ public sealed class MeetingPaperChangesTests
     }
 
     [Fact]
+    public void A_paper_added_after_the_paper_deadline_is_asked_for_as_soon_as_possible_before_circulation()
+    {
+        // The deadline was Friday 30 January; the pack goes on Friday 6 February.
+        var added = Scheduled.AddPaper(Finance, "board-manager", At("2026-02-02T10:00:00Z")).Changed();
+
+        var request = Assert.Single(added.Emails);
+        Assert.Equal(("true", "false"), (request.Values["deadlinePassed"], request.Values["lateAddition"]));
+        Assert.Equal("2026-02-06", request.Values["circulationOn"]);
+        Assert.False(added.State.Paper("finance")!.AddedLate);
+        Assert.Contains(added.State.Timeline, t => t.Type == MeetingEvents.PaperRequested
+            && t.Detail == "finance: after the paper deadline, so as soon as possible, before circulation on 2026-02-06");
+        // Chased on the working days left before circulation, never for a day already gone.
+        Assert.Equal(
+            [At("2026-02-03T09:00:00Z"), At("2026-02-04T09:00:00Z"), At("2026-02-05T09:00:00Z")],
+            added.State.Steps.Where(s => s.Target == "finance").Select(s => s.DueAt));
+
+        // On the deadline day itself the deadline still stands.
+        var onTheDay = Scheduled.AddPaper(Finance, "board-manager", At("2026-01-30T16:00:00Z")).Changed();
+        Assert.Equal("false", Assert.Single(onTheDay.Emails).Values["deadlinePassed"]);
+    }
+
+    [Fact]
     public void A_paper_added_after_circulation_is_flagged_late_not_chased_and_goes_out_as_a_late_paper()
     {
         var (circulated, _) = RunUntil(Scheduled, At("2026-02-06T09:00:00Z"));
@@ -43,7 +66,7 @@ public sealed class MeetingPaperChangesTests
 
         var added = circulated.AddPaper(Finance, "board-manager", At("2026-02-09T10:00:00Z")).Changed();
         Assert.True(added.State.Paper("finance")!.AddedLate);
-        Assert.Equal("true", Assert.Single(added.Emails).Values["lateAddition"]);
+        Assert.Equal(("true", "false"), (Assert.Single(added.Emails).Values["lateAddition"], added.Emails[0].Values["deadlinePassed"]));
         Assert.DoesNotContain(added.State.Steps, s => s.Target == "finance");
 
         var received = added.State.ReceivePaper("finance", File1, "di", At("2026-02-10T10:00:00Z")).Changed();
@@ -57,7 +80,11 @@ public sealed class MeetingPaperChangesTests
         var withdrawn = Scheduled.WithdrawPaper("audit", "Moved to the March meeting", "board-manager", At("2026-01-12T10:00:00Z")).Changed();
 
         Assert.Equal(PaperStatus.Withdrawn, withdrawn.State.Paper("audit")!.Status);
-        Assert.Empty(withdrawn.Emails);
+        var told = Assert.Single(withdrawn.Emails);
+        Assert.Equal((MeetingTemplates.PaperWithdrawn, "staffordshire/meeting/board-2026-02/paper-withdrawn/audit"), (told.Template, told.Id));
+        Assert.Equal("bob@police.example.org", Assert.Single(told.To).Email);
+        Assert.Equal(("Multi-agency audit", "2026-01-12", "false"), (told.Values["paperTitle"], told.Values["withdrawnOn"], told.Values["received"]));
+        Assert.DoesNotContain(told.Values.Values, v => v.Contains("March meeting", StringComparison.Ordinal)); // the reason stays in the history
         Assert.DoesNotContain(withdrawn.State.PendingSteps, s => s.Target == "audit");
         Assert.Contains(withdrawn.State.Timeline, t => t.Type == MeetingEvents.PaperWithdrawn && t.Detail == "audit: Moved to the March meeting");
         Assert.Equal(DecisionOutcome.Unchanged, withdrawn.State.WithdrawPaper("audit", "again", "board-manager", At("2026-01-12T10:01:00Z")).Outcome);
@@ -68,6 +95,15 @@ public sealed class MeetingPaperChangesTests
         var pack = Assert.Single(emails, e => e.Template == MeetingTemplates.Pack);
         Assert.Equal("2", pack.Values["paperCount"]);
         Assert.Equal(["Performance report", "Health update"], [pack.Values["paper1Title"], pack.Values["paper2Title"]]);
+    }
+
+    [Fact]
+    public void The_author_of_a_paper_already_received_is_told_it_was_withdrawn_too()
+    {
+        var received = Scheduled.ReceivePaper("audit", File1, "bob", At("2026-01-20T10:00:00Z")).Changed().State;
+        var withdrawn = received.WithdrawPaper("audit", "Covered by the performance report", "board-manager", At("2026-01-21T10:00:00Z")).Changed();
+
+        Assert.Equal("true", Assert.Single(withdrawn.Emails).Values["received"]);
     }
 
     [Fact]

@@ -216,6 +216,17 @@ public sealed class AnnualReportScenarioTests
             Assert.Superset(
                 new HashSet<string?> { "council.dcs@staffordshire.example.org", "police.acc@staffordshire.example.org", "icb.cnto@staffordshire.example.org" },
                 new HashSet<string?>(notice["to"]!.AsArray().Select(t => (string?)t)));
+
+            // Both warnings go to staff, so they lead to the year's staff page, not the contributors' form.
+            var warning = Assert.Single(outbox, m => ((string)m["id"]!).Contains("/draft-incomplete/", StringComparison.Ordinal));
+            using var staff = service.CreateClient();
+            foreach (var body in new[] { (string)notice["body"]!, (string)warning["body"]! })
+            {
+                var link = System.Text.RegularExpressions.Regex.Match(body, @"https?://\S+(/partnerships/staffordshire/annual-reports/2025-26)\s");
+                Assert.True(link.Success, body);
+                Assert.DoesNotContain("/forms/annual-reports/", body, StringComparison.Ordinal);
+                Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync(link.Groups[1].Value)).StatusCode);
+            }
         }
     }
 }

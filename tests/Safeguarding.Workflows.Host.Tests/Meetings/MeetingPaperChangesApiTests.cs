@@ -39,7 +39,41 @@ public sealed class MeetingPaperChangesApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await meetings.PostAsync("board", "papers/nope/withdraw", new { reason = "x" })).StatusCode);
 
         var outbox = await meetings.OutboxAsync("board");
-        Assert.Equal("di@council.example.org", Assert.Single(outbox, e => e.Kind == "meetings/paper-request" && e.To.Contains("di@council.example.org")).To[0]);
+        var request = Assert.Single(outbox, e => e.Kind == "meetings/paper-request" && e.To.Contains("di@council.example.org"));
+        Assert.Equal("Paper requested: Finance report for Partnership board, due Friday 30 January 2026", request.Subject);
+
+        // Bob is told his paper is off the agenda, by its title, without the reason (which may say anything).
+        var told = Assert.Single(outbox, e => e.Kind == "meetings/paper-withdrawn");
+        Assert.Equal(["bob@police.example.org"], told.To);
+        Assert.Equal("Paper withdrawn: Multi-agency audit is no longer on the agenda of Partnership board", told.Subject);
+        Assert.Contains("Partnership board on Saturday 14 February 2026", told.Body, StringComparison.Ordinal);
+        Assert.Contains("no further reminders will be sent", told.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Moved to March", told.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_paper_added_once_its_deadline_has_passed_is_asked_for_as_soon_as_possible_and_one_added_after_circulation_too()
+    {
+        await using var factory = new ServiceFactory();
+        var meetings = new MeetingsClient(factory);
+        Assert.Equal(HttpStatusCode.Created, (await meetings.ScheduleAsync("board", At("2026-02-14T10:00:00Z"))).StatusCode);
+
+        // The paper deadline was Friday 30 January; the pack goes on Friday 6 February.
+        await meetings.MoveClockTo(At("2026-02-02T10:00:00Z"));
+        var addPage = await meetings.Http.GetStringAsync("/partnerships/staffordshire/meetings/board/add-paper");
+        Assert.Contains("id=\"deadline-passed\"", addPage, StringComparison.Ordinal);
+        Assert.Contains("as soon as possible, before the agenda pack goes out on 6 February 2026", addPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await meetings.PostAsync("board", "papers", Finance)).StatusCode);
+        await meetings.MoveClockTo(At("2026-02-09T10:00:00Z"));
+        Assert.Equal(HttpStatusCode.OK, (await meetings.PostAsync("board", "papers", new { id = "urgent", title = "Urgent update", author = new { name = "Al Author", email = "al@police.example.org", agency = "Staffordshire Police" } })).StatusCode);
+
+        var outbox = await meetings.OutboxAsync("board");
+        var afterDeadline = Assert.Single(outbox, e => e.Kind == "meetings/paper-request" && e.To.Contains("di@council.example.org"));
+        Assert.Equal("Paper requested: Finance report for Partnership board, due as soon as possible, before Friday 6 February 2026", afterDeadline.Subject);
+        Assert.Contains("after the deadline for papers had passed", afterDeadline.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("30 January", afterDeadline.Body, StringComparison.Ordinal);
+        var afterCirculation = Assert.Single(outbox, e => e.Kind == "meetings/paper-request" && e.To.Contains("al@police.example.org"));
+        Assert.Equal("Paper requested: Urgent update for Partnership board, due as soon as possible", afterCirculation.Subject);
     }
 
     [Fact]

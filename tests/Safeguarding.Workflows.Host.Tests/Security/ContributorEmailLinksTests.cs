@@ -68,6 +68,7 @@ public sealed class ContributorEmailLinksTests : IAsyncLifetime
     [InlineData("delayReasonLink", "/partnerships/staffordshire/rapid-reviews/rr-2026-007#delay-reason")]
     [InlineData("link", "/forms/rapid-reviews/staffordshire/new")]
     [InlineData("reportLink", "/forms/annual-reports/staffordshire/2025-26")]
+    [InlineData("reportLink", "/partnerships/staffordshire/annual-reports/2025-26")]
     [InlineData("paperLink", "/api/partnerships/staffordshire/rapid-reviews/rr-2026-007/documents/summary")]
     [InlineData("link", "/forms/meetings/staffordshire/rr-2026-007/notes")]
     [InlineData("link", "/forms/escalations/staffordshire/rr-2026-007/respond")]

@@ -6,7 +6,6 @@ using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Host.Processes;
-using Safeguarding.Workflows.Notifications.Delivery;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Storage.Processes;
@@ -23,7 +22,7 @@ public sealed class PartnershipModel(
     RecentHistories histories,
     ProcessGrains grains,
     ProcessSnapshots snapshots,
-    FailedMessages failedMessages,
+    FailedEmailListing failedEmails,
     ProcessSearch search,
     WorkflowClock clock) : PageModel
 {
@@ -69,7 +68,7 @@ public sealed class PartnershipModel(
         Panels = DashboardPanels.For(all.Where(e => e.Status == ProcessStatus.Open).Select(ForPanels), LondonTime.LocalDate(clock.GetUtcNow()), partnerships.CalendarFor(p));
         Recent = await RecentActivityAsync(all, cancellationToken);
         ShowsFailedEmails = PageAccess.IsBusinessUnit(User, p);
-        FailedEmails = ShowsFailedEmails ? await FailedEmail.ListAsync(failedMessages, p, cancellationToken) : [];
+        FailedEmails = ShowsFailedEmails ? await failedEmails.ForAsync(p, cancellationToken) : [];
 
         await SearchAsync(p, cancellationToken);
         return Page();

@@ -6,6 +6,7 @@ using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Meetings;
 using Safeguarding.Workflows.Host.Pages.Forms;
 using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Orchestration.Clock;
 
 namespace Safeguarding.Workflows.Host.Pages.Meetings;
 
@@ -14,12 +15,15 @@ namespace Safeguarding.Workflows.Host.Pages.Meetings;
 /// someone else), read with the API's <see cref="MeetingValidation"/> and added with
 /// <see cref="MeetingCommands.AddPaperAsync"/>; then Post/Redirect/Get to the meeting with a success banner.
 /// </summary>
-public sealed class AddPaperModel(PartnershipDirectory partnerships, MeetingCommands commands) : ProcessForm<Meeting>(partnerships, commands.GetAsync)
+public sealed class AddPaperModel(PartnershipDirectory partnerships, MeetingCommands commands, WorkflowClock clock) : ProcessForm<Meeting>(partnerships, commands.GetAsync)
 {
     public Meeting Meeting => Process;
 
     /// <summary>The pack has gone: the paper will be a late paper.</summary>
     public bool Late => Meeting.CirculatedAt is not null;
+
+    /// <summary>The paper deadline has gone but the pack has not: the author is asked for it as soon as possible.</summary>
+    public bool DeadlinePassed => Meeting.PaperDeadlinePassed(clock.GetUtcNow());
 
     public async Task<IActionResult> OnGetAsync(string p, string id)
     {

@@ -59,7 +59,7 @@ public sealed class MeetingModel(PartnershipDirectory partnerships, MeetingComma
         "paper-added" => Meeting.Paper(about ?? "") is { } added
             ? $"Paper “{added.Title}” added. {added.Author.Name} has been asked for it{(added.AddedLate ? "; it will go to members as a late paper" : "")}."
             : "Paper added.",
-        "paper-withdrawn" => Meeting.Paper(about ?? "") is { } withdrawn ? $"Paper “{withdrawn.Title}” withdrawn. Its author is no longer chased." : "Paper withdrawn.",
+        "paper-withdrawn" => Meeting.Paper(about ?? "") is { } withdrawn ? $"Paper “{withdrawn.Title}” withdrawn. {withdrawn.Author.Name} has been told by email and is no longer chased." : "Paper withdrawn.",
         "action-completed" => Meeting.Action(about ?? "") is { } done
             ? $"Action “{done.Title}” marked as done.{(Meeting.Status == ProcessStatus.Completed ? " Every action is done: the meeting is complete." : "")}"
             : "Action marked as done.",

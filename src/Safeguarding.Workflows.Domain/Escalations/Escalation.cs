@@ -272,6 +272,50 @@ public sealed record Escalation : IDurableProcess<Escalation>
     }
 
     /// <summary>
+    /// Whether a required change of the formal notice can be recorded as made now: a notice was served, the escalation
+    /// is open and a change is still unmet. Unchanged when one can; otherwise the refusal.
+    /// </summary>
+    public Decision<Escalation> CanMeetRequirement()
+    {
+        if (Notice is not { } notice)
+        {
+            return NoNoticeToMeet();
+        }
+
+        return NotOpen("record a requirement as met")
+            ?? (notice.Requirements.All(r => r.IsMet)
+                ? Decision<Escalation>.Conflict($"Every requirement of the formal notice on escalation '{ShownReference}' is already met.")
+                : Decision<Escalation>.Unchanged);
+    }
+
+    /// <summary>
+    /// Whether the partners' decision on referral to the Secretary of State can be recorded now: a notice was served,
+    /// the escalation is open and no decision is recorded. Unchanged when it can; otherwise the refusal
+    /// <see cref="Handle"/> would give. (The partners are asked for it once <see cref="ReferralDecisionDue"/>.)
+    /// </summary>
+    public Decision<Escalation> CanDecideReferral()
+    {
+        if (Referral is { } decided)
+        {
+            return Decision<Escalation>.Conflict($"The referral decision was already recorded on {Format(decided.On)}.");
+        }
+
+        if (Notice is null)
+        {
+            return Decision<Escalation>.Conflict($"Escalation '{ShownReference}' has no formal notice: a referral to the Secretary of State follows a formal notice that was not complied with.");
+        }
+
+        return NotOpen("record a referral decision") ?? Decision<Escalation>.Unchanged;
+    }
+
+    /// <summary>
+    /// The partners have been asked to decide on referral (a change was still unmet after the last due date) and have
+    /// not recorded their decision yet.
+    /// </summary>
+    [JsonIgnore]
+    public bool ReferralDecisionDue => Referral is null && Deadlines.Any(d => d.Name == EscalationDeadlines.ReferralDecision);
+
+    /// <summary>
     /// Serves the formal notice when <see cref="CanServeFormalNotice"/> allows it. Each required change becomes a
     /// deadline (<c>requirement:{id}</c>) and the organisation's reply another (<c>notice-response</c>). Serving the
     /// same notice again changes nothing; a different one is refused.
@@ -653,7 +697,7 @@ public sealed record Escalation : IDurableProcess<Escalation>
     {
         if (Notice is not { } notice)
         {
-            return Decision<Escalation>.Conflict($"Escalation '{ShownReference}' has no formal notice, so it has no requirements to meet.");
+            return NoNoticeToMeet();
         }
 
         if (notice.Requirements.FirstOrDefault(r => string.Equals(r.Id, requirementId, StringComparison.Ordinal)) is not { } requirement)
@@ -708,16 +752,12 @@ public sealed record Escalation : IDurableProcess<Escalation>
                 : Decision<Escalation>.Conflict($"The referral decision was already recorded on {Format(decided.On)}.");
         }
 
-        if (Notice is not { } notice)
+        if (CanDecideReferral() is { IsRefusal: true } refused)
         {
-            return Decision<Escalation>.Conflict($"Escalation '{ShownReference}' has no formal notice: a referral to the Secretary of State follows a formal notice that was not complied with.");
+            return refused;
         }
 
-        if (NotOpen("record a referral decision") is { } closed)
-        {
-            return closed;
-        }
-
+        var notice = Notice!;
         if (on < notice.ServedOn)
         {
             return Decision<Escalation>.Invalid("on", $"{Format(on)} is before the formal notice was served ({Format(notice.ServedOn)}).");
@@ -764,6 +804,9 @@ public sealed record Escalation : IDurableProcess<Escalation>
         var (deadlines, missed) = DeadlineChecks.CheckAt(Deadlines, at);
         return missed.Count == 0 ? this : this with { Deadlines = deadlines, Timeline = Timeline.AddRange(missed) };
     }
+
+    private Decision<Escalation> NoNoticeToMeet() =>
+        Decision<Escalation>.Conflict($"Escalation '{ShownReference}' has no formal notice, so it has no requirements to meet.");
 
     /// <summary>The refusal when the escalation is closed or cancelled; null while it is open.</summary>
     private Decision<Escalation>? NotOpen(string what) => Status == ProcessStatus.Open

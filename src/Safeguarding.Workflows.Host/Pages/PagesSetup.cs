@@ -19,6 +19,8 @@ public static class PagesSetup
         {
             // The referral is the rapid reviews' "new" page too (its first address stays in emails and bookmarks).
             o.Conventions.AddPageRoute("/Forms/RapidReviews/Referral", "partnerships/{p}/rapid-reviews/new");
+            // Raising an escalation is one page; the older form's address stays in bookmarks and the guide's history.
+            o.Conventions.AddPageRoute("/Escalations/New", "forms/escalations/{p}/new");
             // The forms an agency reaches from an email also open with a contributor link for their one item.
             o.Conventions.AddPageApplicationModelConvention("/Forms/RapidReviews/AgencySummary", page =>
                 page.EndpointMetadata.Add(new ContributorLinkEndpoint(FormLinks.AgencySummary, ProcessKinds.RapidReview, ItemRouteValue: "agency")));

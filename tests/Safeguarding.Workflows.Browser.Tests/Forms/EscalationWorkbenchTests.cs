@@ -107,7 +107,7 @@ public sealed partial class EscalationWorkbenchTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_formal_notice_is_offered_only_at_the_last_stage_and_served_through_check_your_answers()
+    public async Task A_formal_notice_is_offered_only_at_the_last_stage_served_through_check_your_answers_and_followed_to_the_referral_decision()
     {
         using var api = new ServiceApi(browser.Service);
         var page = await browser.NewPageAsync();
@@ -142,6 +142,11 @@ public sealed partial class EscalationWorkbenchTests(BrowserFixture browser)
         await page.FillAsync("#requirements-0-dueOn-day", due.Day.ToString());
         await page.FillAsync("#requirements-0-dueOn-month", due.Month.ToString());
         await page.FillAsync("#requirements-0-dueOn-year", due.Year.ToString());
+        var lastDue = due.AddDays(7);
+        await page.FillAsync("#requirements-1-change", "Audit strategy discussion referrals and share the audit with the partnership.");
+        await page.FillAsync("#requirements-1-dueOn-day", lastDue.Day.ToString());
+        await page.FillAsync("#requirements-1-dueOn-month", lastDue.Month.ToString());
+        await page.FillAsync("#requirements-1-dueOn-year", lastDue.Year.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         Assert.Contains(("consequences", "Enter the consequences of not making the changes"), await PageChecks.ErrorSummaryAsync(page));
         await PageChecks.CheckAsync(page, "escalation-formal-notice-errors");
@@ -162,6 +167,52 @@ public sealed partial class EscalationWorkbenchTests(BrowserFixture browser)
         var notice = await page.Context.APIRequest.GetAsync(href);
         Assert.Equal(200, notice.Status);
         Assert.Contains(reference, await notice.TextAsync(), StringComparison.Ordinal);
+
+        // The organisation makes the first change: chosen from the notice's changes, with the date.
+        Assert.Equal(0, await page.Locator("#action-referral").CountAsync());
+        await page.Locator("#action-requirement-met").ClickAsync();
+        await PageChecks.CheckAsync(page, "escalation-requirement-met");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the change as made" }).ClickAsync();
+        Assert.Contains(("requirementId", "Select the change that was made"), await PageChecks.ErrorSummaryAsync(page));
+        await PageChecks.CheckAsync(page, "escalation-requirement-met-errors");
+        await page.Locator("#requirementId").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the change as made" }).ClickAsync();
+        Assert.EndsWith($"/escalations/{id}?done=requirement-met", page.Url, StringComparison.Ordinal);
+        Assert.Contains("met on", await page.Locator("#notice-change-1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("met on", await page.Locator("#notice-change-2").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The second is still unmet after its date: the partners are asked to decide on referral, and only then is it offered.
+        await api.AdvanceAsync("P36D");
+        var referral = page.Locator("#action-referral");
+        for (var attempt = 0; attempt < 60 && await referral.CountAsync() == 0; attempt++)
+        {
+            if (attempt % 3 == 0)
+            {
+                await api.AdvanceAsync("P1D");
+            }
+
+            await Task.Delay(300);
+            await page.GotoAsync($"/partnerships/{Partnership}/escalations/{id}");
+        }
+
+        Assert.StartsWith("The partners’ decision is due by", (await page.Locator("#notice-referral").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "escalation-referral-due");
+        await referral.ClickAsync();
+        await PageChecks.CheckAsync(page, "escalation-referral");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Contains(("decision", "Select whether the partners decided to refer"), await PageChecks.ErrorSummaryAsync(page));
+        await page.GetByLabel("Refer Staffordshire Police to the Secretary of State").CheckAsync();
+        await page.FillAsync("#reason", "The audit was not shared and no date was offered.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        Assert.Equal("Refer Staffordshire Police to the Secretary of State", (await page.Locator("#check-decision").InnerTextAsync()).Trim());
+        await PageChecks.CheckAsync(page, "escalation-referral-check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+
+        Assert.EndsWith($"/escalations/{id}?done=referral", page.Url, StringComparison.Ordinal);
+        Assert.Equal("Completed", (await page.Locator("#status").InnerTextAsync()).Trim());
+        Assert.Contains("Refer Staffordshire Police to the Secretary of State", await page.Locator("#notice-referral").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#actions").CountAsync());
+        await PageChecks.CheckAsync(page, "escalation-referral-recorded");
     }
 
     [Fact]

@@ -271,6 +271,33 @@ public sealed class EscalationTransitionTests
     }
 
     [Fact]
+    public void A_change_made_and_the_referral_decision_can_be_asked_about_before_recording_them()
+    {
+        var atStage = Raise(Monday).State;
+        Assert.Equal(DecisionOutcome.Conflict, atStage.CanMeetRequirement().Outcome);
+        Assert.Equal(DecisionOutcome.Conflict, atStage.CanDecideReferral().Outcome);
+        Assert.False(atStage.ReferralDecisionDue);
+
+        var run = new EscalationRun(Raise(Monday)).Until(NineOn(D("2026-02-16")))
+            .Do(e => e.ServeFormalNotice(Notice(("r1", D("2026-03-02")), ("r2", D("2026-03-16"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-02-16"))));
+        Assert.Equal(DecisionOutcome.Unchanged, run.State.CanMeetRequirement().Outcome);
+        // The command would take the decision now, but the partners are asked for it only after the last due date.
+        Assert.Equal(DecisionOutcome.Unchanged, run.State.CanDecideReferral().Outcome);
+        Assert.False(run.State.ReferralDecisionDue);
+
+        run.Until(NoonOn(D("2026-03-10")));
+        run.Do(e => e.Handle(new EscalationEvent("requirement-met", D("2026-03-10"), RequirementId: "r2"), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-03-10"))));
+        run.Until(NineOn(D("2026-03-17")));
+        Assert.True(run.State.ReferralDecisionDue);
+        Assert.Equal(DecisionOutcome.Unchanged, run.State.CanMeetRequirement().Outcome);
+
+        run.Do(e => e.Handle(new EscalationEvent("secretary-of-state-referral", D("2026-03-18"), Decision: ReferralDecision.DoNotRefer), Holidays, EscalationPolicy.Default, "partners", NoonOn(D("2026-03-18"))));
+        Assert.False(run.State.ReferralDecisionDue);
+        Assert.Equal("The referral decision was already recorded on 2026-03-18.", run.State.CanDecideReferral().Message);
+        Assert.Equal(DecisionOutcome.NotOpen, run.State.CanMeetRequirement().Outcome);
+    }
+
+    [Fact]
     public void When_every_requirement_is_met_the_notice_is_complied_with_and_nothing_more_is_chased()
     {
         var run = new EscalationRun(Raise(Monday)).Until(NineOn(D("2026-02-16")))
@@ -280,6 +307,8 @@ public sealed class EscalationTransitionTests
         run.Do(e => e.Handle(new EscalationEvent("requirement-met", D("2026-02-20"), RequirementId: "r2"), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-02-20"))));
 
         Assert.Equal(ProcessStatus.Completed, run.State.Status);
+        Assert.True(run.State.CanMeetRequirement().IsRefusal);
+        Assert.True(run.State.CanDecideReferral().IsRefusal);
         Assert.Equal(EscalationTemplates.NoticeCompliedWith, run.Emails[^1].Template);
         Assert.Equal(DeadlineState.Waived, run.State.Deadlines.Single(d => d.Name == "notice-response").State);
         Assert.Null(run.State.NextWakeAt);

@@ -7,7 +7,9 @@ namespace Safeguarding.Workflows.Host.Pages.Escalations;
 /// <summary>
 /// An action staff take on an escalation's page. Each is offered only when the domain's own check for it passes
 /// (<see cref="Escalation.CanRespond"/>, <see cref="Escalation.CanEscalate"/>, <see cref="Escalation.CanResolve"/>,
-/// <see cref="Escalation.CanServeFormalNotice"/>), the check the command itself makes: never offered, then refused.
+/// <see cref="Escalation.CanServeFormalNotice"/>, <see cref="Escalation.CanMeetRequirement"/>,
+/// <see cref="Escalation.CanDecideReferral"/>), the check the command itself makes: never offered, then refused. The
+/// referral decision is offered once it is due (<see cref="Escalation.ReferralDecisionDue"/>), when the partners are asked.
 /// </summary>
 /// <param name="Banner">The success banner on the escalation's page after the action.</param>
 public sealed record EscalationStep(string Name, string Action, string Banner)
@@ -16,6 +18,8 @@ public sealed record EscalationStep(string Name, string Action, string Banner)
     public const string Escalate = "escalate";
     public const string Resolve = "resolve";
     public const string FormalNotice = "formal-notice";
+    public const string RequirementMet = "requirement-met";
+    public const string Referral = "referral";
 
     public static readonly IReadOnlyList<EscalationStep> All =
     [
@@ -23,6 +27,8 @@ public sealed record EscalationStep(string Name, string Action, string Banner)
         new(Escalate, "Escalate to the next stage", "Escalated to the next stage"),
         new(Resolve, "Record that it is resolved", "Escalation resolved. Everyone involved has been told"),
         new(FormalNotice, "Serve a formal notice", "Formal notice served. The organisation and the partnership have been sent it"),
+        new(RequirementMet, "Record that a required change was made", "Required change recorded as made"),
+        new(Referral, "Record the partners’ decision on referral to the Secretary of State", "Referral decision recorded. The escalation is closed"),
     ];
 
     /// <summary>Raising is not an action on the page, but it has a banner.</summary>
@@ -39,6 +45,8 @@ public sealed record EscalationStep(string Name, string Action, string Banner)
         Escalate => escalation.CanEscalate(),
         Resolve => escalation.CanResolve(),
         FormalNotice => escalation.CanServeFormalNotice(),
+        RequirementMet => escalation.CanMeetRequirement(),
+        Referral => escalation.ReferralDecisionDue ? escalation.CanDecideReferral() : Decision<Escalation>.Conflict("The partners have not been asked to decide yet."),
         _ => Decision<Escalation>.NotFound("No such action."),
     }).IsRefusal;
 
@@ -85,6 +93,10 @@ public static class EscalationWords
                 : $"May be served now ({e.Stage.Label} is the last stage)"
         : e.Status != ProcessStatus.Open ? "Not served"
         : $"Not allowed yet: the partnership’s protocol allows a formal notice from {e.Stages[^1].Label}";
+
+    /// <summary>The partners' decision on referral, as the form offers it and the pages show it.</summary>
+    public static string Referral(ReferralDecision decision, string organisation) =>
+        decision == ReferralDecision.Refer ? $"Refer {organisation} to the Secretary of State" : $"Do not refer {organisation}";
 
     /// <summary>Where it stands, for the list: the stage, or the formal notice, or how it ended.</summary>
     public static string Where(Escalation e) => e switch

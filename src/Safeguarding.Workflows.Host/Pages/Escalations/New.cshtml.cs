@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Escalations;
@@ -5,16 +7,17 @@ using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Host.Escalations;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Pages.Forms;
-using Safeguarding.Workflows.Host.Pages.Forms.Escalations;
 using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Orchestration.Clock;
 
 namespace Safeguarding.Workflows.Host.Pages.Escalations;
 
 /// <summary>
-/// <c>/partnerships/{p}/escalations/new</c>: staff raise an escalation with the questions of the raise form and the
-/// command the API's <c>PUT</c> runs, then land on its page with a success banner (Post/Redirect/Get). The id is made
-/// when the page is first shown and travels with the form, so sending it twice raises one escalation.
+/// <c>/partnerships/{p}/escalations/new</c> (and the older form's <c>/forms/escalations/{p}/new</c>, see
+/// <see cref="PagesSetup"/>): staff raise an escalation with the command the API's
+/// <c>PUT /api/partnerships/{p}/escalations/{id}</c> runs, then land on its page with a success banner
+/// (Post/Redirect/Get). The id is made when the page is first shown and travels with the form, so sending it twice
+/// raises one escalation.
 /// </summary>
 public sealed class NewModel(PartnershipDirectory partnerships, EscalationCommands escalations, WorkflowClock clock) : FormPage
 {
@@ -27,7 +30,7 @@ public sealed class NewModel(PartnershipDirectory partnerships, EscalationComman
 
         Partnership = partnership;
         var today = LondonTime.LocalDate(clock.GetUtcNow());
-        Form.Set("id", RaiseModel.NewId(today));
+        Form.Set("id", NewId(today));
         Form.SetDate("raisedOn", today);
         return Page();
     }
@@ -53,8 +56,8 @@ public sealed class NewModel(PartnershipDirectory partnerships, EscalationComman
             return Invalid();
         }
 
-        var request = new EscalationsApi.EscalationBody(raisedOn, RaiseModel.PartyFrom(Form, "raisedBy"), RaiseModel.PartyFrom(Form, "concerning"), Form.Optional("summary"), immediateRisk);
-        var id = Form.Value("id").Length > 0 ? Form.Value("id") : RaiseModel.NewId(LondonTime.LocalDate(clock.GetUtcNow()));
+        var request = new EscalationsApi.EscalationBody(raisedOn, Party("raisedBy"), Party("concerning"), Form.Optional("summary"), immediateRisk);
+        var id = Form.Value("id").Length > 0 ? Form.Value("id") : NewId(LondonTime.LocalDate(clock.GetUtcNow()));
         var outcome = await DecideAsync(request, EscalationRequests.ReadRaise, r => escalations.RaiseAsync(p, id, r, RequestActor.Of(HttpContext)));
         if (outcome.Succeeded && !Form.HasErrors)
         {
@@ -66,7 +69,31 @@ public sealed class NewModel(PartnershipDirectory partnerships, EscalationComman
             return PageResults.NotFound(outcome.Detail ?? "There is nothing here.");
         }
 
-        outcome.ShowOn(Form, RaiseModel.Labels, Body(request));
+        outcome.ShowOn(Form, Labels, Body(request));
         return Invalid();
     }
+
+    private EscalationsApi.PartyBody Party(string prefix) =>
+        new(Form.Optional($"{prefix}-agency"), Form.Optional($"{prefix}-name"), Form.Optional($"{prefix}-email"));
+
+    /// <summary>A new escalation's id (the URL's; people see its reference): the date and a random part.</summary>
+    private static string NewId(DateOnly today) =>
+        string.Create(CultureInfo.InvariantCulture, $"esc-{today:yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}");
+
+    /// <summary>The form's fields by API path.</summary>
+    private static readonly Dictionary<string, FieldLabel> Labels = new()
+    {
+        ["raisedOn"] = FieldLabel.Date("The date the disagreement was raised", "Enter the date the disagreement was raised"),
+        ["raisedBy"] = new("Your details", "Enter your agency, name and email address", "raisedBy-agency"),
+        ["raisedBy.agency"] = new("Your agency", "Enter your agency"),
+        ["raisedBy.name"] = new("Your name", "Enter your full name"),
+        ["raisedBy.email"] = new("Your email address", "Enter your email address"),
+        ["concerning"] = new("The other practitioner’s details", "Enter the other practitioner’s agency, name and email address", "concerning-agency"),
+        ["concerning.agency"] = new("Their agency", "Enter the agency of the practitioner you disagree with"),
+        ["concerning.name"] = new("Their name", "Enter the name of the practitioner you disagree with"),
+        ["concerning.email"] = new("Their email address", "Enter the email address of the practitioner you disagree with"),
+        ["summary"] = new("The disagreement", "Enter what the disagreement is about"),
+        ["immediateRisk"] = new("Immediate risk", "Select yes if a child is at immediate risk of harm"),
+        ["id"] = new("Reference", "Start again from the dashboard", "raisedOn"),
+    };
 }

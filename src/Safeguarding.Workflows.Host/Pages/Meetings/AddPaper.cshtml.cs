@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
-using Safeguarding.Workflows.Domain.Meetings;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Meetings;
-using Safeguarding.Workflows.Host.Pages.Forms;
-using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Host.Pages.Forms.Meetings;
 using Safeguarding.Workflows.Orchestration.Clock;
 
 namespace Safeguarding.Workflows.Host.Pages.Meetings;
@@ -15,15 +13,13 @@ namespace Safeguarding.Workflows.Host.Pages.Meetings;
 /// someone else), read with the API's <see cref="MeetingValidation"/> and added with
 /// <see cref="MeetingCommands.AddPaperAsync"/>; then Post/Redirect/Get to the meeting with a success banner.
 /// </summary>
-public sealed class AddPaperModel(PartnershipDirectory partnerships, MeetingCommands commands, WorkflowClock clock) : ProcessForm<Meeting>(partnerships, commands.GetAsync)
+public sealed class AddPaperModel(PartnershipDirectory partnerships, MeetingCommands commands, WorkflowClock clock) : MeetingForm(partnerships, commands)
 {
-    public Meeting Meeting => Process;
-
     /// <summary>The pack has gone: the paper will be a late paper.</summary>
     public bool Late => Meeting.CirculatedAt is not null;
 
     /// <summary>The paper deadline has gone but the pack has not: the author is asked for it as soon as possible.</summary>
-    public bool DeadlinePassed => Meeting.PaperDeadlinePassed(clock.GetUtcNow());
+    public bool DeadlinePassed => Process.PaperDeadlinePassed(clock.GetUtcNow());
 
     public async Task<IActionResult> OnGetAsync(string p, string id)
     {
@@ -75,21 +71,10 @@ public sealed class AddPaperModel(PartnershipDirectory partnerships, MeetingComm
             return Invalid();
         }
 
-        var reply = await commands.AddPaperAsync(p, id, request, RequestActor.Of(HttpContext));
-        if (reply.Outcome == DecisionOutcome.NotFound)
-        {
-            return PageResults.NotFound(reply.Message ?? "There is no such meeting.");
-        }
-
-        if (!reply.Succeeded)
-        {
-            Form.Fail("title", PageOutcome.Of(reply).Detail ?? "The paper could not be added");
-            return Invalid();
-        }
-
-        return Redirect($"/partnerships/{p}/meetings/{id}?done=paper-added&paper={Uri.EscapeDataString(request.Id)}");
+        var reply = await Commands.AddPaperAsync(p, id, request, RequestActor.Of(HttpContext));
+        return BackToMeeting(reply, p, id, $"paper-added&paper={Uri.EscapeDataString(request.Id)}", "title", "The paper could not be added");
     }
 
     /// <summary>Papers can be added while the meeting is open and has not taken place.</summary>
-    public bool CanAdd => Meeting.Status == ProcessStatus.Open && Meeting.Attendance is null;
+    public bool CanAdd => Process.Status == ProcessStatus.Open && Process.Attendance is null;
 }

@@ -4,8 +4,7 @@ using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Meetings;
-using Safeguarding.Workflows.Host.Pages.Forms;
-using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Host.Pages.Forms.Meetings;
 
 namespace Safeguarding.Workflows.Host.Pages.Meetings;
 
@@ -14,14 +13,12 @@ namespace Safeguarding.Workflows.Host.Pages.Meetings;
 /// that marks it done with <see cref="MeetingCommands.CompleteActionAsync"/> (its reminder and chase stop; with every
 /// action done the meeting is complete); then Post/Redirect/Get to the meeting with a success banner.
 /// </summary>
-public sealed class CompleteActionModel(PartnershipDirectory partnerships, MeetingCommands commands) : ProcessForm<Meeting>(partnerships, commands.GetAsync)
+public sealed class CompleteActionModel(PartnershipDirectory partnerships, MeetingCommands commands) : MeetingForm(partnerships, commands)
 {
-    public Meeting Meeting => Process;
-
     public MeetingAction Action { get; private set; } = null!;
 
     /// <summary>The other actions still open, for the warning that the meeting completes with this one.</summary>
-    public int OthersOpen => Meeting.Actions.Count(a => a.CompletedAt is null && a.Id != Action.Id);
+    public int OthersOpen => Process.Actions.Count(a => a.CompletedAt is null && a.Id != Action.Id);
 
     public async Task<IActionResult> OnGetAsync(string p, string id, string actionId)
     {
@@ -30,7 +27,7 @@ public sealed class CompleteActionModel(PartnershipDirectory partnerships, Meeti
             return notFound;
         }
 
-        return Action.CompletedAt is null && Meeting.Status == ProcessStatus.Open ? Page() : Redirect($"/partnerships/{p}/meetings/{id}");
+        return Action.CompletedAt is null && Process.Status == ProcessStatus.Open ? Page() : Redirect($"/partnerships/{p}/meetings/{id}");
     }
 
     public async Task<IActionResult> OnPostAsync(string p, string id, string actionId)
@@ -40,34 +37,13 @@ public sealed class CompleteActionModel(PartnershipDirectory partnerships, Meeti
             return notFound;
         }
 
-        var reply = await commands.CompleteActionAsync(p, id, actionId, RequestActor.Of(HttpContext));
-        if (reply.Outcome == DecisionOutcome.NotFound)
-        {
-            return PageResults.NotFound(reply.Message ?? "There is no such action.");
-        }
-
-        if (!reply.Succeeded)
-        {
-            Form.Fail("complete", PageOutcome.Of(reply).Detail ?? "The action could not be marked as done");
-            return Invalid();
-        }
-
-        return Redirect($"/partnerships/{p}/meetings/{id}?done=action-completed&action={Uri.EscapeDataString(actionId)}");
+        var reply = await Commands.CompleteActionAsync(p, id, actionId, RequestActor.Of(HttpContext));
+        return BackToMeeting(reply, p, id, $"action-completed&action={Uri.EscapeDataString(actionId)}", "complete", "The action could not be marked as done");
     }
 
     private async Task<IActionResult?> FindActionAsync(string p, string id, string actionId)
     {
-        if (await FindAsync(p, id) is { } notFound)
-        {
-            return notFound;
-        }
-
-        if (Meeting.Action(actionId) is not { } action)
-        {
-            return PageResults.NotFound($"The meeting has no action '{actionId}'.");
-        }
-
-        Action = action;
-        return null;
+        (var notFound, Action) = await FindItemAsync(p, id, m => m.Action(actionId), $"The meeting has no action '{actionId}'.");
+        return notFound;
     }
 }

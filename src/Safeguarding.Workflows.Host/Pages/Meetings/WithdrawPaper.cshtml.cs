@@ -4,8 +4,7 @@ using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Meetings;
-using Safeguarding.Workflows.Host.Pages.Forms;
-using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Host.Pages.Forms.Meetings;
 
 namespace Safeguarding.Workflows.Host.Pages.Meetings;
 
@@ -14,11 +13,9 @@ namespace Safeguarding.Workflows.Host.Pages.Meetings;
 /// withdrawn paper cannot be put back), then <see cref="MeetingCommands.WithdrawPaperAsync"/> and Post/Redirect/Get to
 /// the meeting with a success banner.
 /// </summary>
-public sealed class WithdrawPaperModel(PartnershipDirectory partnerships, MeetingCommands commands) : ProcessForm<Meeting>(partnerships, commands.GetAsync)
+public sealed class WithdrawPaperModel(PartnershipDirectory partnerships, MeetingCommands commands) : MeetingForm(partnerships, commands)
 {
     public const int MaxReason = 1000;
-
-    public Meeting Meeting => Process;
 
     public Paper Paper { get; private set; } = null!;
 
@@ -71,38 +68,17 @@ public sealed class WithdrawPaperModel(PartnershipDirectory partnerships, Meetin
             return Invalid();
         }
 
-        var reply = await commands.WithdrawPaperAsync(p, id, paperId, Form.Value("reason"), RequestActor.Of(HttpContext));
-        if (reply.Outcome == DecisionOutcome.NotFound)
-        {
-            return PageResults.NotFound(reply.Message ?? "There is no such paper.");
-        }
-
-        if (!reply.Succeeded)
-        {
-            Form.Fail("reason", PageOutcome.Of(reply).Detail ?? "The paper could not be withdrawn");
-            return Invalid();
-        }
-
-        return Redirect($"/partnerships/{p}/meetings/{id}?done=paper-withdrawn&paper={Uri.EscapeDataString(paperId)}");
+        var reply = await Commands.WithdrawPaperAsync(p, id, paperId, Form.Value("reason"), RequestActor.Of(HttpContext));
+        return BackToMeeting(reply, p, id, $"paper-withdrawn&paper={Uri.EscapeDataString(paperId)}", "reason", "The paper could not be withdrawn");
     }
 
     /// <summary>A paper on the agenda of a meeting that is open and has not taken place.</summary>
-    public bool CanWithdraw => Paper.OnAgenda && Meeting.Status == ProcessStatus.Open && Meeting.Attendance is null;
+    public bool CanWithdraw => Paper.OnAgenda && Process.Status == ProcessStatus.Open && Process.Attendance is null;
 
     private async Task<IActionResult?> FindPaperAsync(string p, string id, string paperId)
     {
-        if (await FindAsync(p, id) is { } notFound)
-        {
-            return notFound;
-        }
-
-        if (Meeting.Paper(paperId) is not { } paper)
-        {
-            return PageResults.NotFound($"The meeting has no paper '{paperId}'.");
-        }
-
-        Paper = paper;
-        return null;
+        (var notFound, Paper) = await FindItemAsync(p, id, m => m.Paper(paperId), $"The meeting has no paper '{paperId}'.");
+        return notFound;
     }
 
     private bool ReasonIsGood()

@@ -22,6 +22,37 @@ public abstract class MeetingForm(PartnershipDirectory partnerships, MeetingComm
 
     protected MeetingCommands Commands => commands;
 
+    /// <summary>Finds the meeting, then one of its items (a paper, an action); "Page not found" saying <paramref name="missing"/> when there is none.</summary>
+    protected async Task<(IActionResult? NotFound, TItem Item)> FindItemAsync<TItem>(string p, string id, Func<Domain.Meetings.Meeting, TItem?> find, string missing) where TItem : class
+    {
+        if (await FindAsync(p, id) is { } notFound)
+        {
+            return (notFound, null!);
+        }
+
+        return find(Process) is { } item ? (null, item) : (PageResults.NotFound(missing), null!);
+    }
+
+    /// <summary>
+    /// A staff page's answer to a command: back to the meeting with the success banner <paramref name="done"/>
+    /// (Post/Redirect/Get), "Page not found", or the refusal said on <paramref name="field"/>.
+    /// </summary>
+    protected IActionResult BackToMeeting(Reply<Domain.Meetings.Meeting> reply, string p, string id, string done, string field, string refused)
+    {
+        if (reply.Outcome == DecisionOutcome.NotFound)
+        {
+            return PageResults.NotFound(reply.Message ?? "There is nothing here.");
+        }
+
+        if (!reply.Succeeded)
+        {
+            Form.Fail(field, PageOutcome.Of(reply).Detail ?? refused);
+            return Invalid();
+        }
+
+        return Redirect($"/partnerships/{p}/meetings/{id}?done={done}");
+    }
+
     /// <summary>
     /// Reads <paramref name="body"/> (the body the JSON endpoint would be sent) with the endpoint's own
     /// <see cref="MeetingValidation"/>, so a form is held to the API's rules field by field, then runs the command the

@@ -9,6 +9,7 @@ using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Notifications.Delivery;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.Deadlines;
+using Safeguarding.Workflows.Storage.Meetings;
 using Safeguarding.Workflows.Storage.Processes;
 
 namespace Safeguarding.Workflows.Host.Pages.Dashboard;
@@ -25,6 +26,7 @@ public sealed class PartnershipModel(
     ProcessSnapshots snapshots,
     FailedMessages failedMessages,
     ProcessSearch search,
+    AttendanceConcernStore attendanceConcerns,
     WorkflowClock clock) : PageModel
 {
     /// <summary>The most rows the overdue and due-soon tables show; the search finds the rest (a partnership with thousands open).</summary>
@@ -41,6 +43,9 @@ public sealed class PartnershipModel(
     public IReadOnlyList<(ProcessIndexEntry Process, AuditRecord Entry)> Recent { get; private set; } = [];
 
     public IReadOnlyList<FailedEmail> FailedEmails { get; private set; } = [];
+
+    /// <summary>Agencies that have missed the partnership's number of meetings in a row, up to the latest.</summary>
+    public IReadOnlyList<AttendanceConcern> Absences { get; private set; } = [];
 
     /// <summary>Failed emails are for the business unit, as <c>GET /api/outbox/failed</c> is.</summary>
     public bool ShowsFailedEmails { get; private set; }
@@ -68,6 +73,7 @@ public sealed class PartnershipModel(
         var all = await listing.AllAsync(p, cancellationToken);
         Panels = DashboardPanels.For(all.Where(e => e.Status == ProcessStatus.Open).Select(ForPanels), LondonTime.LocalDate(clock.GetUtcNow()), partnerships.CalendarFor(p));
         Recent = await RecentActivityAsync(all, cancellationToken);
+        Absences = partnership.Meetings.TellChairAfterMissedMeetings > 0 ? await attendanceConcerns.ListAsync(p, cancellationToken) : [];
         ShowsFailedEmails = PageAccess.IsBusinessUnit(User, p);
         FailedEmails = ShowsFailedEmails ? await FailedEmail.ListAsync(failedMessages, p, cancellationToken) : [];
 

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Tests.AnnualReports;
+using Safeguarding.Workflows.Host.Tests.Partnerships;
 using Safeguarding.Workflows.Host.Tests.Meetings;
 using Safeguarding.Workflows.Host.Tests.RapidReviews;
 using static Safeguarding.Workflows.Host.Tests.Meetings.MeetingsClient;
@@ -78,6 +81,19 @@ public sealed partial class AttendanceAlertTests : IAsyncLifetime
         // April: the police attend, and the notice goes.
         await AttendAsync(3, Council, Police, Icb);
         Assert.DoesNotContain("id=\"absences\"", await DashboardAsync(), StringComparison.Ordinal);
+
+        // The settings page: the number is checked, and turning it off is recorded in the partnership's words.
+        var form = await PartnershipSettingsTests.FormAsync(meetings.Http);
+        Assert.Equal(("2", "Independent Chair and Scrutineer", Chair), (form["tell-chair-after"], form["chair-name"], form["chair-email"]));
+        form["tell-chair-after"] = "13";
+        var refused = await meetings.Http.PostAsync("/partnerships/staffordshire/settings", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("href=\"#tell-chair-after\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        form = await PartnershipSettingsTests.FormAsync(meetings.Http);
+        form["tell-chair-after"] = "0";
+        (await meetings.Http.PostAsync("/partnerships/staffordshire/settings", new FormUrlEncodedContent(form))).EnsureSuccessStatusCode();
+        var change = Assert.Single(await factory.Services.GetRequiredService<PartnershipSettings>().HistoryAsync("staffordshire", CancellationToken.None));
+        Assert.Equal(["Tell the independent chair after meetings missed in a row: 2 → never"], change.Changes);
 
         // The 2025-26 report, compiled with the appendix's tables (the default): the same figures as the timeliness page.
         var report = new AnnualReportClient(meetings.Http, "staffordshire");

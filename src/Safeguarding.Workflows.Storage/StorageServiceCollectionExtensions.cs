@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<Partnerships.PartnershipSettingsStore>();
         services.TryAddSingleton<Partnerships.CalendarFeedStore>();
         services.TryAddSingleton<Meetings.MeetingSeriesStore>();
+        services.TryAddSingleton<Meetings.AttendanceConcernStore>();
         return services;
     }
 }

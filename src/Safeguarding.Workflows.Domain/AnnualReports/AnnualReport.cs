@@ -269,20 +269,22 @@ public sealed record AnnualReport(
     /// <summary>
     /// Records a compilation into documents. The first one meets the <c>draft</c> deadline (or records it done late).
     /// </summary>
-    public Decision<AnnualReport> RecordCompilation(int htmlVersion, int docxVersion, DateTimeOffset now, string actor) =>
-        CompilationRefusal() ?? (Transition<AnnualReport>)WithCompilation(htmlVersion, docxVersion, now, actor);
+    /// <param name="withTimeliness">Whether the appendix holds the year's timeliness and attendance tables (a choice made when compiling).</param>
+    public Decision<AnnualReport> RecordCompilation(int htmlVersion, int docxVersion, DateTimeOffset now, string actor, bool withTimeliness = true) =>
+        CompilationRefusal() ?? (Transition<AnnualReport>)WithCompilation(htmlVersion, docxVersion, now, actor, withTimeliness);
 
     /// <summary>Whether recording publication compiles the report once more, stamped as published (it was compiled and still can be).</summary>
     [JsonIgnore]
     public bool RecompilesOnPublication => Compiled is not null && CompilationRefusal() is null;
 
-    private AnnualReport WithCompilation(int htmlVersion, int docxVersion, DateTimeOffset now, string actor)
+    private AnnualReport WithCompilation(int htmlVersion, int docxVersion, DateTimeOffset now, string actor, bool withTimeliness)
     {
         var included = Sections.Where(s => s.IsReceived).Select(s => s.Number).ToImmutableList();
         var awaited = Sections.Where(s => !s.IsReceived).ToList();
-        var compilation = new Compilation((Compiled?.Number ?? 0) + 1, now, htmlVersion, docxVersion, included);
+        var compilation = new Compilation((Compiled?.Number ?? 0) + 1, now, htmlVersion, docxVersion, included, withTimeliness);
         var detail = $"Compilation {compilation.Number}: {included.Count} of {Sections.Count} sections"
-            + (awaited.Count > 0 ? $"; still awaited: {Numbers(awaited)}." : ".");
+            + (awaited.Count > 0 ? $"; still awaited: {Numbers(awaited)}" : "")
+            + (withTimeliness ? "; appendix with the timeliness and attendance tables." : "; appendix without the timeliness and attendance tables.");
         return this with
         {
             Compiled = compilation,
@@ -314,7 +316,7 @@ public sealed record AnnualReport(
             return answer;
         }
 
-        var report = restamped is { } documents ? WithCompilation(documents.HtmlVersion, documents.DocxVersion, now, actor) : this;
+        var report = restamped is { } documents ? WithCompilation(documents.HtmlVersion, documents.DocxVersion, now, actor, Compiled?.WithTimeliness ?? true) : this;
         return report.WithPublication(on, url, to, now, actor);
     }
 

@@ -111,7 +111,8 @@ public enum AnnualReportAction
 /// <summary>A compilation of the report into <c>annual-report.html</c> and <c>annual-report.docx</c>.</summary>
 /// <param name="Number">1 for the first compilation, and so on.</param>
 /// <param name="Sections">The sections that had text and so are in the documents.</param>
-public sealed record Compilation(int Number, DateTimeOffset At, int HtmlVersion, int DocxVersion, ImmutableList<int> Sections);
+/// <param name="WithTimeliness">Whether the appendix holds the year's timeliness and attendance tables (a compilation saved before the choice existed: true).</param>
+public sealed record Compilation(int Number, DateTimeOffset At, int HtmlVersion, int DocxVersion, ImmutableList<int> Sections, bool WithTimeliness = true);
 
 /// <summary>The report as published, and the evidence that it was sent to the Panel and to Foundations.</summary>
 public sealed record Publication(DateOnly On, string Url, DateTimeOffset RecordedAt, ImmutableList<Submission> Submissions);

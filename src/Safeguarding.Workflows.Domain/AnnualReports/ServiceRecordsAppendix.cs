@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Domain.Timeliness;
 
 namespace Safeguarding.Workflows.Domain.AnnualReports;
 
@@ -45,8 +46,12 @@ public static class ServiceRecordsAppendix
         ];
     }
 
-    /// <summary>The appendix as Markdown, labelled as generated, with the date the figures were read.</summary>
-    public static string Markdown(ReportingYear year, IReadOnlyList<KindFigures> figures, DateOnly asAt)
+    /// <summary>
+    /// The appendix as Markdown, labelled as generated, with the date the figures were read; with
+    /// <paramref name="timeliness"/> (the timeliness report of the same year), its tables too: deadlines by kind and
+    /// clock, what agencies were asked to send, and attendance at partnership meetings.
+    /// </summary>
+    public static string Markdown(ReportingYear year, IReadOnlyList<KindFigures> figures, DateOnly asAt, TimelinessReport? timeliness = null)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
@@ -63,7 +68,92 @@ public static class ServiceRecordsAppendix
         }
 
         text.AppendLine();
-        text.AppendLine("Quorum, decisions, outcomes and the timeliness of each step are recorded in each process's own history, not in these counts.");
+        text.AppendLine(timeliness is null
+            ? "Quorum, decisions, outcomes and the timeliness of each step are recorded in each process's own history, not in these counts."
+            : "Quorum, decisions and outcomes are recorded in each process's own history, not in these counts.");
+        if (timeliness is not null)
+        {
+            AppendTimeliness(text, timeliness);
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>The timeliness page's tables for the year, in the same words and counts.</summary>
+    private static void AppendTimeliness(StringBuilder text, TimelinessReport report)
+    {
+        text.AppendLine();
+        text.AppendLine("## Timeliness of deadlines");
+        text.AppendLine();
+        text.AppendLine("Deadlines that fell due in the year, by process and clock: met on time, met late, missed (not met), or waived with a reason.");
+        text.AppendLine();
+        if (report.Clocks.Count == 0)
+        {
+            text.AppendLine("No deadline fell due in the year.");
+        }
+        else
+        {
+            text.AppendLine("| Process | Deadline | Fell due | On time | Late | Missed | Waived |");
+            text.AppendLine("|---|---|--:|--:|--:|--:|--:|");
+            foreach (var row in report.Clocks)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {Cell(TimelinessLabels.Kind(row.Kind))} | {Cell(TimelinessLabels.Clock(row.Kind, row.Name))} | {row.FellDue} | {row.OnTime} | {row.Late} | {row.Missed} | {row.Waived} |");
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("## What agencies were asked to send");
+        text.AppendLine();
+        if (report.Agencies.Count == 0)
+        {
+            text.AppendLine("No meeting paper or agency summary fell due in the year.");
+        }
+        else
+        {
+            text.AppendLine("| Asked for | Agency | Fell due | On time | Late | Not sent |");
+            text.AppendLine("|---|---|--:|--:|--:|--:|");
+            foreach (var row in report.Agencies)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {Cell(TimelinessLabels.Contribution(row.Kind))} | {Cell(row.Name)} | {row.FellDue} | {row.OnTime} | {row.Late} | {row.Missed} |");
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Attendance at partnership meetings");
+        text.AppendLine();
+        if (report.Attendance.All(a => a.Meetings == 0))
+        {
+            text.AppendLine("No meeting in the year has its attendance recorded.");
+        }
+        else
+        {
+            text.AppendLine("An agency is present when its member, or the member's nominated deputy, attended.");
+            text.AppendLine();
+            text.AppendLine("| Agency | Meetings | Present | Absent |");
+            text.AppendLine("|---|--:|--:|--:|");
+            foreach (var row in report.Attendance)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(row.Agency)} | {row.Meetings} | {row.Present} | {row.Absent} |");
+            }
+        }
+    }
+
+    // A name from the settings, written so Markdown reads it as plain text inside a table cell.
+    private static string Cell(string value)
+    {
+        var cell = new StringBuilder(value.Length);
+        foreach (var c in value.ReplaceLineEndings(" "))
+        {
+            if (c is '\\' or '|' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#')
+            {
+                cell.Append('\\');
+            }
+
+            cell.Append(c);
+        }
+
+        return cell.ToString();
     }
 }

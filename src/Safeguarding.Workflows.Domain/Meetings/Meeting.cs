@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Domain.Timeliness;
 
 namespace Safeguarding.Workflows.Domain.Meetings;
 
@@ -396,9 +397,12 @@ public sealed record Meeting(
 
     /// <summary>
     /// Records who attended, the declarations of interest and the quorum. An inquorate meeting still proceeds; its
-    /// decisions are pending ratification at the next meeting. Allowed from the meeting's date.
+    /// decisions are pending ratification at the next meeting. Allowed from the meeting's date. Given the partnership's
+    /// <paramref name="otherMeetings"/>, an agency whose absences in a row reach the partnership's limit with this
+    /// meeting is reported to the independent chair (once per run: attendance is recorded once per meeting).
     /// </summary>
-    public Decision<Meeting> RecordAttendance(AttendanceReport report, PartnershipArrangements arrangements, string actor, DateTimeOffset now)
+    public Decision<Meeting> RecordAttendance(
+        AttendanceReport report, PartnershipArrangements arrangements, string actor, DateTimeOffset now, IReadOnlyList<AttendedMeeting>? otherMeetings = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(arrangements);
@@ -438,7 +442,25 @@ public sealed record Meeting(
             entries.Add(new(now, MeetingEvents.PendingRatification, actor, "Decisions are pending ratification at the next meeting"));
         }
 
-        return new Transition<Meeting>(this with { Attendance = attendance, Timeline = Timeline.AddRange(entries) }, []);
+        var held = this with { Attendance = attendance };
+        var emails = new List<OutgoingEmail>();
+        var reached = AttendanceRules.JustReached(
+            arrangements, otherMeetings ?? [], new AttendedMeeting(LondonTime.LocalDate(StartsAt), report.Present), arrangements.Meetings.TellChairAfterMissedMeetings);
+        foreach (var agency in reached)
+        {
+            var missed = $"{agency.Agency} has missed {agency.AbsentInARow} meetings in a row, since {Iso(agency.AbsentSince!.Value)}";
+            if (arrangements.IndependentScrutineer is { } chair)
+            {
+                emails.Add(MeetingEmails.AbsencesToChair(held, agency, chair, now));
+                entries.Add(new(now, MeetingEvents.AbsencesInARow, actor, $"{missed}; {chair.Name} was emailed"));
+            }
+            else
+            {
+                entries.Add(new(now, MeetingEvents.AbsencesInARow, actor, $"{missed}; no independent chair is named in the settings, so nobody was emailed"));
+            }
+        }
+
+        return new Transition<Meeting>(held with { Timeline = Timeline.AddRange(entries) }, emails);
     }
 
     /// <summary>

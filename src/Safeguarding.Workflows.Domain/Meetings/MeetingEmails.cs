@@ -1,6 +1,8 @@
 using System.Globalization;
 using Safeguarding.Workflows.Domain.Calendar;
+using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Domain.Timeliness;
 
 namespace Safeguarding.Workflows.Domain.Meetings;
 
@@ -160,6 +162,26 @@ internal static class MeetingEmails
 
     public static OutgoingEmail ActionChase(Meeting m, MeetingAction action, DateOnly on, DateTimeOffset now) =>
         ToOwner(m, MeetingTemplates.ActionChase, action, $"action-chase/{action.Id}/{Meeting.Iso(on)}", now);
+
+    /// <summary>
+    /// To the independent chair: an agency has missed the partnership's number of meetings in a row. One per agency and
+    /// meeting (its id names both), so a repeated hand-over is sent once. The agency's name, counts and dates only.
+    /// </summary>
+    public static OutgoingEmail AbsencesToChair(Meeting m, AgencyAttendance agency, Contact chair, DateTimeOffset now) =>
+        Email(m, MeetingTemplates.AbsencesInARow, $"absences-in-a-row/{Slug(agency.Agency)}", [new EmailRecipient(chair.Name, chair.Email)], now, new()
+        {
+            ["agency"] = agency.Agency,
+            ["missedCount"] = Count(agency.AbsentInARow),
+            ["absentSince"] = Meeting.Iso(agency.AbsentSince!.Value),
+            ["timelinessLink"] = $"/partnerships/{Uri.EscapeDataString(m.Key.PartnershipId)}/timeliness?year={FinancialYearOf(m.Dates.MeetingOn)}#attendance",
+        });
+
+    // The timeliness page shows a financial year (April to March): the one this meeting is in.
+    private static string FinancialYearOf(DateOnly on) => Count(on.Month >= 4 ? on.Year : on.Year - 1);
+
+    /// <summary>"Staffordshire Police" → <c>staffordshire-police</c>, for an email id.</summary>
+    private static string Slug(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
 
     /// <summary>
     /// Who gets the pack and its late papers: the members and deputies, and the business manager, who runs the meeting

@@ -29,6 +29,7 @@ public static class MeetingEvents
     public const string AttendanceRecorded = "attendance-recorded";
     public const string DeclarationsRecorded = "declarations-recorded";
     public const string PendingRatification = "pending-ratification";
+    public const string AbsencesInARow = "absences-in-a-row";
     public const string NotesRecorded = "notes-recorded";
     public const string ActionAssigned = "action-assigned";
     public const string ActionReminderSent = "action-reminder-sent";
@@ -57,4 +58,5 @@ public static class MeetingTemplates
     public const string ActionAssigned = "meetings/action-assigned";
     public const string ActionReminder = "meetings/action-reminder";
     public const string ActionChase = "meetings/action-chase";
+    public const string AbsencesInARow = "meetings/absences-in-a-row";
 }

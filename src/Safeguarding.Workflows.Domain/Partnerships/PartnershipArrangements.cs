@@ -129,4 +129,16 @@ public sealed record MeetingArrangements
 
     /// <summary>The order in which the partners take the chair; every partner kind appears once.</summary>
     public IReadOnlyList<PartnerKind> ChairRotation { get; init; } = [PartnerKind.LocalAuthority, PartnerKind.Police, PartnerKind.Icb];
+
+    /// <summary>
+    /// The independent chair and scrutineer is emailed when a member agency misses this many meetings in a row (0: never).
+    /// Two by default: partnership meetings are often bi-monthly or quarterly, so a second absence already means four to
+    /// six months without the agency at the table, and "two consecutive meetings" is the usual trigger in terms of reference.
+    /// </summary>
+    public int TellChairAfterMissedMeetings { get; init; } = DefaultTellChairAfterMissedMeetings;
+
+    public const int DefaultTellChairAfterMissedMeetings = 2;
+
+    /// <summary>The most <see cref="TellChairAfterMissedMeetings"/> may be: a year of monthly meetings.</summary>
+    public const int MaxTellChairAfterMissedMeetings = 12;
 }

@@ -42,9 +42,21 @@ public static class PartnershipChanges
             changes.Add($"Business manager: {Who(before.BusinessManager)} → {Who(after.BusinessManager)}");
         }
 
+        if (before.IndependentScrutineer != after.IndependentScrutineer)
+        {
+            changes.Add($"Independent chair and scrutineer: {Who(before.IndependentScrutineer)} → {Who(after.IndependentScrutineer)}");
+        }
+
+        if (before.Meetings.TellChairAfterMissedMeetings != after.Meetings.TellChairAfterMissedMeetings)
+        {
+            changes.Add($"Tell the independent chair after meetings missed in a row: {InARow(before.Meetings.TellChairAfterMissedMeetings)} → {InARow(after.Meetings.TellChairAfterMissedMeetings)}");
+        }
+
         changes.AddRange(TimescaleChanges(before.Timescales, after.Timescales));
         return changes;
     }
+
+    private static string InARow(int meetings) => meetings == 0 ? "never" : meetings.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Who(Contact? contact) => contact is null ? "none" : $"{contact.Name} ({contact.Agency}, {contact.Email})";
 

@@ -136,6 +136,11 @@ public static partial class PartnershipFile
             yield return new("meetings.chairRotation", "must name each partner kind that takes the chair once, in order");
         }
 
+        if (a.Meetings.TellChairAfterMissedMeetings is < 0 or > MeetingArrangements.MaxTellChairAfterMissedMeetings)
+        {
+            yield return new("meetings.tellChairAfterMissedMeetings", $"{a.Meetings.TellChairAfterMissedMeetings} is not allowed; use a whole number from 0 (never) to {MeetingArrangements.MaxTellChairAfterMissedMeetings}");
+        }
+
         foreach (var p in CheckTimescales(a.Timescales))
         {
             yield return p;

@@ -63,9 +63,12 @@ public sealed class AnnualReportCommands(IGrainFactory grains, IOptions<AnnualRe
     public async Task<Reply<AnnualReport>> RemindOwnersAsync(string partnershipId, string year, string actor) =>
         YearRefusal(year) ?? Named(partnershipId, year, await Grain(partnershipId, year).RemindOwnersAsync(actor));
 
-    /// <summary>Compiles the sections into the HTML and Word documents; a conflict while mandatory sections have no text.</summary>
-    public async Task<Reply<AnnualReport>> CompileAsync(string partnershipId, string year, string actor) =>
-        YearRefusal(year) ?? Named(partnershipId, year, await Grain(partnershipId, year).CompileAsync(actor));
+    /// <summary>
+    /// Compiles the sections into the HTML and Word documents; a conflict while mandatory sections have no text. With
+    /// <paramref name="withTimeliness"/> (the default) the appendix holds the year's timeliness and attendance tables.
+    /// </summary>
+    public async Task<Reply<AnnualReport>> CompileAsync(string partnershipId, string year, string actor, bool withTimeliness = true) =>
+        YearRefusal(year) ?? Named(partnershipId, year, await Grain(partnershipId, year).CompileAsync(actor, withTimeliness));
 
     /// <summary>
     /// <c>{type: "published", on, url}</c>: records publication and sends the report to the Panel and to Foundations at

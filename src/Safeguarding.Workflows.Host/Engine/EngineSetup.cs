@@ -33,6 +33,7 @@ public static class EngineSetup
         services.AddSingleton<SendingTimes>();
         services.AddSingleton<ProcessEngine>();
         services.AddSingleton<ProcessGrains>();
+        services.AddSingleton<Orchestration.Timeliness.TimelinessRecords>();
         services.AddHostedService<ProcessKindCheck>();
         services.AddSingleton(sp => new WakesInProgress(sp.GetRequiredService<IOptions<EngineOptions>>().Value.MaxWakesInProgress));
         services.AddSingleton<ClockAdvancer>();

@@ -1,10 +1,15 @@
 using Microsoft.Extensions.Options;
+using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Meetings;
+using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Domain.Timeliness;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.Meetings;
+using Safeguarding.Workflows.Orchestration.Timeliness;
 using Safeguarding.Workflows.Storage.Documents;
+using Safeguarding.Workflows.Storage.Meetings;
 
 namespace Safeguarding.Workflows.Host.Meetings;
 
@@ -15,7 +20,14 @@ namespace Safeguarding.Workflows.Host.Meetings;
 /// the pure rules are in <see cref="Meeting"/>. Cancelling is the generic process command.
 /// </summary>
 public sealed partial class MeetingCommands(
-    IGrainFactory grains, DocumentStore documents, WorkflowClock clock, IOptions<MeetingsOptions> options, ILogger<MeetingCommands> logger)
+    IGrainFactory grains,
+    DocumentStore documents,
+    WorkflowClock clock,
+    IOptions<MeetingsOptions> options,
+    TimelinessRecords records,
+    AttendanceConcernStore concernStore,
+    PartnershipDirectory partnerships,
+    ILogger<MeetingCommands> logger)
 {
     /// <summary>
     /// Meeting ids are 1 to 64 lower-case letters, digits or hyphens. Unlike a review's id (<c>UrlId</c>) a digit is not
@@ -180,9 +192,33 @@ public sealed partial class MeetingCommands(
     public async Task<Reply<Meeting>> RescheduleAsync(string partnershipId, string id, DateTimeOffset startsAt, string actor) =>
         IdProblem(id) is null ? await Grain(partnershipId, id).RescheduleAsync(startsAt, actor) : NoMeeting(partnershipId, id);
 
-    /// <summary>Records who was present, the declarations of interest and so the quorum.</summary>
-    public async Task<Reply<Meeting>> RecordAttendanceAsync(string partnershipId, string id, AttendanceReport report, string actor) =>
-        IdProblem(id) is null ? await Grain(partnershipId, id).RecordAttendanceAsync(report, actor) : NoMeeting(partnershipId, id);
+    /// <summary>
+    /// Records who was present, the declarations of interest and so the quorum. The partnership's other meetings are
+    /// read first, so the meeting can tell the independent chair of an agency that has just missed the partnership's
+    /// number of meetings in a row; then the dashboard's list of such agencies is brought up to date (also when the
+    /// same attendance is sent again, which mends a list left behind by a failure).
+    /// </summary>
+    public async Task<Reply<Meeting>> RecordAttendanceAsync(string partnershipId, string id, AttendanceReport report, string actor)
+    {
+        if (IdProblem(id) is not null)
+        {
+            return NoMeeting(partnershipId, id);
+        }
+
+        var key = new ProcessKey(partnershipId, ProcessKinds.Meeting, id);
+        var others = await records.AttendedMeetingsAsync(partnershipId, key, CancellationToken.None);
+        var reply = await Grain(partnershipId, id).RecordAttendanceAsync(report, actor, [.. others]);
+        if (reply.Succeeded && reply.Process?.Attendance is { } attendance && partnerships.Find(partnershipId) is { } arrangements)
+        {
+            var all = others.Append(new AttendedMeeting(LondonTime.LocalDate(reply.Process.StartsAt), attendance.Report.Present));
+            var concerns = AttendanceRules.MissingInARow(arrangements, all, arrangements.Meetings.TellChairAfterMissedMeetings)
+                .Select(a => new AttendanceConcern(a.Agency, a.AbsentInARow, a.AbsentSince!.Value))
+                .ToList();
+            await concernStore.SetAsync(partnershipId, concerns, clock.GetUtcNow(), CancellationToken.None);
+        }
+
+        return reply;
+    }
 
     /// <summary>Records the notes and actions, and circulates them.</summary>
     public async Task<Reply<Meeting>> RecordNotesAsync(string partnershipId, string id, NotesReport report, string actor) =>

@@ -9,6 +9,7 @@ using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Orchestration.AnnualReports.Compilation;
 using Safeguarding.Workflows.Orchestration.Deadlines;
+using Safeguarding.Workflows.Orchestration.Timeliness;
 using Safeguarding.Workflows.Storage.Documents;
 using Safeguarding.Workflows.Storage.Processes;
 
@@ -25,6 +26,7 @@ public sealed partial class AnnualReportGrain(
     DocumentStore documents,
     ProcessIndex index,
     ProcessGrains kinds,
+    TimelinessRecords timeliness,
     IOptions<AnnualReportOptions> options,
     ILogger<AnnualReportGrain> logger) : ProcessGrain<AnnualReport>(engine), IAnnualReportGrain
 {
@@ -71,7 +73,7 @@ public sealed partial class AnnualReportGrain(
 
     public Task<Reply<AnnualReport>> RemindOwnersAsync(string actor) => DecideAsync(r => r.RemindOwners(Now, actor));
 
-    public async Task<Reply<AnnualReport>> CompileAsync(string actor)
+    public async Task<Reply<AnnualReport>> CompileAsync(string actor, bool withTimeliness)
     {
         // Refused (not open, mandatory sections missing) before any document is rendered.
         var refusal = Process?.CompilationRefusal();
@@ -82,8 +84,8 @@ public sealed partial class AnnualReportGrain(
 
         var now = Now;
         var compilation = (report.Compiled?.Number ?? 0) + 1;
-        var (html, docx) = await SaveDocumentsAsync(report, now, $"Draft compiled on {Long(LondonTime.LocalDate(now))} (compilation {compilation}).");
-        var reply = await DecideAsync(r => r.RecordCompilation(html, docx, now, actor));
+        var (html, docx) = await SaveDocumentsAsync(report, now, $"Draft compiled on {Long(LondonTime.LocalDate(now))} (compilation {compilation}).", withTimeliness);
+        var reply = await DecideAsync(r => r.RecordCompilation(html, docx, now, actor, withTimeliness));
         LogCompiled(Key.ToString(), reply.Process!.Compiled!.Number, html, docx);
         return reply;
     }
@@ -101,7 +103,7 @@ public sealed partial class AnnualReportGrain(
         if (report.RecompilesOnPublication)
         {
             // Compiled once more, stamped as published, so the documents no longer call themselves a draft.
-            restamped = await SaveDocumentsAsync(report, now, $"Published on {Long(on)} at {url}.");
+            restamped = await SaveDocumentsAsync(report, now, $"Published on {Long(on)} at {url}.", report.Compiled!.WithTimeliness);
         }
 
         var reply = await DecideAsync(r => r.RecordPublication(on, url, options.Value.Addresses, now, actor, restamped));
@@ -117,9 +119,10 @@ public sealed partial class AnnualReportGrain(
 
     /// <summary>Renders the report into both documents and stores them; returns their new versions.</summary>
     /// <param name="stamp">What the line under the title says of this copy: a draft and its compilation, or its publication.</param>
-    private async Task<(int Html, int Docx)> SaveDocumentsAsync(AnnualReport report, DateTimeOffset now, string stamp)
+    /// <param name="withTimeliness">Whether the appendix holds the year's timeliness and attendance tables.</param>
+    private async Task<(int Html, int Docx)> SaveDocumentsAsync(AnnualReport report, DateTimeOffset now, string stamp, bool withTimeliness)
     {
-        var content = await ContentAsync(report, now, stamp);
+        var content = await ContentAsync(report, now, stamp, withTimeliness);
         var html = await SaveAsync(HtmlDocument, ReportHtml.ContentType, Encoding.UTF8.GetBytes(ReportHtml.Render(content)), report, now);
         var docx = await SaveAsync(DocxDocument, ReportDocx.ContentType, ReportDocx.Render(content), report, now);
         return (html.Version, docx.Version);
@@ -127,7 +130,7 @@ public sealed partial class AnnualReportGrain(
 
     private static string Long(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    private async Task<ReportContent> ContentAsync(AnnualReport report, DateTimeOffset now, string stamp)
+    private async Task<ReportContent> ContentAsync(AnnualReport report, DateTimeOffset now, string stamp, bool withTimeliness)
     {
         var sections = new List<ReportContentSection>();
         foreach (var section in report.Sections)
@@ -146,7 +149,11 @@ public sealed partial class AnnualReportGrain(
 
         var today = LondonTime.LocalDate(now);
         var figures = ServiceRecordsAppendix.Summarise(report.Year, AppendixKinds, await ProcessesAsync(report.Key.PartnershipId));
-        sections.Add(new ReportContentSection("appendix", ServiceRecordsAppendix.Heading, ServiceRecordsAppendix.Markdown(report.Year, figures, today)));
+        // The same figures as the timeliness page shows for the report's year.
+        var tables = withTimeliness
+            ? await timeliness.ForYearAsync(report.Key.PartnershipId, report.Year.FirstYear, today, CancellationToken.None, (Key, new ProcessOverview(report.Title, report.Status, report.Deadlines, report.Timeline)))
+            : null;
+        sections.Add(new ReportContentSection("appendix", ServiceRecordsAppendix.Heading, ServiceRecordsAppendix.Markdown(report.Year, figures, today, tables)));
 
         return new ReportContent(
             $"{report.PartnershipName} annual report {report.Year.FirstYear} to {report.Year.SecondYear}",

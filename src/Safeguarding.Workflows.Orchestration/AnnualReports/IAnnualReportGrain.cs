@@ -18,8 +18,11 @@ public interface IAnnualReportGrain : IProcessGrain
     /// <summary>Reminds the owners of the sections not yet received, now; a second reminder the same day changes nothing.</summary>
     Task<Reply<AnnualReport>> RemindOwnersAsync(string actor);
 
-    /// <summary>Compiles the sections (and the generated appendix) into <c>annual-report.html</c> and <c>annual-report.docx</c>.</summary>
-    Task<Reply<AnnualReport>> CompileAsync(string actor);
+    /// <summary>
+    /// Compiles the sections (and the generated appendix) into <c>annual-report.html</c> and <c>annual-report.docx</c>;
+    /// with <paramref name="withTimeliness"/>, the appendix holds the year's timeliness and attendance tables.
+    /// </summary>
+    Task<Reply<AnnualReport>> CompileAsync(string actor, bool withTimeliness);
 
     /// <summary>Records publication and sends the report to the Panel and to Foundations.</summary>
     Task<Reply<AnnualReport>> PublishAsync(DateOnly on, string url, string actor);

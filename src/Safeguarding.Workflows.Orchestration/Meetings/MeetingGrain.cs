@@ -2,6 +2,7 @@ using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Meetings;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Domain.Timeliness;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 
 namespace Safeguarding.Workflows.Orchestration.Meetings;
@@ -23,7 +24,8 @@ public interface IMeetingGrain : IProcessGrain
 
     Task<Reply<Meeting>> RescheduleAsync(DateTimeOffset startsAt, string actor);
 
-    Task<Reply<Meeting>> RecordAttendanceAsync(AttendanceReport report, string actor);
+    /// <summary>Records attendance; <paramref name="otherMeetings"/> (the partnership's other meetings with attendance) tell whether an agency's absences in a row just reached the partnership's limit.</summary>
+    Task<Reply<Meeting>> RecordAttendanceAsync(AttendanceReport report, string actor, List<AttendedMeeting> otherMeetings);
 
     Task<Reply<Meeting>> RecordNotesAsync(NotesReport report, string actor);
 
@@ -55,8 +57,8 @@ public sealed class MeetingGrain(
     public Task<Reply<Meeting>> RescheduleAsync(DateTimeOffset startsAt, string actor) =>
         DecideWithPartnershipAsync((m, arrangements, calendar) => m.Reschedule(startsAt, arrangements, calendar, actor, Now));
 
-    public Task<Reply<Meeting>> RecordAttendanceAsync(AttendanceReport report, string actor) =>
-        DecideWithPartnershipAsync((m, arrangements, _) => m.RecordAttendance(report, arrangements, actor, Now));
+    public Task<Reply<Meeting>> RecordAttendanceAsync(AttendanceReport report, string actor, List<AttendedMeeting> otherMeetings) =>
+        DecideWithPartnershipAsync((m, arrangements, _) => m.RecordAttendance(report, arrangements, actor, Now, otherMeetings));
 
     public Task<Reply<Meeting>> RecordNotesAsync(NotesReport report, string actor) =>
         DecideWithPartnershipAsync((m, arrangements, calendar) => m.RecordNotes(report, arrangements, calendar, actor, Now));

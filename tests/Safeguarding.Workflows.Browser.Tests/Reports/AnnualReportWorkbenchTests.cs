@@ -89,7 +89,7 @@ public sealed partial class AnnualReportWorkbenchTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Compile the report from the sections received" }).ClickAsync();
         Assert.EndsWith($"/annual-reports/{year}?done=compiled", page.Url, StringComparison.Ordinal);
         Assert.Contains("Report compiled (compilation 1)", await page.Locator("#done").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains($"with 2 of {sections} sections", await page.Locator("#compiled").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains($"with 2 of {sections} sections; its appendix holds the year’s timeliness and attendance tables", await page.Locator("#compiled").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.CheckAsync(page, "annual-report-compiled");
 
         // The Word document downloads from the page route; the preview opens as a web page, its pipe table a table.
@@ -98,6 +98,9 @@ public sealed partial class AnnualReportWorkbenchTests(BrowserFixture browser)
         await page.Locator("#preview").ClickAsync();
         Assert.EndsWith($"/partnerships/{P}/annual-reports/{year}/documents/annual-report.html", page.Url, StringComparison.Ordinal);
         Assert.True(await page.Locator("main table th").CountAsync() >= 2);
+        Assert.Equal(
+            ["Timeliness of deadlines", "What agencies were asked to send", "Attendance at partnership meetings"],
+            (await page.Locator("section[aria-labelledby=appendix] h3").AllInnerTextsAsync()).Select(h => h.Trim()));
         Directory.CreateDirectory(PageChecks.ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PageChecks.ScreenshotFolder, "annual-report-preview.png"), FullPage = true });
         var violations = await Axe.RunAsync(page);

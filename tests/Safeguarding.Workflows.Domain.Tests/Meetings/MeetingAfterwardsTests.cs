@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Safeguarding.Workflows.Domain.Meetings;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Domain.Timeliness;
 using static Safeguarding.Workflows.Domain.Tests.Meetings.Staffordshire;
 
 namespace Safeguarding.Workflows.Domain.Tests.Meetings;
@@ -163,4 +164,32 @@ public sealed class MeetingAfterwardsTests
     }
 
     private static DateTimeOffset LondonEndOf(string date) => Safeguarding.Workflows.Domain.Calendar.LondonTime.EndOfDay(Day(date));
+    [Fact]
+    public void Attendance_that_makes_an_agency_miss_two_meetings_in_a_row_emails_the_independent_chair_once()
+    {
+        var january = new AttendedMeeting(Day("2026-01-13"), [new("Staffordshire County Council", "lead"), new("Staffordshire and Stoke-on-Trent Integrated Care Board", "lead")]);
+        var withoutPolice = AllThree with { Present = [.. AllThree.Present.Where(a => a.Agency != "Staffordshire Police")] };
+
+        var recorded = Held.RecordAttendance(withoutPolice, Arrangements, "board-manager", MeetingDay, [january]).Changed();
+
+        var email = Assert.Single(recorded.Emails);
+        Assert.Equal(MeetingTemplates.AbsencesInARow, email.Template);
+        Assert.Equal("independent-chair@staffordshire.example.org", Assert.Single(email.To).Email);
+        Assert.Equal(("Staffordshire Police", "2", "2026-01-13"), (email.Values["agency"], email.Values["missedCount"], email.Values["absentSince"]));
+        Assert.Equal("/partnerships/staffordshire/timeliness?year=2025#attendance", email.Values["timelinessLink"]);
+        Assert.Equal("staffordshire/meeting/board-2026-02/absences-in-a-row/staffordshire-police", email.Id);
+        var entry = Assert.Single(recorded.State.Timeline, e => e.Type == MeetingEvents.AbsencesInARow);
+        Assert.Equal("Staffordshire Police has missed 2 meetings in a row, since 2026-01-13; Independent Chair and Scrutineer was emailed", entry.Detail);
+
+        // The same attendance again changes nothing and sends nothing: attendance is recorded once per meeting.
+        Assert.Equal(DecisionOutcome.Unchanged, recorded.State.RecordAttendance(withoutPolice, Arrangements, "board-manager", MeetingDay, [january]).Outcome);
+
+        // Turned off, or with no independent chair named: nobody is emailed (the history says so in the second case).
+        var off = Arrangements with { Meetings = Arrangements.Meetings with { TellChairAfterMissedMeetings = 0 } };
+        Assert.Empty(Held.RecordAttendance(withoutPolice, off, "board-manager", MeetingDay, [january]).Changed().Emails);
+        var noChair = Held.RecordAttendance(withoutPolice, Arrangements with { IndependentScrutineer = null }, "board-manager", MeetingDay, [january]).Changed();
+        Assert.Empty(noChair.Emails);
+        Assert.Contains(noChair.State.Timeline, e => e.Type == MeetingEvents.AbsencesInARow
+            && e.Detail == "Staffordshire Police has missed 2 meetings in a row, since 2026-01-13; no independent chair is named in the settings, so nobody was emailed");
+    }
 }

@@ -120,6 +120,8 @@ public sealed class PartnershipFileTests
         { Change(j => j["id"] = "Test Partnership"), "id" },
         { Change(j => j["meetings"]!["cadence"] = "fortnightly"), "meetings.cadence" },
         { Change(j => j["meetings"]!["chairRotation"] = new JsonArray("police", "police")), "meetings.chairRotation" },
+        { Change(j => j["meetings"]!["tellChairAfterMissedMeetings"] = 13), "meetings.tellChairAfterMissedMeetings" },
+        { Change(j => j["meetings"]!["tellChairAfterMissedMeetings"] = -1), "meetings.tellChairAfterMissedMeetings" },
         { Change(j => j["closureDays"] = new JsonArray("2026-13-01")), "closureDays" },
         { Change(j => j["timescales"] = JsonNode.Parse("""{"paperDeadlineWorkingDaysBeforeCirculation": 0}""")), "timescales.paperDeadlineWorkingDaysBeforeCirculation" },
         { Change(j => j["timescales"] = JsonNode.Parse("""{"circulationDaysBeforeMeeting": -7}""")), "timescales.circulationDaysBeforeMeeting" },

@@ -26,11 +26,52 @@ public sealed class AttendanceRulesTests
         Assert.Equal(
             [
                 new AgencyAttendance(Council, 3, 3, 0, 0),
-                new AgencyAttendance(Police, 3, 1, 2, 2), // a sergeant is not the member or the deputy: absent in February and March
-                new AgencyAttendance("Staffordshire Safeguarding Children Partnership", 3, 0, 3, 3),
+                new AgencyAttendance(Police, 3, 1, 2, 2) { AbsentSince = Day("2026-02-10") }, // a sergeant is not the member or the deputy: absent in February and March
+                new AgencyAttendance("Staffordshire Safeguarding Children Partnership", 3, 0, 3, 3) { AbsentSince = Day("2026-01-13") },
                 new AgencyAttendance(Icb, 3, 3, 0, 0),
             ],
             rows);
+    }
+
+    private static AttendedMeeting Held(string on, params string[] agencies) =>
+        new(Day(on), [.. agencies.Select(a => new Attendee(a, "lead"))]);
+
+    [Fact]
+    public void The_chair_is_told_when_an_agencys_absences_in_a_row_reach_the_limit_once_per_run()
+    {
+        var january = Held("2026-01-13", Council, Icb);
+        var february = Held("2026-02-10", Council, Icb);
+        var march = Held("2026-03-10", Council, Icb);
+
+        // The second absence in a row reaches 2; the independent chair's own seat (the partnership) is never reported.
+        var reached = Assert.Single(AttendanceRules.JustReached(Arrangements, [january], february, limit: 2));
+        Assert.Equal((Police, 2, Day("2026-01-13")), (reached.Agency, reached.AbsentInARow, reached.AbsentSince));
+
+        // A third is the same run: nothing new. Nor before the limit, nor with the limit off.
+        Assert.Empty(AttendanceRules.JustReached(Arrangements, [january, february], march, limit: 2));
+        Assert.Empty(AttendanceRules.JustReached(Arrangements, [], january, limit: 2));
+        Assert.Empty(AttendanceRules.JustReached(Arrangements, [january], february, limit: 0));
+
+        // Once it attends, a new run starts and is reported when it reaches the limit again.
+        var april = Held("2026-04-14", Council, Police, Icb);
+        var may = Held("2026-05-12", Council, Icb);
+        var june = Held("2026-06-09", Council, Icb);
+        Assert.Empty(AttendanceRules.JustReached(Arrangements, [january, february, march, april], may, limit: 2));
+        var again = Assert.Single(AttendanceRules.JustReached(Arrangements, [january, february, march, april, may], june, limit: 2));
+        Assert.Equal(Day("2026-05-12"), again.AbsentSince);
+
+        // Recorded late, an earlier meeting's absence can complete the run to the latest.
+        Assert.Equal([Police], AttendanceRules.JustReached(Arrangements, [april, june], may, limit: 2).Select(a => a.Agency));
+    }
+
+    [Fact]
+    public void The_dashboard_lists_agencies_at_or_over_the_limit_until_they_next_attend()
+    {
+        var missing = AttendanceRules.MissingInARow(Arrangements, [Held("2026-01-13", Council, Icb), Held("2026-02-10", Council), Held("2026-03-10", Council)], limit: 2);
+
+        Assert.Equal([(Police, 3), (Icb, 2)], missing.Select(a => (a.Agency, a.AbsentInARow)));
+        Assert.Empty(AttendanceRules.MissingInARow(Arrangements, [Held("2026-01-13", Council), Held("2026-02-10", Council, Police, Icb)], limit: 2));
+        Assert.Empty(AttendanceRules.MissingInARow(Arrangements, [Held("2026-01-13"), Held("2026-02-10")], limit: 0));
     }
 
     [Fact]

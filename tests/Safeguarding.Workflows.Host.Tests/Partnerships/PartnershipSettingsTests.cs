@@ -86,7 +86,7 @@ public sealed partial class PartnershipSettingsTests
     }
 
     /// <summary>The settings form as the page fills it in, with its antiforgery token.</summary>
-    private static async Task<Dictionary<string, string>> FormAsync(HttpClient client)
+    internal static async Task<Dictionary<string, string>> FormAsync(HttpClient client)
     {
         var html = await client.GetStringAsync("/partnerships/staffordshire/settings");
         var form = new Dictionary<string, string>();

@@ -29,6 +29,9 @@ public sealed class ReportModel(PartnershipDirectory partnerships, AnnualReportC
 
     public IReadOnlyList<ReportSection> Awaited => [.. Report.Sections.Where(s => !s.IsReceived)];
 
+    /// <summary>The compile form's box for the appendix's timeliness and attendance tables, and its value when ticked (the default).</summary>
+    public const string Timeliness = "timeliness", Include = "include";
+
     /// <summary>Compiling is offered only when the mandatory sections have text.</summary>
     public bool CanCompile => Report.CompilationRefusal() is null;
 
@@ -66,7 +69,9 @@ public sealed class ReportModel(PartnershipDirectory partnerships, AnnualReportC
             return notFound;
         }
 
-        var reply = await commands.CompileAsync(p, year, RequestActor.Of(HttpContext));
+        // Unticked, the box posts nothing: the tables are left out.
+        ReadForm();
+        var reply = await commands.CompileAsync(p, year, RequestActor.Of(HttpContext), withTimeliness: Form.IsChecked(Timeliness, Include));
         return reply.Succeeded
             ? Redirect($"/partnerships/{p}/annual-reports/{year}?done=compiled")
             : Refused("compile", reply.Message ?? "The report could not be compiled");
@@ -119,6 +124,7 @@ public sealed class ReportModel(PartnershipDirectory partnerships, AnnualReportC
 
         (Partnership, Report) = found;
         Today = LondonTime.LocalDate(clock.GetUtcNow());
+        Form.Set(Timeliness, Include); // ticked until a compile form says otherwise
         return null;
     }
 }

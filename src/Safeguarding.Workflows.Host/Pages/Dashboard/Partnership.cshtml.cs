@@ -8,6 +8,7 @@ using Safeguarding.Workflows.Host.Pages.Shared;
 using Safeguarding.Workflows.Host.Processes;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Orchestration.Deadlines;
+using Safeguarding.Workflows.Storage.Meetings;
 using Safeguarding.Workflows.Storage.Processes;
 
 namespace Safeguarding.Workflows.Host.Pages.Dashboard;
@@ -24,6 +25,7 @@ public sealed class PartnershipModel(
     ProcessSnapshots snapshots,
     FailedEmailListing failedEmails,
     ProcessSearch search,
+    AttendanceConcernStore attendanceConcerns,
     WorkflowClock clock) : PageModel
 {
     /// <summary>The most rows the overdue and due-soon tables show; the search finds the rest (a partnership with thousands open).</summary>
@@ -40,6 +42,9 @@ public sealed class PartnershipModel(
     public IReadOnlyList<(ProcessIndexEntry Process, AuditRecord Entry)> Recent { get; private set; } = [];
 
     public IReadOnlyList<FailedEmail> FailedEmails { get; private set; } = [];
+
+    /// <summary>Agencies that have missed the partnership's number of meetings in a row, up to the latest.</summary>
+    public IReadOnlyList<AttendanceConcern> Absences { get; private set; } = [];
 
     /// <summary>Failed emails are for the business unit, as <c>GET /api/outbox/failed</c> is.</summary>
     public bool ShowsFailedEmails { get; private set; }
@@ -67,6 +72,7 @@ public sealed class PartnershipModel(
         var all = await listing.AllAsync(p, cancellationToken);
         Panels = DashboardPanels.For(all.Where(e => e.Status == ProcessStatus.Open).Select(ForPanels), LondonTime.LocalDate(clock.GetUtcNow()), partnerships.CalendarFor(p));
         Recent = await RecentActivityAsync(all, cancellationToken);
+        Absences = partnership.Meetings.TellChairAfterMissedMeetings > 0 ? await attendanceConcerns.ListAsync(p, cancellationToken) : [];
         ShowsFailedEmails = PageAccess.IsBusinessUnit(User, p);
         FailedEmails = ShowsFailedEmails ? await failedEmails.ForAsync(p, cancellationToken) : [];
 

@@ -99,6 +99,9 @@ public sealed partial class SettingsModel(PartnershipDirectory partnerships, Par
 
         Form.Set("manager-name", a.BusinessManager.Name);
         Form.Set("manager-email", a.BusinessManager.Email);
+        Form.Set("chair-name", a.IndependentScrutineer?.Name ?? "");
+        Form.Set("chair-email", a.IndependentScrutineer?.Email ?? "");
+        Form.Set(TellChairId, a.Meetings.TellChairAfterMissedMeetings.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (name, value) in TimescaleValues(a.Timescales))
         {
             Form.Set(TimescaleId(name), value.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -128,8 +131,47 @@ public sealed partial class SettingsModel(PartnershipDirectory partnerships, Par
             Name = Required("manager-name", "the business manager’s name"),
             Email = Required("manager-email", "the business manager’s email address"),
         };
-        return a with { Members = members, SafeguardingPartners = partners, BusinessManager = manager, Timescales = ReadTimescales(a.Timescales) };
+        return a with
+        {
+            Members = members,
+            SafeguardingPartners = partners,
+            BusinessManager = manager,
+            IndependentScrutineer = ReadChair(a),
+            Meetings = a.Meetings with { TellChairAfterMissedMeetings = ReadTellChair(a.Meetings.TellChairAfterMissedMeetings) },
+            Timescales = ReadTimescales(a.Timescales),
+        };
     }
+
+    /// <summary>The independent chair and scrutineer: none when both fields are empty, otherwise a name and an address.</summary>
+    private Contact? ReadChair(PartnershipArrangements a)
+    {
+        if (Form.Value("chair-name").Trim().Length + Form.Value("chair-email").Trim().Length == 0)
+        {
+            return null;
+        }
+
+        var chair = a.IndependentScrutineer ?? new Contact { Name = "", Email = "", Role = "Independent chair and scrutineer", Agency = a.Name };
+        return chair with
+        {
+            Name = Required("chair-name", "the independent chair’s name"),
+            Email = Required("chair-email", "the independent chair’s email address"),
+        };
+    }
+
+    private int ReadTellChair(int current)
+    {
+        if (int.TryParse(Form.Value(TellChairId), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value <= MeetingArrangements.MaxTellChairAfterMissedMeetings)
+        {
+            return value;
+        }
+
+        Form.Fail(TellChairId, $"Meetings missed in a row must be a whole number from 0 to {MeetingArrangements.MaxTellChairAfterMissedMeetings}");
+        return current;
+    }
+
+    /// <summary>The field of "tell the independent chair after this many meetings missed in a row".</summary>
+    public const string TellChairId = "tell-chair-after";
 
     private Member? NewMember()
     {
@@ -208,6 +250,8 @@ public sealed partial class SettingsModel(PartnershipDirectory partnerships, Par
         }
 
         return path.StartsWith("businessManager", StringComparison.Ordinal) ? (path.EndsWith("email", StringComparison.Ordinal) ? "manager-email" : "manager-name")
+            : path.StartsWith("independentScrutineer", StringComparison.Ordinal) ? (path.EndsWith("email", StringComparison.Ordinal) ? "chair-email" : "chair-name")
+            : path == "meetings.tellChairAfterMissedMeetings" ? TellChairId
             : path.StartsWith("timescales.", StringComparison.Ordinal) ? TimescaleId(path["timescales.".Length..].Split('.', '[')[0])
             : "member-name";
     }

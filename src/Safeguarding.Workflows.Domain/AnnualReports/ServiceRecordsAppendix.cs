@@ -82,61 +82,54 @@ public static class ServiceRecordsAppendix
     /// <summary>The timeliness page's tables for the year, in the same words and counts.</summary>
     private static void AppendTimeliness(StringBuilder text, TimelinessReport report)
     {
+        AppendTable(
+            text,
+            "Timeliness of deadlines",
+            "Deadlines that fell due in the year, by process and clock: met on time, met late, missed (not met), or waived with a reason.",
+            report.Clocks.Count == 0 ? "No deadline fell due in the year." : null,
+            "| Process | Deadline | Fell due | On time | Late | Missed | Waived |\n|---|---|--:|--:|--:|--:|--:|",
+            report.Clocks.Select(row => string.Create(CultureInfo.InvariantCulture,
+                $"| {Cell(TimelinessLabels.Kind(row.Kind))} | {Cell(TimelinessLabels.Clock(row.Kind, row.Name))} | {row.FellDue} | {row.OnTime} | {row.Late} | {row.Missed} | {row.Waived} |")));
+        AppendTable(
+            text,
+            "What agencies were asked to send",
+            null,
+            report.Agencies.Count == 0 ? "No meeting paper or agency summary fell due in the year." : null,
+            "| Asked for | Agency | Fell due | On time | Late | Not sent |\n|---|---|--:|--:|--:|--:|",
+            report.Agencies.Select(row => string.Create(CultureInfo.InvariantCulture,
+                $"| {Cell(TimelinessLabels.Contribution(row.Kind))} | {Cell(row.Name)} | {row.FellDue} | {row.OnTime} | {row.Late} | {row.Missed} |")));
+        var attended = report.Attendance.Any(a => a.Meetings > 0);
+        AppendTable(
+            text,
+            "Attendance at partnership meetings",
+            attended ? "An agency is present when its member, or the member's nominated deputy, attended." : null,
+            attended ? null : "No meeting in the year has its attendance recorded.",
+            "| Agency | Meetings | Present | Absent |\n|---|--:|--:|--:|",
+            report.Attendance.Select(row => string.Create(CultureInfo.InvariantCulture, $"| {Cell(row.Agency)} | {row.Meetings} | {row.Present} | {row.Absent} |")));
+    }
+
+    /// <summary>A heading, an optional sentence, then the table — or, when there is nothing to count, <paramref name="empty"/> instead of both.</summary>
+    private static void AppendTable(StringBuilder text, string heading, string? intro, string? empty, string header, IEnumerable<string> rows)
+    {
         text.AppendLine();
-        text.AppendLine("## Timeliness of deadlines");
+        text.AppendLine("## " + heading);
         text.AppendLine();
-        text.AppendLine("Deadlines that fell due in the year, by process and clock: met on time, met late, missed (not met), or waived with a reason.");
-        text.AppendLine();
-        if (report.Clocks.Count == 0)
+        if (empty is not null)
         {
-            text.AppendLine("No deadline fell due in the year.");
-        }
-        else
-        {
-            text.AppendLine("| Process | Deadline | Fell due | On time | Late | Missed | Waived |");
-            text.AppendLine("|---|---|--:|--:|--:|--:|--:|");
-            foreach (var row in report.Clocks)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {Cell(TimelinessLabels.Kind(row.Kind))} | {Cell(TimelinessLabels.Clock(row.Kind, row.Name))} | {row.FellDue} | {row.OnTime} | {row.Late} | {row.Missed} | {row.Waived} |");
-            }
+            text.AppendLine(intro is null ? empty : intro + "\n\n" + empty);
+            return;
         }
 
-        text.AppendLine();
-        text.AppendLine("## What agencies were asked to send");
-        text.AppendLine();
-        if (report.Agencies.Count == 0)
+        if (intro is not null)
         {
-            text.AppendLine("No meeting paper or agency summary fell due in the year.");
-        }
-        else
-        {
-            text.AppendLine("| Asked for | Agency | Fell due | On time | Late | Not sent |");
-            text.AppendLine("|---|---|--:|--:|--:|--:|");
-            foreach (var row in report.Agencies)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {Cell(TimelinessLabels.Contribution(row.Kind))} | {Cell(row.Name)} | {row.FellDue} | {row.OnTime} | {row.Late} | {row.Missed} |");
-            }
-        }
-
-        text.AppendLine();
-        text.AppendLine("## Attendance at partnership meetings");
-        text.AppendLine();
-        if (report.Attendance.All(a => a.Meetings == 0))
-        {
-            text.AppendLine("No meeting in the year has its attendance recorded.");
-        }
-        else
-        {
-            text.AppendLine("An agency is present when its member, or the member's nominated deputy, attended.");
+            text.AppendLine(intro);
             text.AppendLine();
-            text.AppendLine("| Agency | Meetings | Present | Absent |");
-            text.AppendLine("|---|--:|--:|--:|");
-            foreach (var row in report.Attendance)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(row.Agency)} | {row.Meetings} | {row.Present} | {row.Absent} |");
-            }
+        }
+
+        text.AppendLine(header);
+        foreach (var row in rows)
+        {
+            text.AppendLine(row);
         }
     }
 

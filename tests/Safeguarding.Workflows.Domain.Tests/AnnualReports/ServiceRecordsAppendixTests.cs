@@ -73,6 +73,13 @@ public sealed class ServiceRecordsAppendixTests
         Assert.Contains("| Agency summaries | Police \\| Fire | 1 | 0 | 0 | 1 |", text, StringComparison.Ordinal); // a | in a name stays in its cell
         Assert.Contains("| Staffordshire Police | 4 | 3 | 1 |", text, StringComparison.Ordinal);
 
+        // A year with nothing to count says so under each heading, with no empty table.
+        var empty = ServiceRecordsAppendix.Markdown(Year, figures, new DateOnly(2026, 8, 20), new TimelinessReport(Year.StartsOn, Year.EndsOn, new DateOnly(2026, 8, 20), [], []));
+        Assert.Contains("## Timeliness of deadlines\n\nDeadlines that fell due in the year, by process and clock: met on time, met late, missed (not met), or waived with a reason.\n\nNo deadline fell due in the year.\n", empty, StringComparison.Ordinal);
+        Assert.Contains("## What agencies were asked to send\n\nNo meeting paper or agency summary fell due in the year.\n", empty, StringComparison.Ordinal);
+        Assert.Contains("## Attendance at partnership meetings\n\nNo meeting in the year has its attendance recorded.\n", empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Process |", empty, StringComparison.Ordinal);
+
         // Without it (the compile page's box unticked), only the counts.
         Assert.DoesNotContain("| Process |", ServiceRecordsAppendix.Markdown(Year, figures, new DateOnly(2026, 8, 20)), StringComparison.Ordinal);
     }

@@ -14,7 +14,7 @@ namespace Safeguarding.Workflows.Host.Tests.Timeliness;
 /// <summary>
 /// Issue 32, items 3 and 4 on a simulated clock: Staffordshire Police misses partnership meetings in a row, so the
 /// independent chair is emailed once and the dashboard says so until the police next attend; a rapid review meets one
-/// deadline and misses the rest; the 2025-26 annual report's appendix then holds the same figures as the timeliness page.
+/// deadline and misses the rest, an escalation nobody answers misses its stages; the 2025-26 annual report's appendix then holds the same figures as the timeliness page.
 /// </summary>
 public sealed partial class AttendanceAlertTests : IAsyncLifetime
 {
@@ -42,6 +42,10 @@ public sealed partial class AttendanceAlertTests : IAsyncLifetime
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         await reviews.MoveToAsync("2026-01-06", 10);
         await reviews.RecordAsync("rapid-reviews", "rr-2026-081", new { type = "panel-notified", on = "2026-01-06" });
+
+        // An escalation nobody answers: its stages' deadlines are missed as the clock moves on.
+        var raised = await meetings.Http.PutAsJsonAsync(Escalations.EscalationApi.Path("esc-2026-081"), Escalations.EscalationApi.Raise(raisedOn: "2026-01-06"));
+        Assert.True(raised.StatusCode == HttpStatusCode.Created, await raised.Content.ReadAsStringAsync());
 
         string[] ids = ["board-2026-01", "board-2026-02", "board-2026-03", "board-2026-04"];
         string[] days = ["2026-01-13", "2026-02-10", "2026-03-10", "2026-04-14"];
@@ -107,6 +111,7 @@ public sealed partial class AttendanceAlertTests : IAsyncLifetime
 
         Assert.Contains("clock,Rapid review,Notifying the Child Safeguarding Practice Review Panel,1,1,0,0,0,0", csv);
         Assert.Contains("attendance,Meetings attended,Staffordshire Police,3,0,,3,,3", csv);
+        Assert.Contains(csv, l => l.StartsWith("clock,Escalation,", StringComparison.Ordinal) && l.Split(',')[6] != "0"); // a stage missed
         // (No label here holds a comma, so a line splits into its cells.)
         var clocks = csv.Where(l => l.StartsWith("clock,", StringComparison.Ordinal)).Select(l => l.Split(',')).ToList();
         Assert.True(clocks.Count >= 3, string.Join('\n', csv));

@@ -66,7 +66,7 @@ public sealed class NewModel(PartnershipDirectory partnerships, EscalationComman
             return PageResults.NotFound(outcome.Detail ?? "There is nothing here.");
         }
 
-        outcome.ShowOn(Form, RaiseModel.Labels, Body(request));
+        outcome.ShowOn(Form, RaiseModel.Labels, request);
         return Invalid();
     }
 }

@@ -71,7 +71,7 @@ public sealed class RaiseModel(PartnershipDirectory partnerships, EscalationComm
                 ],
                 $"/forms/escalations/{p}/{escalation.Key.Id}/respond",
                 "Record a response");
-        }, Body(request));
+        }, request);
     }
 
     private EscalationsApi.PartyBody Party(string prefix) => PartyFrom(Form, prefix);

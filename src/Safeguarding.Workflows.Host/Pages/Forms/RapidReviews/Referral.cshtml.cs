@@ -48,11 +48,6 @@ public sealed class ReferralModel(PartnershipDirectory partnerships, RapidReview
 
         // Optional in the API (it means yes when left out), but a question to answer here.
         var abuseOrNeglect = Form.Value("abuseOrNeglectKnownOrSuspected") switch { "yes" => true, "no" => false, _ => (bool?)null };
-        if (abuseOrNeglect is null)
-        {
-            Form.Fail("abuseOrNeglectKnownOrSuspected", Labels["abuseOrNeglectKnownOrSuspected"].Missing);
-        }
-
         var notificationOnly = abuseOrNeglect is false;
 
         // A notification-only case asks no agency: the rows (filled in with the partners by default) are not sent.
@@ -72,9 +67,17 @@ public sealed class ReferralModel(PartnershipDirectory partnerships, RapidReview
         // A valid case reference always makes a valid id; an invalid one is reported by the API on its own field.
         var reference = Form.Value("caseReference").ToUpperInvariant();
         var id = CaseReference.IsValid(reference) ? IdOf(reference) : "rr-0";
-        // Nothing is opened while a question the form asks (and the API does not) is unanswered.
+        // Nothing is opened while a question the form asks (and the API does not) is unanswered; its error goes in the
+        // page's order, after the questions before it and before the agencies.
         var outcome = await DecideAsync(body, RapidReviewRequests.ReadCase, request =>
-            Form.HasErrors ? Task.FromResult(new Reply<RapidReview>(DecisionOutcome.Unchanged, null)) : reviews.OpenAsync(p, id, request));
+            abuseOrNeglect is null ? Task.FromResult(new Reply<RapidReview>(DecisionOutcome.Unchanged, null)) : reviews.OpenAsync(p, id, request));
+        if (abuseOrNeglect is null)
+        {
+            var errors = (outcome.Errors ?? new Dictionary<string, string[]>()).ToList();
+            var agencies = errors.FindIndex(e => e.Key.StartsWith("agencies", StringComparison.Ordinal));
+            errors.Insert(agencies < 0 ? errors.Count : agencies, new("abuseOrNeglectKnownOrSuspected", ["'abuseOrNeglectKnownOrSuspected' is required (true or false)."]));
+            outcome = outcome with { StatusCode = StatusCodes.Status400BadRequest, Value = null, Errors = errors.ToDictionary() };
+        }
 
         // The API numbers the agencies it was sent; the form numbers its rows.
         var labels = new Dictionary<string, FieldLabel>(Labels);

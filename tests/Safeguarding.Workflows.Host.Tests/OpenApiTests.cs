@@ -143,6 +143,48 @@ public sealed class OpenApiTests : IAsyncLifetime
         Assert.DoesNotMatch(new Regex((string)sendTime["pattern"]!), "09:00Z");
     }
 
+    [Fact]
+    public void Every_json_body_is_described_field_by_field()
+    {
+        var withBodies = operations.Where(o => o.Bodies.ContainsKey("application/json")).ToList();
+        Assert.All(withBodies, o => Assert.True(
+            Resolve(o.Bodies["application/json"])?["properties"] is JsonObject { Count: > 0 },
+            $"{o} takes a JSON body the document does not describe: {o.Bodies["application/json"]?.ToJsonString()}"));
+
+        // The kinds that read free-form bodies until issue 24: each field is named, nested ones too.
+        var referral = Resolve(Operation("PUT", "/api/partnerships/{partnershipId}/rapid-reviews/{id}").Bodies["application/json"])!;
+        Assert.All(new[] { "caseReference", "awareOn", "childLookedAfter", "outcome", "abuseOrNeglectKnownOrSuspected", "agencies" }, f => Assert.Contains(f, Properties(referral)));
+        var agency = Resolve(referral["properties"]!["agencies"]!["items"])!;
+        Assert.Equal(["agency", "contact"], Properties(agency));
+        Assert.Contains("checkpoint", Properties(Resolve(Operation("POST", "/api/partnerships/{partnershipId}/practice-reviews/{id}/events").Bodies["application/json"])!));
+        Assert.Contains("decidedOn", Properties(Resolve(Operation("PUT", "/api/partnerships/{partnershipId}/practice-reviews/{id}").Bodies["application/json"])!));
+        Assert.Contains("contact", Properties(Resolve(Operation("POST", "/api/partnerships/{partnershipId}/rapid-reviews/{id}/events").Bodies["application/json"])!));
+    }
+
+    /// <summary>The schema a reference (or a nullable one-of) points at.</summary>
+    private JsonNode? Resolve(JsonNode? schema)
+    {
+        for (var i = 0; i < 10 && schema is not null; i++)
+        {
+            if (schema["$ref"]?.GetValue<string>() is { } reference)
+            {
+                schema = document["components"]!["schemas"]![reference.Split('/')[^1]];
+            }
+            else if ((schema["oneOf"] ?? schema["anyOf"]) is JsonArray choices)
+            {
+                schema = choices.FirstOrDefault(c => c?["$ref"] is not null || c?["properties"] is not null);
+            }
+            else
+            {
+                return schema;
+            }
+        }
+
+        return schema;
+    }
+
+    private static IReadOnlyList<string> Properties(JsonNode schema) => [.. schema["properties"]!.AsObject().Select(p => p.Key)];
+
     private ApiOperation Operation(string method, string path) => Assert.Single(operations, o => o.Method == method && o.Path == path);
 
     private JsonNode Operation(ApiOperation operation) => document["paths"]![operation.Path]![operation.Method.ToLowerInvariant()]!;

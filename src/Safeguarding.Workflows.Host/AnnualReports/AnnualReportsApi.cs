@@ -38,7 +38,7 @@ public static class AnnualReportsApi
     public static RouteGroupBuilder MapAnnualReportsApi(this IEndpointRouteBuilder app)
     {
         // The year is the report's id; it follows its own rule (AnnualReportCommands), not the URL id rule.
-        var group = app.MapPartnershipGroup("/annual-reports/{year}", maxIdLength: null).WithTags("Annual reports");
+        var group = app.MapPartnershipGroup("/annual-reports/{year}", idRule: null).WithTags("Annual reports");
         group.MapPut("/", OpenReport).WithName("OpenAnnualReport").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", GetReport).WithName("GetAnnualReport");
         group.MapPut("/sections/{number:int}", SubmitSection).WithName("SubmitAnnualReportSection").ProducesProblem(StatusCodes.Status409Conflict);

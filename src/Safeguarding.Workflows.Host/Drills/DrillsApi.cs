@@ -33,7 +33,7 @@ public static partial class DrillsApi
             return app;
         }
 
-        var group = app.MapPartnershipGroup("/drills", maxIdLength: null).WithTags("Drills");
+        var group = app.MapPartnershipGroup("/drills", idRule: null).WithTags("Drills");
         group.MapPut("/{id}", StartDrill);
         group.MapGet("/{id}", GetDrill);
         return app;

@@ -23,7 +23,7 @@ public static class OutboxApi
     public static IEndpointRouteBuilder MapOutboxApi(this IEndpointRouteBuilder app)
     {
         // Email ids are not URL ids (they hold the process key): no id rule here.
-        var partnership = app.MapPartnershipGroup("/emails", maxIdLength: null).WithTags("Email").RequireBusinessUnit();
+        var partnership = app.MapPartnershipGroup("/emails", idRule: null).WithTags("Email").RequireBusinessUnit();
         partnership.MapGet("/", (string partnershipId, string? to, string? processId, string? since, Outbox outbox, IOptions<EmailOptions> options, CancellationToken ct) =>
             List(Only(partnershipId), to, processId, since, outbox, options, ct)).WithName("ListPartnershipEmails");
         partnership.MapGet("/failed", (string partnershipId, FailedMessages failed, CancellationToken ct) =>

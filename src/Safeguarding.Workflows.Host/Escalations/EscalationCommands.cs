@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Safeguarding.Workflows.Domain.Escalations;
+using Safeguarding.Workflows.Domain.Privacy;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Orchestration.Escalations;
 
@@ -10,14 +10,16 @@ namespace Safeguarding.Workflows.Host.Escalations;
 /// and serve the formal notice. The JSON endpoints and the pages both call these (never each other); the pure rules
 /// are in <see cref="Escalation"/>.
 /// </summary>
-public sealed partial class EscalationCommands(IGrainFactory grains)
+public sealed class EscalationCommands(IGrainFactory grains)
 {
     /// <summary>
-    /// Escalation ids keep the rule they were raised under, which is not <see cref="Domain.Privacy.UrlId"/>'s: letters of
-    /// either case, digits and hyphens, with no digit required. Null when <paramref name="id"/> follows it.
+    /// Escalation ids keep the variant of <see cref="UrlIdRule"/> they were raised under: letters of either case, digits
+    /// and hyphens, with no digit required.
     /// </summary>
-    public static string? IdProblem(string id) =>
-        IdPattern().IsMatch(id) ? null : "Use 1 to 64 letters, digits and hyphens, starting with a letter or digit; a reference, never a child's name.";
+    public static readonly UrlIdRule IdRule = UrlIdRule.Reference(64);
+
+    /// <summary>Null when <paramref name="id"/> follows <see cref="IdRule"/>.</summary>
+    public static string? IdProblem(string id) => IdRule.Problem(id);
 
     /// <summary>Raises the escalation; the same request again returns it unchanged, a different one is a conflict.</summary>
     public Task<Reply<Escalation>> RaiseAsync(string partnershipId, string id, EscalationRequest request, string actor) =>
@@ -49,7 +51,4 @@ public sealed partial class EscalationCommands(IGrainFactory grains)
 
     private IEscalationGrain Grain(string partnershipId, string id) =>
         grains.GetGrain<IEscalationGrain>(new ProcessKey(partnershipId, ProcessKinds.Escalation, id).ToString());
-
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")]
-    private static partial Regex IdPattern();
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Safeguarding.Workflows.Domain.Escalations;
+using Safeguarding.Workflows.Domain.Privacy;
 using Safeguarding.Workflows.Host.Http;
 using static Safeguarding.Workflows.Host.Escalations.EscalationsApi;
 
@@ -15,6 +16,9 @@ public static partial class EscalationRequests
 {
     private const int MaxText = 4000;
     private const int MaxShortText = 200;
+
+    /// <summary>A requirement's id (<c>r1</c>, <c>training-plan</c>): <see cref="UrlIdRule.Name"/>.</summary>
+    private static readonly UrlIdRule RequirementIdRule = UrlIdRule.Name(40);
 
     public static EscalationRequest? ReadRaise(JsonFields fields, EscalationBody body)
     {
@@ -40,8 +44,8 @@ public static partial class EscalationRequests
             {
                 EscalationEventTypes.Resolved => Text(fields, body.Outcome, "outcome", MaxText, required: true),
                 EscalationEventTypes.RequirementMet => Text(fields, body.RequirementId, "requirementId", MaxShortText, required: true),
-                EscalationEventTypes.SecretaryOfStateReferral => body.Decision is "refer" or "do-not-refer" || Fail(fields, "decision", "Use refer or do-not-refer."),
-                EscalationEventTypes.Escalated => body.Stage is null or (>= 2 and <= 100) || Fail(fields, "stage", "Give the stage the escalation moves to (2 or more), or leave it out."),
+                EscalationEventTypes.SecretaryOfStateReferral => body.Decision is "refer" or "do-not-refer" || fields.Refuse("decision", "Use refer or do-not-refer."),
+                EscalationEventTypes.Escalated => body.Stage is null or (>= 2 and <= 100) || fields.Refuse("stage", "Give the stage the escalation moves to (2 or more), or leave it out."),
                 _ => true,
             }
             && Text(fields, body.Outcome, "outcome", MaxText, required: false)
@@ -92,17 +96,17 @@ public static partial class EscalationRequests
     {
         if (requirement is null)
         {
-            return Fail(fields, at, "Give the requirement's id, change and dueOn.");
+            return fields.Refuse(at, "Give the requirement's id, change and dueOn.");
         }
 
-        if (requirement.Id is not { } id || !RequirementIdPattern().IsMatch(id.Trim()))
+        if (requirement.Id is not { } id || RequirementIdRule.Problem(id.Trim()) is not null)
         {
-            return Fail(fields, $"{at}.id", "Use 1 to 40 lower-case letters, digits and hyphens, for example r1 or training-plan.");
+            return fields.Refuse($"{at}.id", "Use 1 to 40 lower-case letters, digits and hyphens, for example r1 or training-plan.");
         }
 
         if (!ids.Add(id.Trim()))
         {
-            return Fail(fields, $"{at}.id", $"'{id.Trim()}' is used by another requirement; each needs its own id.");
+            return fields.Refuse($"{at}.id", $"'{id.Trim()}' is used by another requirement; each needs its own id.");
         }
 
         return Text(fields, requirement.Change, $"{at}.change", MaxText, required: true) && Date(fields, requirement.DueOn, $"{at}.dueOn", required: true);
@@ -112,32 +116,32 @@ public static partial class EscalationRequests
     {
         if (party is null)
         {
-            return Fail(fields, field, "Give the practitioner's agency, name and email.");
+            return fields.Refuse(field, "Give the practitioner's agency, name and email.");
         }
 
         return Text(fields, party.Agency, $"{field}.agency", MaxShortText, required: true)
             && Text(fields, party.Name, $"{field}.name", MaxShortText, required: true)
-            && (party.Email is { Length: <= 254 } email && EmailPattern().IsMatch(email.Trim()) || Fail(fields, $"{field}.email", "Give a work email address."));
+            && (party.Email is { Length: <= 254 } email && EmailPattern().IsMatch(email.Trim()) || fields.Refuse($"{field}.email", "Give a work email address."));
     }
 
     private static bool Text(JsonFields fields, string? text, string field, int max, bool required)
     {
         if (text is null || text.Trim().Length == 0)
         {
-            return !required || Fail(fields, field, "This is required.");
+            return !required || fields.Refuse(field, "This is required.");
         }
 
-        return text.Length <= max || Fail(fields, field, $"Use at most {max} characters.");
+        return text.Length <= max || fields.Refuse(field, $"Use at most {max} characters.");
     }
 
     private static bool Date(JsonFields fields, string? text, string field, bool required)
     {
         if (text is null)
         {
-            return !required || Fail(fields, field, "Give a date as YYYY-MM-DD.");
+            return !required || fields.Refuse(field, "Give a date as YYYY-MM-DD.");
         }
 
-        return ParseDate(text) is not null || Fail(fields, field, $"'{text}' is not a date written YYYY-MM-DD.");
+        return ParseDate(text) is not null || fields.Refuse(field, $"'{text}' is not a date written YYYY-MM-DD.");
     }
 
     /// <summary>Records the problem; false, so that a check reads <c>ok || Fail(...)</c>.</summary>
@@ -153,9 +157,6 @@ public static partial class EscalationRequests
     private static Party ToParty(PartyBody body) => new(body.Agency!.Trim(), body.Name!.Trim(), body.Email!.Trim());
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
-    private static partial Regex RequirementIdPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();

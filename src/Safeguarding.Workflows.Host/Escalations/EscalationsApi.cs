@@ -40,8 +40,7 @@ public static class EscalationsApi
 
     public static RouteGroupBuilder MapEscalationsApi(this IEndpointRouteBuilder app)
     {
-        // Escalation ids are not UrlIds (see EscalationCommands.IdProblem): the commands check them.
-        var group = app.MapPartnershipGroup("/escalations", maxIdLength: null).WithTags("Escalations");
+        var group = app.MapPartnershipGroup("/escalations", EscalationCommands.IdRule).WithTags("Escalations");
         group.MapPut("/{id}", PutEscalation).WithName("PutEscalation").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", GetEscalation).WithName("GetEscalation");
         group.MapPost("/{id}/events", PostEscalationEvent).WithName("PostEscalationEvent").ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,66 +1,62 @@
 using System.Globalization;
 using System.Net.Mail;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Safeguarding.Workflows.Domain.Privacy;
 
 namespace Safeguarding.Workflows.Host.Http;
 
 /// <summary>
-/// Reads a JSON request body field by field, so that every refusal names its field (<c>agencies[1].contact.email</c>)
-/// instead of failing the whole body: the one error collector that the endpoints and the pages read requests with.
+/// The one error collector that typed request bodies are read with, by the endpoints and the pages alike: every
+/// refusal names its field by its path in the body (<c>agencies[1].contact.email</c>), so that a 400 says what to fix
+/// and a page puts the message on that field. The checks take the values a typed body was bound to (a malformed value,
+/// such as a number where text belongs, never gets this far: binding refuses it, naming the field, in
+/// <see cref="HttpConventions"/>).
 /// </summary>
 public sealed class JsonFields
 {
-    private readonly Dictionary<string, string[]> errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
 
     public bool HasErrors => errors.Count > 0;
 
-    public ValidationProblem Problem() => TypedResults.ValidationProblem(errors);
+    /// <summary>Each field's messages, in the order found.</summary>
+    public Dictionary<string, string[]> Errors => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
-    public void Fail(string field, string message) => errors.TryAdd(field, [message]);
+    public ValidationProblem Problem() => TypedResults.ValidationProblem(Errors);
 
-    /// <summary>The body as an object, or null (and an error naming <c>body</c>).</summary>
-    public JsonElement? Body(JsonElement body)
+    public void Fail(string field, string message)
     {
-        if (body.ValueKind == JsonValueKind.Object)
+        if (!errors.TryGetValue(field, out var messages))
         {
-            return body;
+            errors[field] = messages = [];
         }
 
-        Fail("body", "Send a JSON object.");
-        return null;
+        messages.Add(message);
     }
 
-    public string? String(JsonElement parent, string path, string name, bool required, int maxLength = 200)
+    /// <summary>Records the problem; false, so that a check reads <c>ok || fields.Refuse(...)</c>.</summary>
+    public bool Refuse(string field, string message)
     {
-        var field = path + name;
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        Fail(field, message);
+        return false;
+    }
+
+    /// <summary>Text, trimmed; null (and an error when <paramref name="required"/>) when missing or blank.</summary>
+    public string? String(string? value, string field, bool required, int maxLength = 200)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
         {
             if (required)
             {
-                Fail(field, $"'{name}' is required.");
+                Fail(field, $"'{NameOf(field)}' is required.");
             }
 
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            Fail(field, $"'{name}' must be a string.");
-            return null;
-        }
-
-        var text = value.GetString()!.Trim();
-        if (required && text.Length == 0)
-        {
-            Fail(field, $"'{name}' is required.");
-            return null;
-        }
-
         if (text.Length > maxLength)
         {
-            Fail(field, $"'{name}' must be at most {maxLength} characters.");
+            Fail(field, $"'{NameOf(field)}' must be at most {maxLength} characters.");
             return null;
         }
 
@@ -68,30 +64,31 @@ public sealed class JsonFields
     }
 
     /// <summary>Free text the service may email or show in titles: refused when it looks like it identifies a child (<see cref="IdentifyingText"/>).</summary>
-    public string? Text(JsonElement parent, string path, string name, bool required, int maxLength = 200)
+    public string? Text(string? value, string field, bool required, int maxLength = 200)
     {
-        var text = String(parent, path, name, required, maxLength);
-        return Check(path + name, text, IdentifyingText.Problem(text));
+        var text = String(value, field, required, maxLength);
+        return Check(field, text, IdentifyingText.Problem(text));
     }
 
     /// <summary>A member of staff's name: names are expected, dates are not.</summary>
-    public string? StaffName(JsonElement parent, string path, string name)
+    public string? StaffName(string? value, string field)
     {
-        var text = String(parent, path, name, required: true);
-        return Check(path + name, text, IdentifyingText.DateProblem(text));
+        var text = String(value, field, required: true);
+        return Check(field, text, IdentifyingText.DateProblem(text));
     }
 
-    public string? Email(JsonElement parent, string path, string name)
+    public string? Email(string? value, string field)
     {
-        var text = String(parent, path, name, required: true, maxLength: 254);
+        var text = String(value, field, required: true, maxLength: 254);
         return text is null || (MailAddress.TryCreate(text, out var address) && address.Address == text)
             ? text
-            : Check(path + name, text, "Give an email address such as name@example.org.");
+            : Check(field, text, "Give an email address such as name@example.org.");
     }
 
-    public DateOnly? Date(JsonElement parent, string path, string name, bool required)
+    /// <summary>A date written YYYY-MM-DD.</summary>
+    public DateOnly? Date(string? value, string field, bool required)
     {
-        var text = String(parent, path, name, required, maxLength: 10);
+        var text = String(value, field, required, maxLength: 10);
         if (text is null)
         {
             return null;
@@ -102,78 +99,67 @@ public sealed class JsonFields
             return date;
         }
 
-        Fail(path + name, $"'{name}' must be a date written YYYY-MM-DD.");
+        Fail(field, $"'{NameOf(field)}' must be a date written YYYY-MM-DD.");
         return null;
     }
 
-    public bool? Bool(JsonElement parent, string path, string name, bool required)
+    public bool? Bool(bool? value, string field, bool required)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (value is null && required)
         {
-            if (required)
-            {
-                Fail(path + name, $"'{name}' is required (true or false).");
-            }
-
-            return null;
+            Fail(field, $"'{NameOf(field)}' is required (true or false).");
         }
 
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        Fail(path + name, $"'{name}' must be true or false.");
-        return null;
+        return value;
     }
 
-    public int? PositiveInt(JsonElement parent, string path, string name)
+    /// <summary>A whole number from 1, or null when left out.</summary>
+    public int? PositiveInt(int? value, string field)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= 1)
-        {
-            return number;
-        }
-
-        Fail(path + name, $"'{name}' must be a whole number from 1.");
-        return null;
-    }
-
-    public JsonElement? Object(JsonElement parent, string path, string name, bool required)
-    {
-        if (parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object)
+        if (value is null or >= 1)
         {
             return value;
         }
 
-        if (required || (parent.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null))
-        {
-            Fail(path + name, $"'{name}' must be an object.");
-        }
-
+        Fail(field, $"'{NameOf(field)}' must be a whole number from 1.");
         return null;
     }
 
-    public IReadOnlyList<JsonElement>? Array(JsonElement parent, string path, string name, int min, int max)
+    /// <summary>A nested object that must be there.</summary>
+    public T? Object<T>(T? value, string field) where T : class
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array)
+        if (value is null)
         {
-            Fail(path + name, $"'{name}' must be a list.");
+            Fail(field, $"'{NameOf(field)}' must be an object.");
+        }
+
+        return value;
+    }
+
+    /// <summary>A list of <paramref name="min"/> to <paramref name="max"/> entries; null (and an error) otherwise.</summary>
+    public IReadOnlyList<T>? Entries<T>(IReadOnlyList<T>? value, string field, int min, int max)
+    {
+        if (value is null)
+        {
+            Fail(field, $"'{NameOf(field)}' must be a list.");
             return null;
         }
 
-        var items = value.EnumerateArray().ToList();
-        if (items.Count < min || items.Count > max)
+        if (value.Count < min || value.Count > max)
         {
-            Fail(path + name, $"'{name}' must have {min} to {max} entries.");
+            Fail(field, $"'{NameOf(field)}' must have {min} to {max} entries.");
             return null;
         }
 
-        return items;
+        return value;
+    }
+
+    /// <summary>The name a message quotes: the last part of the path (<c>agencies[0].contact.email</c> → <c>email</c>).</summary>
+    private static string NameOf(string field)
+    {
+        var name = field[(field.LastIndexOf('.') + 1)..];
+        var index = name.IndexOf('[', StringComparison.Ordinal);
+        return index > 0 ? name[..index] : name;
     }
 
     private string? Check(string field, string? text, string? problem)

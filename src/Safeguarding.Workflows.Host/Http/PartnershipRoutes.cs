@@ -6,14 +6,15 @@ namespace Safeguarding.Workflows.Host.Http;
 
 /// <summary>
 /// The one rule for routes under <c>/api/partnerships/{partnershipId}</c>: an unknown partnership is a 404 before any
-/// handler runs, and an <c>{id}</c> in the route must follow <see cref="UrlId"/> (a <c>PUT</c> that would create a
-/// process with a bad id is a 400 naming <c>id</c>; any other request for it is a 404, since no such process can exist).
+/// handler runs, and an <c>{id}</c> in the route must follow the kind's <see cref="UrlIdRule"/> (a <c>PUT</c> to the
+/// process itself, which would create it with a bad id, is a 400 naming <c>id</c>; any other request for it is a 404,
+/// since no such process can exist). The kind's commands check with the same rule, for the pages.
 /// </summary>
 public static class PartnershipRoutes
 {
     /// <param name="path">The kind's part of the route, such as <c>/rapid-reviews</c>.</param>
-    /// <param name="maxIdLength">The longest <c>{id}</c> the kind allows; null when the group's ids follow other rules.</param>
-    public static RouteGroupBuilder MapPartnershipGroup(this IEndpointRouteBuilder app, string path, int? maxIdLength = UrlId.DefaultMaxLength)
+    /// <param name="idRule">The rule for the kind's <c>{id}</c>; null when the group has no process ids (or several kinds').</param>
+    public static RouteGroupBuilder MapPartnershipGroup(this IEndpointRouteBuilder app, string path, UrlIdRule? idRule)
     {
         var noun = path.Trim('/').Split('/')[0].TrimEnd('s').Replace('-', ' '); // "/rapid-reviews" → "rapid review"
         return app.MapGroup("/api/partnerships/{partnershipId}" + path).AddEndpointFilter(async (context, next) =>
@@ -25,9 +26,9 @@ public static class PartnershipRoutes
                 return PartnershipsApi.UnknownPartnership(partnershipId);
             }
 
-            if (maxIdLength is { } max && http.GetRouteValue("id") is string id && UrlId.Problem(id, max) is { } problem)
+            if (idRule is not null && http.GetRouteValue("id") is string id && idRule.Problem(id) is { } problem)
             {
-                return HttpMethods.IsPut(http.Request.Method)
+                return HttpMethods.IsPut(http.Request.Method) && IsTheProcess(http)
                     ? Problems.Invalid("id", problem)
                     : Problems.NotFound($"There is no {noun} '{id}' in partnership '{partnershipId}'.");
             }
@@ -35,4 +36,8 @@ public static class PartnershipRoutes
             return await next(context);
         });
     }
+
+    /// <summary>Whether the route is the process itself (<c>.../{id}</c>), not one of its parts (<c>.../{id}/papers/{paperId}</c>).</summary>
+    private static bool IsTheProcess(HttpContext http) =>
+        http.Request.RouteValues.Keys.All(name => name is "partnershipId" or "id");
 }

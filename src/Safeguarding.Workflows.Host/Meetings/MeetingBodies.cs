@@ -5,11 +5,13 @@ using System.Text.RegularExpressions;
 using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Meetings;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Privacy;
+using Safeguarding.Workflows.Host.Http;
 
 namespace Safeguarding.Workflows.Host.Meetings;
 
 // Request bodies as sent. Every field is optional text here, so that a missing or malformed value is answered with a
-// 400 naming that field rather than a generic binding failure.
+// 400 naming that field (a value of the wrong type is refused by binding, naming it too: HttpConventions).
 
 public sealed record ContactBody(string? Name, string? Email, string? Agency);
 
@@ -33,9 +35,11 @@ public sealed record NotesBody(string? Summary, List<ActionBody?>? Actions);
 
 /// <summary>
 /// Checks request bodies and turns them into domain requests, collecting every problem by field
-/// (<c>papers[1].author.email</c>) for one 400 answer.
+/// (<c>papers[1].author.email</c>) in the shared <see cref="JsonFields"/> collector, for one 400 answer. The messages
+/// are the meeting pages' own ("Required.", "At most 200 characters."), which those pages put in their words.
 /// </summary>
-public sealed partial class MeetingValidation
+/// <param name="fields">The collector to add to (a page's or an endpoint's); a new one when left out.</param>
+public sealed partial class MeetingValidation(JsonFields? fields = null)
 {
     public const int MaxTitle = 200;
     public const int MaxText = 200;
@@ -45,24 +49,16 @@ public sealed partial class MeetingValidation
     public const int MaxSummary = 20_000;
     public const int MaxInterest = 1_000;
 
-    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+    /// <summary>A paper's or an action's id, which appears in links: <see cref="UrlIdRule.Name"/>.</summary>
+    public static readonly UrlIdRule PartIdRule = UrlIdRule.Name(40);
 
-    public bool IsValid => errors.Count == 0;
+    public JsonFields Fields { get; } = fields ?? new();
 
-    public Dictionary<string, string[]> Errors => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    public bool IsValid => !Fields.HasErrors;
 
-    /// <summary>Ids in URLs: lower-case letters, digits and hyphens.</summary>
-    public static bool IsUrlSafeId(string? id, int maxLength = 40) => id is not null && id.Length <= maxLength && UrlSafeId().IsMatch(id);
+    public Dictionary<string, string[]> Errors => Fields.Errors;
 
-    public void Add(string field, string message)
-    {
-        if (!errors.TryGetValue(field, out var list))
-        {
-            errors[field] = list = [];
-        }
-
-        list.Add(message);
-    }
+    public void Add(string field, string message) => Fields.Fail(field, message);
 
     public MeetingRequest? Meeting(ScheduleMeetingBody? body, DateTimeOffset now)
     {
@@ -214,7 +210,7 @@ public sealed partial class MeetingValidation
 
     private string? Id(string? value, string field)
     {
-        if (!IsUrlSafeId(value))
+        if (PartIdRule.Problem(value) is not null)
         {
             Add(field, "Required: 1 to 40 lower-case letters, digits or hyphens.");
             return null;
@@ -339,9 +335,6 @@ public sealed partial class MeetingValidation
 
     /// <summary>London's date now, for dates that may not be in the past.</summary>
     public static DateOnly Today(DateTimeOffset now) => LondonTime.LocalDate(now);
-
-    [GeneratedRegex("^[a-z0-9-]+$")]
-    private static partial Regex UrlSafeId();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(?<offset>Z|[+-]\d{2}:\d{2})?$")]
     private static partial Regex DateAndTime();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Meetings;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Privacy;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Domain.Timeliness;
 using Safeguarding.Workflows.Host.Http;
@@ -30,17 +31,19 @@ public sealed partial class MeetingCommands(
     ILogger<MeetingCommands> logger)
 {
     /// <summary>
-    /// Meeting ids are 1 to 64 lower-case letters, digits or hyphens. Unlike a review's id (<c>UrlId</c>) a digit is not
+    /// Meeting ids are 1 to 64 lower-case letters, digits or hyphens (<see cref="UrlIdRule.Name"/>). Unlike a review's id a digit is not
     /// required: a meeting's id names a meeting, never a child, and meetings such as <c>board</c> are already stored.
     /// </summary>
     public const int MaxIdLength = 64;
+
+    public static readonly UrlIdRule IdRule = UrlIdRule.Name(MaxIdLength);
 
     /// <summary>The largest paper accepted, in bytes (<c>Meetings:MaxPaperBytes</c>).</summary>
     public long MaxPaperBytes => options.Value.MaxPaperBytes;
 
     /// <summary>Why <paramref name="id"/> cannot be a meeting's id, or null when it can.</summary>
     public static string? IdProblem(string? id) =>
-        MeetingValidation.IsUrlSafeId(id, MaxIdLength) ? null : $"The meeting id is 1 to {MaxIdLength} lower-case letters, digits or hyphens.";
+        IdRule.Problem(id);
 
     /// <summary>The document name a paper's versions are stored under.</summary>
     public static string PaperDocument(string paperId) => $"paper-{paperId}";

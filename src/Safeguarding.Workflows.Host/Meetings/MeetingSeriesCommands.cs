@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Safeguarding.Workflows.Domain.Meetings;
 using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Privacy;
 using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Storage.Meetings;
@@ -22,7 +23,7 @@ public sealed partial class MeetingSeriesCommands(
         [.. (await store.ListAsync(partnershipId, cancellationToken)).Select(Read).OfType<MeetingSeries>().OrderBy(s => s.Title, StringComparer.Ordinal)];
 
     public async Task<MeetingSeries?> GetAsync(string partnershipId, string id, CancellationToken cancellationToken) =>
-        MeetingValidation.IsUrlSafeId(id, MeetingSeries.MaxIdLength) && await store.GetAsync(partnershipId, id, cancellationToken) is { } saved ? Read(saved) : null;
+        UrlIdRule.Name(MeetingSeries.MaxIdLength).Problem(id) is null && await store.GetAsync(partnershipId, id, cancellationToken) is { } saved ? Read(saved) : null;
 
     /// <summary>Saves the series and schedules its next meetings; answers how many meetings were newly scheduled.</summary>
     public async Task<int> SaveAsync(string partnershipId, MeetingSeries series, string actor, CancellationToken cancellationToken)

@@ -49,8 +49,7 @@ public static class MeetingsApi
     {
         var uploadLimit = app.ServiceProvider.GetRequiredService<IOptions<MeetingsOptions>>().Value.MaxPaperBytes + MultipartOverhead;
 
-        // Meeting ids follow their own rule (MeetingCommands.IdProblem: no digit needed), checked by the commands.
-        var group = app.MapPartnershipGroup("/meetings", maxIdLength: null).WithTags("Meetings");
+        var group = app.MapPartnershipGroup("/meetings", MeetingCommands.IdRule).WithTags("Meetings");
         group.MapPut("/{id}", ScheduleMeeting).WithName("ScheduleMeeting").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", GetMeeting).WithName("GetMeeting");
         group.MapPut("/{id}/papers/{paperId}", UploadPaper).WithName("UploadPaper")
@@ -76,14 +75,9 @@ public static class MeetingsApi
         string partnershipId, string id, ScheduleMeetingBody? body, MeetingCommands meetings, WorkflowClock clock, HttpContext context)
     {
         var validation = new MeetingValidation();
-        if (MeetingCommands.IdProblem(id) is { } idProblem)
+        if (validation.Meeting(body, clock.GetUtcNow()) is not { } request)
         {
-            validation.Add("id", idProblem);
-        }
-
-        if (validation.Meeting(body, clock.GetUtcNow()) is not { } request || !validation.IsValid)
-        {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Fields.Problem();
         }
 
         var reply = await meetings.ScheduleAsync(partnershipId, id, request, RequestActor.Of(context));
@@ -163,7 +157,7 @@ public static class MeetingsApi
         var validation = new MeetingValidation();
         if (validation.Reschedule(body, clock.GetUtcNow()) is not { } startsAt)
         {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Fields.Problem();
         }
 
         return Replies.Ok(await meetings.RescheduleAsync(partnershipId, id, startsAt, RequestActor.Of(context)), MeetingView.From);
@@ -176,7 +170,7 @@ public static class MeetingsApi
         var validation = new MeetingValidation();
         if (validation.Attendance(body) is not { } report)
         {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Fields.Problem();
         }
 
         return Replies.Ok(await meetings.RecordAttendanceAsync(partnershipId, id, report, RequestActor.Of(context)), m => QuorumView.Of(m.Attendance!));
@@ -189,7 +183,7 @@ public static class MeetingsApi
         var validation = new MeetingValidation();
         if (validation.Notes(body, MeetingValidation.Today(clock.GetUtcNow())) is not { } report)
         {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Fields.Problem();
         }
 
         return Replies.Ok(await meetings.RecordNotesAsync(partnershipId, id, report, RequestActor.Of(context)), MeetingView.From);
@@ -205,7 +199,7 @@ public static class MeetingsApi
         var validation = new MeetingValidation();
         if (validation.Paper(body) is not { } paper)
         {
-            return TypedResults.ValidationProblem(validation.Errors);
+            return validation.Fields.Problem();
         }
 
         return Replies.Ok(await meetings.AddPaperAsync(partnershipId, id, paper, RequestActor.Of(context)), MeetingView.From);

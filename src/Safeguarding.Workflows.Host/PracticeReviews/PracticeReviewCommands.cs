@@ -12,12 +12,14 @@ namespace Safeguarding.Workflows.Host.PracticeReviews;
 /// </summary>
 public sealed class PracticeReviewCommands(IGrainFactory grains, RapidReviewCommands rapidReviews)
 {
-    public const int MaxIdLength = UrlId.DefaultMaxLength;
+    public const int MaxIdLength = UrlIdRule.DefaultMaxLength;
+
+    public static readonly UrlIdRule IdRule = UrlIdRule.Case(MaxIdLength);
 
     /// <summary>Opens the review; a <see cref="PracticeReviewCase.RapidReviewId"/> must name a rapid review of the partnership.</summary>
     public async Task<Reply<PracticeReview>> OpenAsync(string partnershipId, string id, PracticeReviewCase request)
     {
-        if (UrlId.Problem(id, MaxIdLength) is { } problem)
+        if (IdRule.Problem(id) is { } problem)
         {
             return new(DecisionOutcome.Invalid, null, "id", problem);
         }
@@ -31,19 +33,19 @@ public sealed class PracticeReviewCommands(IGrainFactory grains, RapidReviewComm
     }
 
     public async Task<Reply<PracticeReview>> GetAsync(string partnershipId, string id) =>
-        UrlId.Problem(id, MaxIdLength) is null && await Grain(partnershipId, id).GetAsync() is { } review
+        IdRule.Problem(id) is null && await Grain(partnershipId, id).GetAsync() is { } review
             ? new(DecisionOutcome.Unchanged, review)
             : Reply<PracticeReview>.NotFound($"There is no practice review '{id}' in partnership '{partnershipId}'.");
 
     /// <summary>Records a step (reviewer appointed, a checkpoint held, publication planned, ...).</summary>
     public async Task<Reply<PracticeReview>> RecordAsync(string partnershipId, string id, PracticeReviewEvent e, string actor) =>
-        UrlId.Problem(id, MaxIdLength) is null
+        IdRule.Problem(id) is null
             ? await Grain(partnershipId, id).RecordAsync(e, actor)
             : Reply<PracticeReview>.NotFound($"There is no practice review '{id}' in partnership '{partnershipId}'.");
 
     /// <summary>Cancels the review (<see cref="Processes.CancelCommand"/>): pending deadlines are waived and nobody is chased.</summary>
     public Task<Reply<PracticeReview>> CancelAsync(string partnershipId, string id, string? reason, string actor) =>
-        UrlId.Problem(id, MaxIdLength) is null
+        IdRule.Problem(id) is null
             ? Processes.CancelCommand.RunAsync(() => GetAsync(partnershipId, id), Grain(partnershipId, id), "practice review", reason, actor)
             : Task.FromResult(Reply<PracticeReview>.NotFound($"There is no practice review '{id}' in partnership '{partnershipId}'."));
 

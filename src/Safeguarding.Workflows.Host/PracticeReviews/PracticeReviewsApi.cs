@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.PracticeReviews;
 using Safeguarding.Workflows.Domain.Privacy;
@@ -32,7 +30,7 @@ public static class PracticeReviewsApi
 
     public static RouteGroupBuilder MapPracticeReviewsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapPartnershipGroup("/practice-reviews", PracticeReviewCommands.MaxIdLength).WithTags("Practice reviews");
+        var group = app.MapPartnershipGroup("/practice-reviews", PracticeReviewCommands.IdRule).WithTags("Practice reviews");
         group.MapPut("/{id}", PutPracticeReview).WithName("PutPracticeReview").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", GetPracticeReview).WithName("GetPracticeReview");
         group.MapPost("/{id}/events", PostPracticeReviewEvent).WithName("PostPracticeReviewEvent").ProducesProblem(StatusCodes.Status409Conflict);
@@ -41,7 +39,7 @@ public static class PracticeReviewsApi
 
     /// <summary><c>PUT .../practice-reviews/{id}</c> <c>{caseReference, decidedOn, rapidReviewId?}</c>: 201, or 200 for the same body again.</summary>
     public static async Task<Results<Created<PracticeReviewView>, Ok<PracticeReviewView>, ValidationProblem, ProblemHttpResult>> PutPracticeReview(
-        string partnershipId, string id, [FromBody] JsonElement body, PracticeReviewCommands reviews)
+        string partnershipId, string id, PracticeReviewBody body, PracticeReviewCommands reviews)
     {
         var fields = new JsonFields();
         if (PracticeReviewRequests.ReadCase(fields, body) is not { } request)
@@ -59,7 +57,7 @@ public static class PracticeReviewsApi
 
     /// <summary><c>POST .../practice-reviews/{id}/events</c> <c>{type, on, ...}</c>: 200 with the review (also for a repeat that changes nothing).</summary>
     public static async Task<Results<Ok<PracticeReviewView>, ValidationProblem, ProblemHttpResult>> PostPracticeReviewEvent(
-        string partnershipId, string id, [FromBody] JsonElement body, PracticeReviewCommands reviews, HttpContext context)
+        string partnershipId, string id, PracticeReviewEventBody body, PracticeReviewCommands reviews, HttpContext context)
     {
         var fields = new JsonFields();
         if (PracticeReviewRequests.ReadEvent(fields, body) is not { } e)

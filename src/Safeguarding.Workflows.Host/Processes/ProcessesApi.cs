@@ -22,7 +22,7 @@ public static class ProcessesApi
 
     public static IEndpointRouteBuilder MapProcessesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapPartnershipGroup("", maxIdLength: null).WithTags("Processes");
+        var group = app.MapPartnershipGroup("", idRule: null).WithTags("Processes");
         group.MapGet("/processes", ListProcesses);
         group.MapGet("/{kindPlural}/{id}/history", GetHistory);
         group.MapPost("/{kindPlural}/{id}/cancel", CancelProcess).ProducesProblem(StatusCodes.Status409Conflict);

@@ -16,19 +16,21 @@ public sealed class RapidReviewCommands(IGrainFactory grains, DocumentStore docu
     /// <summary>Rapid review ids leave room for the <c>-lcspr</c> suffix of the practice review they may open.</summary>
     public const int MaxIdLength = 58;
 
+    public static readonly UrlIdRule IdRule = UrlIdRule.Case(MaxIdLength);
+
     public Task<Reply<RapidReview>> OpenAsync(string partnershipId, string id, RapidReviewCase request) =>
-        UrlId.Problem(id, MaxIdLength) is { } problem
+        IdRule.Problem(id) is { } problem
             ? Task.FromResult(new Reply<RapidReview>(DecisionOutcome.Invalid, null, "id", problem))
             : Grain(partnershipId, id).OpenAsync(request);
 
     public async Task<Reply<RapidReview>> GetAsync(string partnershipId, string id) =>
-        UrlId.Problem(id, MaxIdLength) is null && await Grain(partnershipId, id).GetAsync() is { } review
+        IdRule.Problem(id) is null && await Grain(partnershipId, id).GetAsync() is { } review
             ? new(DecisionOutcome.Unchanged, review)
             : Reply<RapidReview>.NotFound($"There is no rapid review '{id}' in partnership '{partnershipId}'.");
 
     /// <summary>Records a step (Panel notified, an agency summary received, the review sent to the Panel, ...).</summary>
     public async Task<Reply<RapidReview>> RecordAsync(string partnershipId, string id, RapidReviewEvent e, string actor) =>
-        UrlId.Problem(id, MaxIdLength) is null
+        IdRule.Problem(id) is null
             ? await Grain(partnershipId, id).RecordAsync(e, actor)
             : Reply<RapidReview>.NotFound($"There is no rapid review '{id}' in partnership '{partnershipId}'.");
 

@@ -1,7 +1,5 @@
 using Safeguarding.Workflows.Host.Pages.Dashboard;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Privacy;
@@ -40,7 +38,7 @@ public static class RapidReviewsApi
 
     public static RouteGroupBuilder MapRapidReviewsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapPartnershipGroup("/rapid-reviews", RapidReviewCommands.MaxIdLength).WithTags("Rapid reviews");
+        var group = app.MapPartnershipGroup("/rapid-reviews", RapidReviewCommands.IdRule).WithTags("Rapid reviews");
         group.MapPut("/{id}", PutRapidReview).WithName("PutRapidReview").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id}", GetRapidReview).WithName("GetRapidReview");
         group.MapPost("/{id}/events", PostRapidReviewEvent).WithName("PostRapidReviewEvent").ProducesProblem(StatusCodes.Status409Conflict);
@@ -54,7 +52,7 @@ public static class RapidReviewsApi
     /// <c>abuseOrNeglectKnownOrSuspected: false</c> (a looked-after child's death only) it is a notification-only case, with no agencies.
     /// </summary>
     public static async Task<Results<Created<RapidReviewView>, Ok<RapidReviewView>, ValidationProblem, ProblemHttpResult>> PutRapidReview(
-        string partnershipId, string id, [FromBody] JsonElement body, RapidReviewCommands reviews, WorkflowClock clock)
+        string partnershipId, string id, RapidReviewBody body, RapidReviewCommands reviews, WorkflowClock clock)
     {
         var fields = new JsonFields();
         if (RapidReviewRequests.ReadCase(fields, body) is not { } request)
@@ -72,7 +70,7 @@ public static class RapidReviewsApi
 
     /// <summary><c>POST .../rapid-reviews/{id}/events</c> <c>{type, on, ...}</c>: 200 with the review (also for a repeat that changes nothing).</summary>
     public static async Task<Results<Ok<RapidReviewView>, ValidationProblem, ProblemHttpResult>> PostRapidReviewEvent(
-        string partnershipId, string id, [FromBody] JsonElement body, RapidReviewCommands reviews, WorkflowClock clock, HttpContext context)
+        string partnershipId, string id, RapidReviewEventBody body, RapidReviewCommands reviews, WorkflowClock clock, HttpContext context)
     {
         var fields = new JsonFields();
         if (RapidReviewRequests.ReadEvent(fields, body) is not { } e)

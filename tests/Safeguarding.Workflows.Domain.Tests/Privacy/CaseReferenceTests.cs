@@ -63,4 +63,29 @@ public sealed class UrlIdTests
     {
         Assert.NotNull(Safeguarding.Workflows.Domain.Privacy.UrlId.Problem("rr-" + new string('1', 60), maxLength: 58));
     }
+
+    /// <summary>The variants of the one rule: a case's id, an id made from a title, an escalation's reference.</summary>
+    [Theory]
+    [InlineData("case", "rr-2026-014", true)]
+    [InlineData("case", "board", false)]           // no digit: it could be a name
+    [InlineData("name", "board", true)]            // a meeting or a paper: named after its title
+    [InlineData("name", "board-2027-02-04", true)] // a meeting's date is not a date of birth
+    [InlineData("name", "Board", false)]
+    [InlineData("name", "board_meeting", false)]
+    [InlineData("name", "-board", false)]
+    [InlineData("reference", "ESC-2026-01", true)]
+    [InlineData("reference", "esc-1", true)]
+    [InlineData("reference", "ESC_1", false)]
+    [InlineData("reference", "-ESC", false)]
+    public void Each_kind_of_id_follows_its_variant(string rule, string id, bool valid)
+    {
+        var variant = rule switch
+        {
+            "case" => Safeguarding.Workflows.Domain.Privacy.UrlIdRule.Case(),
+            "name" => Safeguarding.Workflows.Domain.Privacy.UrlIdRule.Name(40),
+            _ => Safeguarding.Workflows.Domain.Privacy.UrlIdRule.Reference(64),
+        };
+        Assert.Equal(valid, variant.Problem(id) is null);
+        Assert.NotNull(variant.Problem(new string('a', 65) + "1"));
+    }
 }

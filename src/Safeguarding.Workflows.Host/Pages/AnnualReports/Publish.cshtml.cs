@@ -87,13 +87,13 @@ public sealed class PublishModel(PartnershipDirectory partnerships, AnnualReport
             return Invalid();
         }
 
-        var outcome = await DecideAsync(Body(request), (_, _) => request, r => commands.PublishAsync(p, year, r, RequestActor.Of(HttpContext)));
+        var outcome = await DecideAsync(request, (_, r) => r, r => commands.PublishAsync(p, year, r, RequestActor.Of(HttpContext)));
         if (outcome.Succeeded)
         {
             return Redirect($"/partnerships/{p}/annual-reports/{year}?done=published");
         }
 
-        return Answer(outcome, Labels, () => throw new InvalidOperationException("A refusal has no confirmation."), Body(request));
+        return Answer(outcome, Labels, () => throw new InvalidOperationException("A refusal has no confirmation."), request);
     }
 
     /// <summary>The publication date given, as <c>YYYY-MM-DD</c> (once read).</summary>

@@ -54,7 +54,7 @@ public sealed class FormalNoticeModel(PartnershipDirectory partnerships, Escalat
         });
         if (!outcome.Succeeded || read is null)
         {
-            outcome.ShowOn(Form, Labels(rows), Body(body));
+            outcome.ShowOn(Form, Labels(rows), body);
             return Invalid();
         }
 
@@ -78,24 +78,8 @@ public sealed class FormalNoticeModel(PartnershipDirectory partnerships, Escalat
             return Invalid();
         }
 
-        var outcome = await DecideAsync(body, EscalationRequests.ReadFormalNotice, r => escalations.ServeFormalNoticeAsync(p, id, r, RequestActor.Of(HttpContext)));
-        if (outcome.Succeeded && !Form.HasErrors)
-        {
-            return Redirect($"{EscalationLink}?done={EscalationStep.FormalNotice}");
-        }
-
-        if (outcome.IsNotFound)
-        {
-            return PageResults.NotFound(outcome.Detail ?? "There is nothing here.");
-        }
-
-        outcome = outcome with
-        {
-            Errors = outcome.Errors?.ToDictionary(e => e.Key, e => e.Value.Select(Show.Detail).ToArray()),
-            Detail = outcome.Detail is { } detail ? Show.Detail(detail) : null,
-        };
-        outcome.ShowOn(Form, Labels(rows), Body(body));
-        return Invalid();
+        return await DecideThenRedirectAsync(
+            body, EscalationRequests.ReadFormalNotice, r => escalations.ServeFormalNoticeAsync(p, id, r, RequestActor.Of(HttpContext)), $"{EscalationLink}?done={EscalationStep.FormalNotice}", Labels(rows));
     }
 
     public string EscalationLink => EscalationStep.Page(Escalation);

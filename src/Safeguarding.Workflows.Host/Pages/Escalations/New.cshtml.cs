@@ -69,7 +69,7 @@ public sealed class NewModel(PartnershipDirectory partnerships, EscalationComman
             return PageResults.NotFound(outcome.Detail ?? "There is nothing here.");
         }
 
-        outcome.ShowOn(Form, Labels, Body(request));
+        outcome.ShowOn(Form, Labels, request);
         return Invalid();
     }
 

@@ -59,7 +59,7 @@ public sealed class RecordModel(PartnershipDirectory partnerships, EscalationCom
             var read = await DecideAsync(body, EscalationRequests.ReadEvent, _ => Task.FromResult(new Reply<Escalation>(DecisionOutcome.Unchanged, Escalation)));
             if (Form.HasErrors || !read.Succeeded)
             {
-                read.ShowOn(Form, Labels, Body(body));
+                read.ShowOn(Form, Labels, body);
                 return Invalid();
             }
 
@@ -88,28 +88,8 @@ public sealed class RecordModel(PartnershipDirectory partnerships, EscalationCom
     /// <summary>The formal notice's changes not yet made, to choose from.</summary>
     public IReadOnlyList<NoticeRequirement> Unmet => Escalation.Notice?.Requirements.Where(r => !r.IsMet).ToList() ?? [];
 
-    private async Task<IActionResult> RecordAsync(string p, string id, EscalationsApi.EventBody body)
-    {
-        var outcome = await DecideAsync(body, EscalationRequests.ReadEvent, e => escalations.HandleAsync(p, id, e, RequestActor.Of(HttpContext)));
-        if (outcome.Succeeded && !Form.HasErrors)
-        {
-            return Redirect($"{EscalationLink}?done={Step.Name}");
-        }
-
-        if (outcome.IsNotFound)
-        {
-            return PageResults.NotFound(outcome.Detail ?? "There is nothing here.");
-        }
-
-        // The domain writes dates as 2027-02-04: the form says 4 February 2027.
-        outcome = outcome with
-        {
-            Errors = outcome.Errors?.ToDictionary(e => e.Key, e => e.Value.Select(Show.Detail).ToArray()),
-            Detail = outcome.Detail is { } detail ? Show.Detail(detail) : null,
-        };
-        outcome.ShowOn(Form, Labels, Body(body));
-        return Invalid();
-    }
+    private Task<IActionResult> RecordAsync(string p, string id, EscalationsApi.EventBody body) =>
+        DecideThenRedirectAsync(body, EscalationRequests.ReadEvent, e => escalations.HandleAsync(p, id, e, RequestActor.Of(HttpContext)), $"{EscalationLink}?done={Step.Name}", Labels);
 
     private EscalationsApi.EventBody EventBody()
     {

@@ -36,7 +36,7 @@ public sealed class NewModel(PartnershipDirectory partnerships, ProcessIndex ind
 
         // Typed in lower case is fine: references are upper case, as the rapid review's referral stores them.
         var reference = Form.Value("caseReference").ToUpperInvariant();
-        var body = Body(new { caseReference = reference.Length == 0 ? null : reference, decidedOn, rapidReviewId = Form.Optional("rapidReviewId") });
+        var body = new PracticeReviewBody(reference.Length == 0 ? null : reference, decidedOn, Form.Optional("rapidReviewId"));
 
         // A valid case reference always makes a valid id; an invalid one is reported by the API on its own field.
         var id = CaseReference.IsValid(reference) ? ReferralModel.IdOf(reference) : "pr-0";
@@ -52,13 +52,7 @@ public sealed class NewModel(PartnershipDirectory partnerships, ProcessIndex ind
             return Invalid();
         }
 
-        outcome = outcome with
-        {
-            Errors = outcome.Errors?.ToDictionary(e => e.Key, e => e.Value.Select(Show.Detail).ToArray()),
-            Detail = outcome.Detail is { } detail ? Show.Detail(detail) : null,
-        };
-        outcome.ShowOn(Form, Labels, body);
-        return Invalid();
+        return Refused(outcome, Labels, body);
     }
 
     private static readonly Dictionary<string, FieldLabel> Labels = new()

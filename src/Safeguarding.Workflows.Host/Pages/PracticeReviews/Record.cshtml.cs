@@ -67,7 +67,7 @@ public sealed class RecordModel(PartnershipDirectory partnerships, PracticeRevie
         }
 
         ReadForm();
-        var body = Body(Answers());
+        var body = Answers();
         if (!Step.Check)
         {
             return await RecordAsync(p, id, body);
@@ -75,13 +75,12 @@ public sealed class RecordModel(PartnershipDirectory partnerships, PracticeRevie
 
         // Read as the API reads it, without recording: what is wrong is said before anything is checked.
         var fields = new JsonFields();
-        var read = PracticeReviewRequests.ReadEvent(fields, body);
-        if (fields.HasErrors)
+        if (PracticeReviewRequests.ReadEvent(fields, body) is null)
         {
-            ShowErrors(PageOutcome.Of(fields.Problem()), body);
+            return Refused(PageOutcome.Of(fields.Problem()), Labels, body);
         }
 
-        if (Form.HasErrors || read is null)
+        if (Form.HasErrors)
         {
             return Invalid();
         }
@@ -99,7 +98,7 @@ public sealed class RecordModel(PartnershipDirectory partnerships, PracticeRevie
         }
 
         ReadForm();
-        var body = Body(Answers());
+        var body = Answers();
         if (!Form.HasErrors && Warnings.Count > 0 && Form.Value("understood") != "yes")
         {
             Checking = true;
@@ -110,61 +109,32 @@ public sealed class RecordModel(PartnershipDirectory partnerships, PracticeRevie
         return await RecordAsync(p, id, body);
     }
 
-    private async Task<IActionResult> RecordAsync(string p, string id, System.Text.Json.JsonElement body)
-    {
-        var outcome = await DecideAsync(body, PracticeReviewRequests.ReadEvent, e => reviews.RecordAsync(p, id, e, RequestActor.Of(HttpContext)));
-        if (outcome.Succeeded && !Form.HasErrors)
-        {
-            return Redirect($"/partnerships/{p}/practice-reviews/{id}?recorded={Step.Name}");
-        }
-
-        if (outcome.IsNotFound)
-        {
-            return PageResults.NotFound(outcome.Detail ?? "There is nothing here.");
-        }
-
-        ShowErrors(outcome, body);
-        return Invalid();
-    }
-
-    /// <summary>The API's refusal on the form's fields; the domain writes dates as 2027-02-04, the form says 4 February 2027.</summary>
-    private void ShowErrors(PageOutcome outcome, System.Text.Json.JsonElement body)
-    {
-        outcome = outcome with
-        {
-            Errors = outcome.Errors?.ToDictionary(e => e.Key, e => e.Value.Select(Show.Detail).ToArray()),
-            Detail = outcome.Detail is { } detail ? Show.Detail(detail) : null,
-        };
-        outcome.ShowOn(Form, Labels, body);
-    }
+    private Task<IActionResult> RecordAsync(string p, string id, PracticeReviewEventBody body) =>
+        DecideThenRedirectAsync(body, PracticeReviewRequests.ReadEvent, e => reviews.RecordAsync(p, id, e, RequestActor.Of(HttpContext)), $"/partnerships/{p}/practice-reviews/{id}?recorded={Step.Name}", Labels);
 
     /// <summary>The form as the API's <c>POST .../events</c> body for this step.</summary>
-    private object Answers()
+    private PracticeReviewEventBody Answers()
     {
         var on = Form.Date("on", "The date");
         return Step.Name switch
         {
-            "checkpoint-held" => new { type = Step.Name, on, checkpoint = int.TryParse(Form.Value("checkpoint"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (int?)null },
-            "publication-planned" => new
-            {
-                type = Step.Name,
+            "checkpoint-held" => new(Step.Name, on, Checkpoint: int.TryParse(Form.Value("checkpoint"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null),
+            "publication-planned" => new(
+                Step.Name,
                 on,
-                plannedOn = Form.Date("plannedOn", "The planned publication date"),
-                fullReport = Form.Value("fullReport") switch { "true" => true, "false" => (bool?)false, _ => null },
-            },
-            "published" => new { type = Step.Name, on, url = Form.Optional("url") },
-            "recommendation-added" => new
-            {
-                type = Step.Name,
+                PlannedOn: Form.Date("plannedOn", "The planned publication date"),
+                FullReport: Form.Value("fullReport") switch { "true" => true, "false" => false, _ => null }),
+            "published" => new(Step.Name, on, Url: Form.Optional("url")),
+            "recommendation-added" => new(
+                Step.Name,
                 on,
-                id = NextActionId,
-                title = Form.Optional("title"),
-                owner = new { name = Form.Optional("owner-name"), email = Form.Optional("owner-email"), agency = Form.Optional("owner-agency") },
-                dueOn = Form.Date("dueOn", "The date the action is due"),
-            },
-            "action-completed" => new { type = Step.Name, on, actionId = Form.Optional("actionId") },
-            "delay-reason" => new { type = Step.Name, on, reason = Form.Optional("reason") },
-            _ => (object)new { type = Step.Name, on },
+                Id: NextActionId,
+                Title: Form.Optional("title"),
+                Owner: new ActionOwnerBody(Form.Optional("owner-name"), Form.Optional("owner-email"), Form.Optional("owner-agency")),
+                DueOn: Form.Date("dueOn", "The date the action is due")),
+            "action-completed" => new(Step.Name, on, ActionId: Form.Optional("actionId")),
+            "delay-reason" => new(Step.Name, on, Reason: Form.Optional("reason")),
+            _ => new(Step.Name, on),
         };
     }
 

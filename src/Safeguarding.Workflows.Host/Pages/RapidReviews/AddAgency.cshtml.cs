@@ -37,13 +37,11 @@ public sealed class AddAgencyModel(PartnershipDirectory partnerships, RapidRevie
         }
 
         ReadForm();
-        var body = Body(new
-        {
-            type = RapidReviewNames.Of(RapidReviewEventType.AgencyAdded),
-            on = $"{LondonTime.LocalDate(clock.GetUtcNow()):yyyy-MM-dd}",
-            agency = Form.Optional("agency"),
-            contact = new { name = Form.Optional("contact-name"), email = Form.Optional("contact-email") },
-        });
+        var body = new RapidReviewEventBody(
+            RapidReviewNames.Of(RapidReviewEventType.AgencyAdded),
+            $"{LondonTime.LocalDate(clock.GetUtcNow()):yyyy-MM-dd}",
+            Agency: Form.Optional("agency"),
+            Contact: new RapidReviewContactBody(Form.Optional("contact-name"), Form.Optional("contact-email")));
         var outcome = await DecideAsync(body, RapidReviewRequests.ReadEvent, e => reviews.RecordAsync(p, id, e, RequestActor.Of(HttpContext)));
 
         // The same agency and contact again changes nothing: on this page that is an agency listed twice.
@@ -63,9 +61,7 @@ public sealed class AddAgencyModel(PartnershipDirectory partnerships, RapidRevie
             return PageResults.NotFound(outcome.Detail ?? "There is nothing here.");
         }
 
-        outcome = outcome with { Detail = outcome.Detail is { } detail ? Show.Detail(detail) : null };
-        outcome.ShowOn(Form, Labels, body);
-        return Invalid();
+        return Refused(outcome, Labels, body);
     }
 
     private static readonly Dictionary<string, FieldLabel> Labels = new()

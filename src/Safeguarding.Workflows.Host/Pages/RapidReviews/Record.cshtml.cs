@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Calendar;
 using Safeguarding.Workflows.Domain.Partnerships;
@@ -60,7 +59,7 @@ public sealed class RecordModel(PartnershipDirectory partnerships, RapidReviewCo
         var fields = new JsonFields();
         if (RapidReviewRequests.ReadEvent(fields, body) is not { } e)
         {
-            return Refused(PageOutcome.Of(fields.Problem()), body);
+            return Refused(PageOutcome.Of(fields.Problem()), Labels, body);
         }
 
         // The domain's own rules, tried on the review as it is (nothing is saved), so the check page never shows a
@@ -68,7 +67,7 @@ public sealed class RecordModel(PartnershipDirectory partnerships, RapidReviewCo
         var context = new ReviewContext(Partnership, partnerships.CalendarFor(p));
         if (Review.Record(e, context, RequestActor.Of(HttpContext), clock.GetUtcNow()) is { Outcome: not (DecisionOutcome.Changed or DecisionOutcome.Unchanged) } refused)
         {
-            return Refused(PageOutcome.Of(new Reply<RapidReview>(refused.Outcome, Review, refused.Field, refused.Message)), body);
+            return Refused(PageOutcome.Of(new Reply<RapidReview>(refused.Outcome, Review, refused.Field, refused.Message)), Labels, body);
         }
 
         Form.Set("on", $"{e.On:yyyy-MM-dd}");
@@ -98,38 +97,18 @@ public sealed class RecordModel(PartnershipDirectory partnerships, RapidReviewCo
     /// <summary>Deadlines still pending, which sending the review waives.</summary>
     public IReadOnlyList<string> StillPending => [.. Review.Deadlines.Where(d => d.State == DeadlineState.Pending && d.Name != RapidReviewDeadlines.RapidReview).Select(d => RapidReviewDeadlines.Label(d.Name))];
 
-    private JsonElement Answers() => Body(new
-    {
-        type = Step.Name,
-        on = Form.Date("on", "The date"),
-        decision = Step.Name == "review-submitted" ? Form.Optional("decision") : null,
-        reason = Step.Name == "delay-reason" ? Form.Optional("reason") : null,
-    });
+    /// <summary>The form as the API's <c>POST .../events</c> body for this step.</summary>
+    private RapidReviewEventBody Answers() => new(
+        Step.Name,
+        Form.Date("on", "The date"),
+        Decision: Step.Name == "review-submitted" ? Form.Optional("decision") : null,
+        Reason: Step.Name == "delay-reason" ? Form.Optional("reason") : null);
 
     private async Task<IActionResult> RecordAsync(string p, string id)
     {
         ReadForm();
-        var body = Answers();
-        var outcome = await DecideAsync(body, RapidReviewRequests.ReadEvent, e => reviews.RecordAsync(p, id, e, RequestActor.Of(HttpContext)));
-        if (outcome.Succeeded && !Form.HasErrors)
-        {
-            return Redirect($"/partnerships/{p}/rapid-reviews/{id}?recorded={Step.Name}");
-        }
-
-        return outcome.IsNotFound ? PageResults.NotFound(outcome.Detail ?? "There is nothing here.") : Refused(outcome, body);
-    }
-
-    /// <summary>The question again, with what was refused on its fields.</summary>
-    private IActionResult Refused(PageOutcome outcome, JsonElement body)
-    {
-        // The domain writes dates as 2027-02-04: the form says 4 February 2027.
-        outcome = outcome with
-        {
-            Errors = outcome.Errors?.ToDictionary(e => e.Key, e => e.Value.Select(Show.Detail).ToArray()),
-            Detail = outcome.Detail is { } detail ? Show.Detail(detail) : null,
-        };
-        outcome.ShowOn(Form, Labels, body);
-        return Invalid();
+        return await DecideThenRedirectAsync(
+            Answers(), RapidReviewRequests.ReadEvent, e => reviews.RecordAsync(p, id, e, RequestActor.Of(HttpContext)), $"/partnerships/{p}/rapid-reviews/{id}?recorded={Step.Name}", Labels);
     }
 
     private static readonly Dictionary<string, FieldLabel> Labels = new()

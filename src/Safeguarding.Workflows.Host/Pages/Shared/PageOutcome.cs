@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -44,14 +45,15 @@ public sealed partial record PageOutcome(int StatusCode, object? Value, IDiction
     /// messages that name the field) and, optionally, a GOV.UK-style message for a missing answer; the error goes to
     /// the field whose id is <see cref="FormState.IdOf"/> the path (a date's summary link goes to its day input).
     /// </summary>
-    /// <param name="sent">The body the API was given: a field it was sent blank gets the field's missing-answer message.</param>
-    public void ShowOn(FormState form, IReadOnlyDictionary<string, FieldLabel> labels, JsonElement? sent = null)
+    /// <param name="sent">The typed body the form built: a field it was sent blank gets the field's missing-answer message.</param>
+    public void ShowOn(FormState form, IReadOnlyDictionary<string, FieldLabel> labels, object? sent = null)
     {
+        var body = sent is null ? null : JsonSerializer.SerializeToNode(sent, sent.GetType(), Json);
         foreach (var (path, messages) in Errors ?? new Dictionary<string, string[]>())
         {
             var label = labels.GetValueOrDefault(path) ?? FieldLabel.Fallback(path);
             var id = FormState.IdOf(label.FieldId ?? path);
-            var message = sent is { } body && IsBlank(body, path) ? label.Missing : label.Say(messages.FirstOrDefault() ?? "Check this answer.");
+            var message = sent is not null && IsBlank(body, path) ? label.Missing : label.Say(messages.FirstOrDefault() ?? "Check this answer.");
             form.Fail(id, message, label.IsDate ? id + "-day" : id);
         }
 
@@ -64,30 +66,37 @@ public sealed partial record PageOutcome(int StatusCode, object? Value, IDiction
         }
     }
 
-    /// <summary>Whether the value at <paramref name="path"/> (<c>agencies[0].contact.email</c>) is missing, null or an empty string.</summary>
-    public static bool IsBlank(JsonElement body, string path)
+    /// <summary>The refusal with its dates in words: the domain writes 2027-02-04, a page says 4 February 2027.</summary>
+    public PageOutcome InWords() => this with
+    {
+        Errors = Errors?.ToDictionary(e => e.Key, e => e.Value.Select(Show.Detail).ToArray()),
+        Detail = Detail is { } detail ? Show.Detail(detail) : null,
+    };
+
+    /// <summary>Whether the value at <paramref name="path"/> (<c>agencies[0].contact.email</c>) of a body, as JSON, is missing, null or an empty string.</summary>
+    public static bool IsBlank(JsonNode? body, string path)
     {
         var current = body;
         foreach (var part in PathParts().Matches(path).Select(m => m.Value))
         {
-            if (part.StartsWith('[') && current.ValueKind == JsonValueKind.Array && int.TryParse(part[1..^1], out var index) && index < current.GetArrayLength())
+            current = current switch
             {
-                current = current[index];
-            }
-            else if (!part.StartsWith('[') && current.ValueKind == JsonValueKind.Object && current.TryGetProperty(part, out var next))
-            {
-                current = next;
-            }
-            else
+                JsonArray array when part.StartsWith('[') && int.TryParse(part[1..^1], out var index) && index < array.Count => array[index],
+                JsonObject item when !part.StartsWith('[') && item.TryGetPropertyValue(part, out var next) => next,
+                _ => null,
+            };
+            if (current is null)
             {
                 return true;
             }
         }
 
-        return current.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
-            || (current.ValueKind == JsonValueKind.String && current.GetString()!.Trim().Length == 0)
-            || (current.ValueKind == JsonValueKind.Array && current.GetArrayLength() == 0);
+        return current is null
+            || (current is JsonValue value && value.TryGetValue<string>(out var text) && text.Trim().Length == 0)
+            || (current is JsonArray { Count: 0 });
     }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [GeneratedRegex(@"[^.\[\]]+|\[\d+\]", RegexOptions.CultureInvariant)]
     private static partial Regex PathParts();

@@ -68,13 +68,13 @@ public sealed class SectionModel(PartnershipDirectory partnerships, AnnualReport
             Form.Optional("text")?.ReplaceLineEndings("\n"),
             new AnnualReportsApi.ContributorRequest(Form.Optional("contributor-name"), Form.Optional("contributor-email"), Form.Optional("contributor-agency")));
         // The form's answers are the request already: it is held to the API's text rule, then to the command's rules.
-        var outcome = await DecideAsync(Body(request), (_, _) => request, r => reports.ContributeAsync(p, year, n, r, RequestActor.Of(HttpContext)));
+        var outcome = await DecideAsync(request, (_, r) => r, r => reports.ContributeAsync(p, year, n, r, RequestActor.Of(HttpContext)));
         return Answer(outcome, Labels, () => new Confirmation(
             $"Section {n} received",
             $"{year}/{n}",
             [$"Thank you. Section {n}, “{Section.Title}”, of the {Report.Title} has been received.",
              "You can send a corrected text from the same link until the report is compiled: the latest text is used."]),
-            Body(request));
+            request);
     }
 
     /// <summary>"Preview": the text rendered as the compiled report renders it (headings, lists, tables), nothing sent.</summary>

@@ -66,7 +66,7 @@ public sealed class FormalNoticeModel(PartnershipDirectory partnerships, Escalat
                  $"If the changes are not made, partners will be asked on {Show.Date(notice.ReferralPromptOn)} to decide whether to refer the matter to the Secretary of State."],
                 FormalNotice.DocumentLink(escalation.Key, FormalNotice.HtmlDocument),
                 "Read the notice");
-        }, Body(request));
+        }, request);
     }
 
     public static string RowId(int row, string field) => $"requirements-{row}-{field}";

@@ -66,7 +66,7 @@ public sealed class RespondModel(PartnershipDirectory partnerships, EscalationCo
                     : $"The escalation stays open at stage {escalation.CurrentStage} until it is recorded as resolved."],
                 $"/partnerships/{p}/escalations/{escalation.Key.Id}",
                 "See the escalation");
-        }, Body(request));
+        }, request);
     }
 
     private static readonly Dictionary<string, FieldLabel> Labels = new()

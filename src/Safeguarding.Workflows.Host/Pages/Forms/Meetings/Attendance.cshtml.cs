@@ -75,7 +75,7 @@ public sealed class AttendanceModel(PartnershipDirectory partnerships, MeetingCo
                     : $"The meeting was not quorate ({string.Join(", ", quorum.Missing)} not represented). Its decisions are pending ratification at the next meeting."],
                 $"/forms/meetings/{p}/{id}/notes",
                 "Record the notes and actions");
-        }, Body(request));
+        }, request);
     }
 
     public static string RowId(int row, string field) => $"declarations-{row}-{field}";

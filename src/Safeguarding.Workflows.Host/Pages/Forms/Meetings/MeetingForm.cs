@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Safeguarding.Workflows.Domain.Meetings;
 using Safeguarding.Workflows.Domain.Partnerships;
@@ -54,22 +53,11 @@ public abstract class MeetingForm(PartnershipDirectory partnerships, MeetingComm
     }
 
     /// <summary>
-    /// Reads <paramref name="body"/> (the body the JSON endpoint would be sent) with the endpoint's own
-    /// <see cref="MeetingValidation"/>, so a form is held to the API's rules field by field, then runs the command the
-    /// endpoint runs. The text rule the API applies to JSON bodies before any handler is applied here first, since a
-    /// form's post is not JSON.
+    /// Reads <paramref name="body"/> (the typed body the JSON endpoint binds) with the endpoint's own
+    /// <see cref="MeetingValidation"/>, through <see cref="FormPage.DecideAsync"/> as every kind's form does, then runs
+    /// the command the endpoint runs.
     /// </summary>
-    protected static async Task<PageOutcome> DecideMeetingAsync<TRequest>(
-        object body, Func<MeetingValidation, TRequest?> read, Func<TRequest, Task<Reply<Domain.Meetings.Meeting>>> command) where TRequest : class
-    {
-        if (JsonText.FindForbidden(JsonSerializer.SerializeToUtf8Bytes(Body(body))) is { } field)
-        {
-            return new PageOutcome(StatusCodes.Status400BadRequest, null, new Dictionary<string, string[]> { [field] = [ForbiddenText] }, null);
-        }
-
-        var validation = new MeetingValidation();
-        return read(validation) is { } request
-            ? PageOutcome.Of(await command(request))
-            : new PageOutcome(StatusCodes.Status400BadRequest, null, validation.Errors, null);
-    }
+    protected static Task<PageOutcome> DecideMeetingAsync<TRequest>(
+        object body, Func<MeetingValidation, TRequest?> read, Func<TRequest, Task<Reply<Domain.Meetings.Meeting>>> command) where TRequest : class =>
+        DecideAsync(body, (fields, _) => read(new MeetingValidation(fields)), command);
 }

@@ -82,7 +82,7 @@ public sealed class NotesModel(PartnershipDirectory partnerships, MeetingCommand
                  "Owners are reminded before each action is due, and chased when it is overdue."],
                 $"/partnerships/{p}/meetings/{id}",
                 "See the meeting");
-        }, Body(request));
+        }, request);
     }
 
     public static string RowId(int row, string field) => $"actions-{row}-{field}";

@@ -52,7 +52,7 @@ public sealed class PaperModel(PartnershipDirectory partnerships, MeetingCommand
                     ? "The papers have already been sent out, so yours goes to members now as a late paper."
                     : $"It will be sent to members with the agenda on {Show.Date(Meeting.CirculationOn)}.",
                  "To replace it, upload a new version from the same link before then."]);
-        }, chosen ? null : Body(new { file = (string?)null }));
+        }, chosen ? null : new { file = (string?)null });
     }
 
     private async Task<IActionResult?> FindAsync(string p, string id, string paperId)

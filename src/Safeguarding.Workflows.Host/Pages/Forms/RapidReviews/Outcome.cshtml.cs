@@ -31,7 +31,7 @@ public sealed class OutcomeModel(PartnershipDirectory partnerships, RapidReviewC
 
         ReadForm();
         var today = LondonTime.LocalDate(clock.GetUtcNow());
-        var body = Body(new { type = "outcome-recorded", on = today.ToString("yyyy-MM-dd"), outcome = Form.Optional("outcome") });
+        var body = new RapidReviewEventBody(RapidReviewNames.Of(RapidReviewEventType.OutcomeRecorded), $"{today:yyyy-MM-dd}", Outcome: Form.Optional("outcome"));
         var outcome = await DecideAsync(body, RapidReviewRequests.ReadEvent, e => reviews.RecordAsync(p, id, e, RequestActor.Of(HttpContext)));
         return Answer(outcome, Labels, () =>
         {

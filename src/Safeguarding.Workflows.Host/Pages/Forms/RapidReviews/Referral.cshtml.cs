@@ -46,32 +46,38 @@ public sealed class ReferralModel(PartnershipDirectory partnerships, RapidReview
         var awareOn = Form.Date("awareOn", "The date the local authority became aware");
         var lookedAfter = Form.Value("childLookedAfter") switch { "yes" => true, "no" => (bool?)false, _ => null };
 
-        // Optional in the API (it means yes when left out), but a question to answer here: unanswered, it is sent blank.
-        var abuseOrNeglect = Form.Value("abuseOrNeglectKnownOrSuspected") switch { "yes" => true, "no" => false, _ => (object)"" };
+        // Optional in the API (it means yes when left out), but a question to answer here.
+        var abuseOrNeglect = Form.Value("abuseOrNeglectKnownOrSuspected") switch { "yes" => true, "no" => false, _ => (bool?)null };
         var notificationOnly = abuseOrNeglect is false;
 
         // A notification-only case asks no agency: the rows (filled in with the partners by default) are not sent.
         var rows = Enumerable.Range(0, AgencyRows)
             .Where(i => !notificationOnly && new[] { "agency", "contact-name", "contact-email" }.Any(f => Form.Value(AgencyId(i, f)).Length > 0))
             .ToList();
-        var body = Body(new
-        {
-            caseReference = Form.Optional("caseReference")?.ToUpperInvariant(),
+        var body = new RapidReviewBody(
+            Form.Optional("caseReference")?.ToUpperInvariant(),
             awareOn,
-            childLookedAfter = lookedAfter,
-            outcome = Form.Optional("outcome"),
-            abuseOrNeglectKnownOrSuspected = abuseOrNeglect,
-            agencies = rows.Select(i => new
-            {
-                agency = Form.Optional(AgencyId(i, "agency")),
-                contact = new { name = Form.Optional(AgencyId(i, "contact-name")), email = Form.Optional(AgencyId(i, "contact-email")) },
-            }),
-        });
+            lookedAfter,
+            Form.Optional("outcome"),
+            abuseOrNeglect,
+            [.. rows.Select(i => (RapidReviewAgencyBody?)new RapidReviewAgencyBody(
+                Form.Optional(AgencyId(i, "agency")),
+                new RapidReviewContactBody(Form.Optional(AgencyId(i, "contact-name")), Form.Optional(AgencyId(i, "contact-email")))))]);
 
         // A valid case reference always makes a valid id; an invalid one is reported by the API on its own field.
         var reference = Form.Value("caseReference").ToUpperInvariant();
         var id = CaseReference.IsValid(reference) ? IdOf(reference) : "rr-0";
-        var outcome = await DecideAsync(body, RapidReviewRequests.ReadCase, request => reviews.OpenAsync(p, id, request));
+        // Nothing is opened while a question the form asks (and the API does not) is unanswered; its error goes in the
+        // page's order, after the questions before it and before the agencies.
+        var outcome = await DecideAsync(body, RapidReviewRequests.ReadCase, request =>
+            abuseOrNeglect is null ? Task.FromResult(new Reply<RapidReview>(DecisionOutcome.Unchanged, null)) : reviews.OpenAsync(p, id, request));
+        if (abuseOrNeglect is null)
+        {
+            var errors = (outcome.Errors ?? new Dictionary<string, string[]>()).ToList();
+            var agencies = errors.FindIndex(e => e.Key.StartsWith("agencies", StringComparison.Ordinal));
+            errors.Insert(agencies < 0 ? errors.Count : agencies, new("abuseOrNeglectKnownOrSuspected", ["'abuseOrNeglectKnownOrSuspected' is required (true or false)."]));
+            outcome = outcome with { StatusCode = StatusCodes.Status400BadRequest, Value = null, Errors = errors.ToDictionary() };
+        }
 
         // The API numbers the agencies it was sent; the form numbers its rows.
         var labels = new Dictionary<string, FieldLabel>(Labels);

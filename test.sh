@@ -24,14 +24,14 @@ if ! dotnet build Safeguarding.Workflows.sln -c Release -nologo -v quiet; then
 fi
 
 passed=0; failed=0; status=0
-run_suite() { # runs one test project into $work/<name>.log and .rc, and each test's time into TestResults/<name>.trx
-  local name; name=$(basename "$1" .csproj)
-  dotnet test "$1" -c Release --no-build -nologo --logger "console;verbosity=minimal" \
+run_suite() { # runs one test project (or the part of it that filter $3 picks, named $2) into $work/<name>.log and .rc, and each test's time into TestResults/<name>.trx
+  local name; name=${2:-$(basename "$1" .csproj)}
+  dotnet test "$1" -c Release --no-build -nologo --logger "console;verbosity=minimal" ${3:+--filter "$3"} \
     --logger "trx;LogFileName=$name.trx" --results-directory "$root/TestResults" > "$work/$name.log" 2>&1
   echo $? > "$work/$name.rc"
 }
-tally_suite() { # prints a finished suite's failures and summary, and adds up its counts
-  local name log rc summary p f; name=$(basename "$1" .csproj); log="$work/$name.log"; rc=$(cat "$work/$name.rc" 2>/dev/null || echo 1)
+tally_suite() { # prints a finished suite's failures and summary, and adds up its counts ($2: the name run_suite was given)
+  local name log rc summary p f; name=${2:-$(basename "$1" .csproj)}; log="$work/$name.log"; rc=$(cat "$work/$name.rc" 2>/dev/null || echo 1)
   grep -A 4 -E "^\s*Failed |error |Failed!|Passed!" "$log" | grep -v -E "^\s*Stack Trace:|^\s+at |^--$"
   # VSTest ends each run with "Failed:  N, Passed:  N, Skipped: N, Total: N".
   summary=$(grep -E "Failed:\s+[0-9]+, Passed:\s+[0-9]+" "$log" | tail -n 1)
@@ -40,10 +40,14 @@ tally_suite() { # prints a finished suite's failures and summary, and adds up it
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$1: test run failed without a test failure (see $log)"; tail -n 20 "$log"; fi
   passed=$((passed + p)); failed=$((failed + f)); { [ "$rc" -ne 0 ] || [ "$f" -gt 0 ]; } && status=1
 }
-# The host suite is the longest (most of its time is spent waiting on timers and storage, not on the CPU), so the
-# other suites run beside it; together they keep ./test.sh within its 20 minutes on two cores.
+# The host suite is the longest (most of its time is spent waiting on timers and storage, not on the CPU), so it runs
+# in two processes beside the other suites: the restarts, clusters and benchmarks in one, the rest in the other.
+# Together they keep ./test.sh within its 20 minutes on two cores.
 long=tests/Safeguarding.Workflows.Host.Tests/Safeguarding.Workflows.Host.Tests.csproj
-run_suite "$long" & long_pid=$!
+restarts="FullyQualifiedName~.Reliability.|FullyQualifiedName~.ScaleOut.|FullyQualifiedName~.Durable."
+others="FullyQualifiedName!~.Reliability.&FullyQualifiedName!~.ScaleOut.&FullyQualifiedName!~.Durable."
+run_suite "$long" Host.Tests.restarts "$restarts" & restarts_pid=$!
+run_suite "$long" Host.Tests.others "$others" & others_pid=$!
 for proj in tests/*/*.Tests.csproj; do
   [ "$proj" = "$long" ] && continue
   run_suite "$proj"; tally_suite "$proj"
@@ -55,7 +59,8 @@ last=$(echo "$out" | tail -n 1)
 p=$(echo "$last" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1/p'); f=$(echo "$last" | sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\2/p')
 p=${p:-0}; f=${f:-0}; [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 passed=$((passed + p)); failed=$((failed + f)); [ "$rc" -ne 0 ] && status=1
-wait "$long_pid"; tally_suite "$long"
+wait "$restarts_pid"; tally_suite "$long" Host.Tests.restarts
+wait "$others_pid"; tally_suite "$long" Host.Tests.others
 
 echo "${passed} passed, ${failed} failed"
 exit $status

@@ -4,12 +4,22 @@ using System.Text.Json;
 
 namespace Safeguarding.Workflows.Host.Tests.Calendar;
 
-public sealed class CalendarApiTests
+/// <summary>The calendar endpoints read no state, so the tests share one service (a host start each made the class the suite's slowest).</summary>
+public sealed class CalendarApiTests(CalendarApiTests.SharedService shared) : IClassFixture<CalendarApiTests.SharedService>
 {
+    public sealed class SharedService : IAsyncLifetime
+    {
+        public ServiceFactory Factory { get; } = new();
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
+
     [Fact]
     public async Task Working_days_skip_christmas_and_the_boxing_day_substitute()
     {
-        await using var factory = new ServiceFactory();
+        var factory = shared.Factory;
         var response = await factory.CreateClient().GetAsync("/api/calendar/working-days?from=2026-12-24&add=1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -24,7 +34,7 @@ public sealed class CalendarApiTests
     [InlineData("2026-06-01", "15", "2026-06-22")]
     public async Task Working_days_in_both_directions(string from, string add, string expected)
     {
-        await using var factory = new ServiceFactory();
+        var factory = shared.Factory;
         var answer = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/calendar/working-days?from={from}&add={Uri.EscapeDataString(add)}");
 
         Assert.Equal(expected, answer.GetProperty("date").GetString());
@@ -33,7 +43,7 @@ public sealed class CalendarApiTests
     [Fact]
     public async Task Bank_holidays_of_2026()
     {
-        await using var factory = new ServiceFactory();
+        var factory = shared.Factory;
         var response = await factory.CreateClient().GetAsync("/api/calendar/bank-holidays?year=2026");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -62,7 +72,7 @@ public sealed class CalendarApiTests
     [InlineData("/api/calendar/working-days?from=2026-12-24&add=1&partnership=", "partnership")]
     public async Task Bad_input_is_a_400_problem_naming_the_parameter(string url, string parameter)
     {
-        await using var factory = new ServiceFactory();
+        var factory = shared.Factory;
         var response = await factory.CreateClient().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -79,7 +89,7 @@ public sealed class CalendarApiTests
     public async Task Years_before_the_known_rules_are_a_problem_naming_the_year_and_the_range(string year)
     {
         // 1977 had a Silver Jubilee holiday and no early May one: today's rules would answer it wrongly.
-        await using var factory = new ServiceFactory();
+        var factory = shared.Factory;
         var response = await factory.CreateClient().GetAsync($"/api/calendar/bank-holidays?year={year}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -91,7 +101,7 @@ public sealed class CalendarApiTests
     [Fact]
     public async Task The_first_known_year_is_answered()
     {
-        await using var factory = new ServiceFactory();
+        var factory = shared.Factory;
         var holidays = await factory.CreateClient().GetFromJsonAsync<string[]>("/api/calendar/bank-holidays?year=1978");
 
         Assert.Equal(["1978-01-02", "1978-03-24", "1978-03-27", "1978-05-01", "1978-05-29", "1978-08-28", "1978-12-25", "1978-12-26"], holidays!);
@@ -103,7 +113,7 @@ public sealed class CalendarApiTests
     public async Task Adding_zero_working_days_to_a_non_working_day_is_that_day(string from)
     {
         // Day 0 of a clock is the day of its event, working or not; the count starts on the next working day.
-        await using var factory = new ServiceFactory();
+        var factory = shared.Factory;
         var client = factory.CreateClient();
 
         var zero = await client.GetFromJsonAsync<JsonElement>($"/api/calendar/working-days?from={from}&add=0");
@@ -116,7 +126,7 @@ public sealed class CalendarApiTests
     [Fact]
     public async Task Both_missing_parameters_are_named()
     {
-        await using var factory = new ServiceFactory();
+        var factory = shared.Factory;
         var response = await factory.CreateClient().GetAsync("/api/calendar/working-days");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -129,7 +139,7 @@ public sealed class CalendarApiTests
     [Fact]
     public async Task An_unknown_partnership_is_a_404_problem()
     {
-        await using var factory = new ServiceFactory();
+        var factory = shared.Factory;
         var response = await factory.CreateClient().GetAsync("/api/calendar/working-days?from=2026-12-24&add=1&partnership=atlantis");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

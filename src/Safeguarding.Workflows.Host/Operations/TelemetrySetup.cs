@@ -9,7 +9,9 @@ namespace Safeguarding.Workflows.Host.Operations;
 /// <summary>
 /// OpenTelemetry traces and metrics: ASP.NET Core, Orleans, and the service's own meter (processes started, deadlines
 /// met/missed, emails sent/failed, queue depth). Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set and
-/// to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set; otherwise collected and not sent.
+/// to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. With neither set nothing is
+/// collected: a meter provider for no exporter keeps large metric-point arrays per instrument (Orleans has many), and
+/// the host tests, which start hundreds of hosts in one process, grew to gigabytes of large-object heap with them.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -17,6 +19,11 @@ public static class TelemetrySetup
     {
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var appInsights = builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        if (!otlp && string.IsNullOrWhiteSpace(appInsights))
+        {
+            return builder;
+        }
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("safeguarding-workflows"))
             .WithTracing(tracing =>

@@ -10,8 +10,8 @@ namespace Safeguarding.Workflows.Host.Operations;
 /// OpenTelemetry traces and metrics: ASP.NET Core, Orleans, and the service's own meter (processes started, deadlines
 /// met/missed, emails sent/failed, queue depth). Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set and
 /// to Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. With neither set nothing is
-/// collected: a meter provider for no exporter keeps large metric-point arrays per instrument (Orleans has many), and
-/// the host tests, which start hundreds of hosts in one process, grew to gigabytes of large-object heap with them.
+/// collected: spans and metric points made for no exporter are work (and metric-point arrays per instrument, of which
+/// Orleans has many) that nobody reads.
 /// </summary>
 public static class TelemetrySetup
 {

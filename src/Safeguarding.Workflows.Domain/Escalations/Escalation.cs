@@ -290,8 +290,9 @@ public sealed record Escalation : IDurableProcess<Escalation>
 
     /// <summary>
     /// Whether the partners' decision on referral to the Secretary of State can be recorded now: a notice was served,
-    /// the escalation is open and no decision is recorded. Unchanged when it can; otherwise the refusal
-    /// <see cref="Handle"/> would give. (The partners are asked for it once <see cref="ReferralDecisionDue"/>.)
+    /// the escalation is open, the partners have been asked (<see cref="ReferralDecisionDue"/>: after the final date,
+    /// docs/design/statutory-rules.md §4) and no decision is recorded. Unchanged when it can; otherwise the refusal
+    /// <see cref="Handle"/> would give, so pages and the API follow one rule.
     /// </summary>
     public Decision<Escalation> CanDecideReferral()
     {
@@ -300,12 +301,20 @@ public sealed record Escalation : IDurableProcess<Escalation>
             return Decision<Escalation>.Conflict($"The referral decision was already recorded on {Format(decided.On)}.");
         }
 
-        if (Notice is null)
+        if (Notice is not { } notice)
         {
             return Decision<Escalation>.Conflict($"Escalation '{ShownReference}' has no formal notice: a referral to the Secretary of State follows a formal notice that was not complied with.");
         }
 
-        return NotOpen("record a referral decision") ?? Decision<Escalation>.Unchanged;
+        if (NotOpen("record a referral decision") is { } closed)
+        {
+            return closed;
+        }
+
+        return ReferralDecisionDue
+            ? Decision<Escalation>.Unchanged
+            : Decision<Escalation>.Conflict(
+                $"The partners have not been asked to decide on referral yet. They are asked once a required change is still unmet after its last due date, on {Format(notice.ReferralPromptOn)}.");
     }
 
     /// <summary>

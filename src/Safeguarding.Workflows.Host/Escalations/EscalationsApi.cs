@@ -154,7 +154,8 @@ public static class EscalationsApi
     /// <summary>
     /// <c>POST .../escalations/{id}/events {type, on, ...}</c>: <c>responded</c> (<c>by?</c>, <c>note?</c>),
     /// <c>resolved</c> (<c>outcome</c>), <c>escalated</c> (<c>stage?</c>), <c>requirement-met</c> (<c>requirementId</c>),
-    /// <c>secretary-of-state-referral</c> (<c>decision</c>: <c>refer</c> | <c>do-not-refer</c>, <c>reason?</c>).
+    /// <c>secretary-of-state-referral</c> (<c>decision</c>: <c>refer</c> | <c>do-not-refer</c>, <c>reason?</c>; 409 until
+    /// the partners have been asked, once a required change is still unmet after its last due date).
     /// </summary>
     public static async Task<Results<Ok<EscalationView>, ValidationProblem, ProblemHttpResult>> PostEscalationEvent(
         string partnershipId, string id, EventBody body, EscalationCommands escalations, HttpContext context)

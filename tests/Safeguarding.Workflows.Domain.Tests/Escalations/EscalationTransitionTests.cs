@@ -281,8 +281,8 @@ public sealed class EscalationTransitionTests
         var run = new EscalationRun(Raise(Monday)).Until(NineOn(D("2026-02-16")))
             .Do(e => e.ServeFormalNotice(Notice(("r1", D("2026-03-02")), ("r2", D("2026-03-16"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-02-16"))));
         Assert.Equal(DecisionOutcome.Unchanged, run.State.CanMeetRequirement().Outcome);
-        // The command would take the decision now, but the partners are asked for it only after the last due date.
-        Assert.Equal(DecisionOutcome.Unchanged, run.State.CanDecideReferral().Outcome);
+        // The partners are asked for the decision only after the last due date, and not before.
+        Assert.Equal(DecisionOutcome.Conflict, run.State.CanDecideReferral().Outcome);
         Assert.False(run.State.ReferralDecisionDue);
 
         run.Until(NoonOn(D("2026-03-10")));
@@ -295,6 +295,29 @@ public sealed class EscalationTransitionTests
         Assert.False(run.State.ReferralDecisionDue);
         Assert.Equal("The referral decision was already recorded on 2026-03-18.", run.State.CanDecideReferral().Message);
         Assert.Equal(DecisionOutcome.NotOpen, run.State.CanMeetRequirement().Outcome);
+    }
+
+    [Fact]
+    public void The_referral_decision_is_refused_until_the_partners_are_asked_after_the_last_due_date()
+    {
+        var run = new EscalationRun(Raise(Monday)).Until(NineOn(D("2026-02-16")))
+            .Do(e => e.ServeFormalNotice(Notice(("r1", D("2026-03-02")), ("r2", D("2026-03-16"))), Holidays, EscalationPolicy.Default, "bm", NoonOn(D("2026-02-16"))));
+        var early = new EscalationEvent("secretary-of-state-referral", D("2026-03-16"), Decision: ReferralDecision.Refer);
+
+        run.Until(NoonOn(D("2026-03-16")));
+        var refused = run.State.Handle(early, Holidays, EscalationPolicy.Default, "partners", NoonOn(D("2026-03-16")));
+
+        Assert.Equal(
+            (DecisionOutcome.Conflict, "The partners have not been asked to decide on referral yet. They are asked once a required change is still unmet after its last due date, on 2026-03-17."),
+            (refused.Outcome, refused.Message));
+        Assert.Equal(refused.Message, run.State.CanDecideReferral().Message);
+
+        run.Until(NineOn(D("2026-03-17")));
+        Assert.True(run.State.ReferralDecisionDue);
+        Assert.Equal(DecisionOutcome.Unchanged, run.State.CanDecideReferral().Outcome);
+        // Once asked, a decision dated before the prompt (but after the notice) is still taken: they may have met earlier.
+        run.Do(e => e.Handle(early, Holidays, EscalationPolicy.Default, "partners", NoonOn(D("2026-03-17"))));
+        Assert.Equal(ReferralDecision.Refer, run.State.Referral!.Decision);
     }
 
     [Fact]

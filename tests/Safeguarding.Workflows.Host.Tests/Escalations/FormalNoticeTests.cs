@@ -58,6 +58,9 @@ public sealed class FormalNoticeTests
         await api.ClockTo("2026-03-10T12:00:00Z");
         await api.EventOk("esc-notice", new { type = "requirement-met", on = "2026-03-10", requirementId = "r2" });
         await api.EventOk("esc-notice", new { type = "responded", on = "2026-03-10", by = new { agency = "Staffordshire Police" } });
+        // Not before the partners are asked (the page does not offer it either).
+        var early = await Problem(await api.Event("esc-notice", new { type = "secretary-of-state-referral", on = "2026-03-10", decision = "refer" }), HttpStatusCode.Conflict);
+        Assert.Contains("on 2026-03-17", early.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await api.ClockTo("2026-03-18T12:00:00Z");
 
         var chased = await api.Get("esc-notice");

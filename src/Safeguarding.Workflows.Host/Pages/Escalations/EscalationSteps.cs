@@ -8,8 +8,8 @@ namespace Safeguarding.Workflows.Host.Pages.Escalations;
 /// An action staff take on an escalation's page. Each is offered only when the domain's own check for it passes
 /// (<see cref="Escalation.CanRespond"/>, <see cref="Escalation.CanEscalate"/>, <see cref="Escalation.CanResolve"/>,
 /// <see cref="Escalation.CanServeFormalNotice"/>, <see cref="Escalation.CanMeetRequirement"/>,
-/// <see cref="Escalation.CanDecideReferral"/>), the check the command itself makes: never offered, then refused. The
-/// referral decision is offered once it is due (<see cref="Escalation.ReferralDecisionDue"/>), when the partners are asked.
+/// <see cref="Escalation.CanDecideReferral"/>), the check the command itself makes: never offered, then refused. (So
+/// the referral decision is offered once the partners have been asked for it.)
 /// </summary>
 /// <param name="Banner">The success banner on the escalation's page after the action.</param>
 public sealed record EscalationStep(string Name, string Action, string Banner)
@@ -46,7 +46,7 @@ public sealed record EscalationStep(string Name, string Action, string Banner)
         Resolve => escalation.CanResolve(),
         FormalNotice => escalation.CanServeFormalNotice(),
         RequirementMet => escalation.CanMeetRequirement(),
-        Referral => escalation.ReferralDecisionDue ? escalation.CanDecideReferral() : Decision<Escalation>.Conflict("The partners have not been asked to decide yet."),
+        Referral => escalation.CanDecideReferral(),
         _ => Decision<Escalation>.NotFound("No such action."),
     }).IsRefusal;
 

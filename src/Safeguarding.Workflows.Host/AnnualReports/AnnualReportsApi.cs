@@ -26,7 +26,7 @@ public static class AnnualReportsApi
     public static WebApplicationBuilder AddAnnualReports(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnnualReportOptions>().BindConfiguration(AnnualReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddProcessKind<IAnnualReportGrain>(ProcessKinds.AnnualReport, "annual-reports", "Annual report");
+        builder.Services.AddProcessKind<IAnnualReportGrain>(ProcessKinds.AnnualReport, "annual-reports", "Annual report", idProblem: AnnualReportCommands.YearProblem);
         builder.Services.AddSingleton(new ProcessPageParts(ProcessKinds.AnnualReport, (_, key, snapshot) => Task.FromResult(snapshot with
         {
             Forms = [new("Sections, compilation and publication", $"/forms/annual-reports/{key.PartnershipId}/{key.Id}")],

@@ -21,7 +21,7 @@ public static class EscalationsApi
 {
     public static WebApplicationBuilder AddEscalations(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProcessKind<IEscalationGrain>(ProcessKinds.Escalation, "escalations", "Escalation", "Escalations and professional disagreements");
+        builder.Services.AddProcessKind<IEscalationGrain>(ProcessKinds.Escalation, "escalations", "Escalation", "Escalations and professional disagreements", idProblem: EscalationCommands.IdRule.Problem);
         builder.Services.AddSingleton<EscalationCommands>();
         builder.Services.AddSingleton(new ProcessPageParts(ProcessKinds.Escalation, async (services, key, snapshot) =>
             (await services.GetRequiredService<EscalationCommands>().GetAsync(key.PartnershipId, key.Id)).Process is { } escalation

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Domain.Privacy;
 using Safeguarding.Workflows.Host.Partnerships;
@@ -30,12 +31,17 @@ public static class PartnershipRoutes
             {
                 return HttpMethods.IsPut(http.Request.Method) && IsTheProcess(http)
                     ? Problems.Invalid("id", problem)
-                    : Problems.NotFound($"There is no {noun} '{id}' in partnership '{partnershipId}'.");
+                    : NoSuchProcess(noun, partnershipId, id);
             }
 
             return await next(context);
         });
     }
+
+    /// <summary>The 404 for an id that breaks its kind's rule, where the request would not create the process: none can exist.</summary>
+    /// <param name="noun">The kind in words, such as <c>rapid review</c>.</param>
+    public static ProblemHttpResult NoSuchProcess(string noun, string partnershipId, string id) =>
+        Problems.NotFound($"There is no {noun} '{id}' in partnership '{partnershipId}'.");
 
     /// <summary>Whether the route is the process itself (<c>.../{id}</c>), not one of its parts (<c>.../{id}/papers/{paperId}</c>).</summary>
     private static bool IsTheProcess(HttpContext http) =>

@@ -26,7 +26,7 @@ public static class MeetingsApi
     public static WebApplicationBuilder AddMeetings(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddProcessKind<IMeetingGrain>(ProcessKinds.Meeting, "meetings", "Meeting", "Partnership meetings");
+        builder.Services.AddProcessKind<IMeetingGrain>(ProcessKinds.Meeting, "meetings", "Meeting", "Partnership meetings", idProblem: MeetingCommands.IdRule.Problem);
         builder.Services.AddSingleton(new ProcessPageParts(ProcessKinds.Meeting, async (services, key, snapshot) =>
             await services.GetRequiredService<IGrainFactory>().GetGrain<IMeetingGrain>(key.ToString()).GetAsync() is { } meeting
                 ? snapshot with

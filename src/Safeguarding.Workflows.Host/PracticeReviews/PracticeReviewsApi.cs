@@ -23,7 +23,7 @@ public static class PracticeReviewsApi
 {
     public static WebApplicationBuilder AddPracticeReviews(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProcessKind<IPracticeReviewGrain>(ProcessKinds.PracticeReview, "practice-reviews", "Practice review", "Local child safeguarding practice reviews");
+        builder.Services.AddProcessKind<IPracticeReviewGrain>(ProcessKinds.PracticeReview, "practice-reviews", "Practice review", "Local child safeguarding practice reviews", idProblem: PracticeReviewCommands.IdRule.Problem);
         builder.Services.AddSingleton<PracticeReviewCommands>();
         return builder;
     }

@@ -82,11 +82,12 @@ public static class ProcessesApi
     public static async Task<Results<Ok<List<HistoryEntry>>, ProblemHttpResult>> GetHistory(
         string partnershipId, string kindPlural, string id, ProcessGrains grains, ProcessIndex index, AuditLog auditLog, CancellationToken cancellationToken)
     {
-        if (grains.KindOfPlural(kindPlural) is not { } kind)
+        if (Unknown(partnershipId, kindPlural, id, grains) is { } unknown)
         {
-            return Problems.NotFound($"There is no kind of process called '{kindPlural}'.");
+            return unknown;
         }
 
+        var kind = grains.KindOfPlural(kindPlural)!;
         var key = new ProcessKey(partnershipId, kind, id);
         if (await index.GetAsync(key, cancellationToken) is null)
         {
@@ -101,10 +102,13 @@ public static class ProcessesApi
     public static async Task<Results<Ok<CancelledView>, ValidationProblem, ProblemHttpResult>> CancelProcess(
         string partnershipId, string kindPlural, string id, CancelRequest request, ProcessGrains grains, HttpContext context)
     {
-        if (grains.KindOfPlural(kindPlural) is not { } kind || grains.Find(new ProcessKey(partnershipId, kind, id)) is not { } grain)
+        if (Unknown(partnershipId, kindPlural, id, grains) is { } unknown)
         {
-            return Problems.NotFound($"There is no kind of process called '{kindPlural}'.");
+            return unknown;
         }
+
+        var kind = grains.KindOfPlural(kindPlural)!;
+        var grain = grains.Find(new ProcessKey(partnershipId, kind, id))!;
 
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 1000)
         {
@@ -118,6 +122,15 @@ public static class ProcessesApi
             _ => Problems.NotFound($"There is no {kind} '{id}' in partnership '{partnershipId}'."),
         };
     }
+
+    /// <summary>
+    /// The 404 for a kind that does not exist, or for an id against the kind's rule, checked before storage or a grain is
+    /// touched; the kind's own routes answer such an id the same way (<see cref="PartnershipRoutes"/>). Null when both are fine.
+    /// </summary>
+    private static ProblemHttpResult? Unknown(string partnershipId, string kindPlural, string id, ProcessGrains grains) =>
+        grains.OfPlural(kindPlural) is not { } kind ? Problems.NotFound($"There is no kind of process called '{kindPlural}'.")
+        : kind.IdProblem?.Invoke(id) is not null ? PartnershipRoutes.NoSuchProcess(kind.Title.ToLowerInvariant(), partnershipId, id)
+        : null;
 
     public static ProcessListItem ToListItem(ProcessIndexEntry e) => new(
         e.Id,

@@ -23,7 +23,7 @@ public static class RapidReviewsApi
 {
     public static WebApplicationBuilder AddRapidReviews(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProcessKind<IRapidReviewGrain>(ProcessKinds.RapidReview, "rapid-reviews", "Rapid review", "Serious incident notifications and rapid reviews");
+        builder.Services.AddProcessKind<IRapidReviewGrain>(ProcessKinds.RapidReview, "rapid-reviews", "Rapid review", "Serious incident notifications and rapid reviews", idProblem: RapidReviewCommands.IdRule.Problem);
         builder.Services.AddSingleton<RapidReviewCommands>();
         builder.Services.AddSingleton(new ProcessPageParts(ProcessKinds.RapidReview, async (services, key, snapshot) =>
             (await services.GetRequiredService<RapidReviewCommands>().GetAsync(key.PartnershipId, key.Id)).Process is { } review

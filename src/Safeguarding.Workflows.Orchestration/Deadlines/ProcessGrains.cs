@@ -12,7 +12,11 @@ namespace Safeguarding.Workflows.Orchestration.Deadlines;
 /// its own.
 /// </summary>
 /// <param name="AppendixLabel">The partnership's words for the kind in the annual report's appendix; null: not counted there.</param>
-public sealed record ProcessKindRegistration(string Kind, string Plural, string Title, Type GrainInterface, string? AppendixLabel = null);
+/// <param name="IdProblem">
+/// Why a string cannot be an id of this kind (the rule its own routes and commands check), or null when it can; so the
+/// generic routes refuse a bad id the same way before it reaches storage. Null: the kind has no such rule.
+/// </param>
+public sealed record ProcessKindRegistration(string Kind, string Plural, string Title, Type GrainInterface, string? AppendixLabel = null, Func<string, string?>? IdProblem = null);
 
 public sealed class ProcessGrains(IGrainFactory grainFactory, IEnumerable<ProcessKindRegistration> kinds)
 {
@@ -28,6 +32,9 @@ public sealed class ProcessGrains(IGrainFactory grainFactory, IEnumerable<Proces
     /// <summary>The kind whose URL plural is <paramref name="plural"/> (<c>meetings</c> → <c>meeting</c>).</summary>
     public string? KindOfPlural(string plural) => byPlural.TryGetValue(plural, out var registration) ? registration.Kind : null;
 
+    /// <summary>The registration of the kind whose URL plural is <paramref name="plural"/>, or null.</summary>
+    public ProcessKindRegistration? OfPlural(string plural) => byPlural.GetValueOrDefault(plural);
+
     /// <summary>The grain for <paramref name="key"/>, or null when its kind is not registered.</summary>
     public IProcessGrain? Find(ProcessKey key) =>
         byKind.TryGetValue(key.Kind, out var registration) ? (IProcessGrain)grainFactory.GetGrain(registration.GrainInterface, key.ToString()) : null;
@@ -36,9 +43,10 @@ public sealed class ProcessGrains(IGrainFactory grainFactory, IEnumerable<Proces
 public static class ProcessKindServiceCollectionExtensions
 {
     /// <summary>Registers a process kind: the one line a kind needs for generic code to know it.</summary>
-    public static IServiceCollection AddProcessKind<TGrain>(this IServiceCollection services, string kind, string plural, string title, string? appendixLabel = null)
+    public static IServiceCollection AddProcessKind<TGrain>(
+        this IServiceCollection services, string kind, string plural, string title, string? appendixLabel = null, Func<string, string?>? idProblem = null)
         where TGrain : IProcessGrain =>
-        services.AddSingleton(new ProcessKindRegistration(kind, plural, title, typeof(TGrain), appendixLabel));
+        services.AddSingleton(new ProcessKindRegistration(kind, plural, title, typeof(TGrain), appendixLabel, idProblem));
 }
 
 /// <summary>

@@ -69,6 +69,25 @@ public sealed class RequestRulesTests(SharedService service) : IClassFixture<Sha
         await ProblemAsync(await service.Client.GetAsync(Api + path), HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("rapid-reviews", "jayden-smith", true)]
+    [InlineData("practice-reviews", "pr_2026_971", true)]
+    [InlineData("meetings", "Board_Meeting", true)]
+    [InlineData("escalations", "esc_971", true)]
+    [InlineData("annual-reports", "2026", false)] // not a reporting year (its own routes name it year: a 400)
+    public async Task The_generic_history_and_cancel_check_the_kind_s_id_rule_before_looking(string plural, string badId, bool sameAsOwnGet)
+    {
+        var expected = sameAsOwnGet
+            ? (await ProblemAsync(await service.Client.GetAsync($"{Api}/{plural}/{badId}"), HttpStatusCode.NotFound)).GetProperty("detail").GetString()
+            : $"There is no annual report '{badId}' in partnership 'staffordshire'.";
+
+        var history = await ProblemAsync(await service.Client.GetAsync($"{Api}/{plural}/{badId}/history"), HttpStatusCode.NotFound);
+        var cancel = await ProblemAsync(await SendAsync("POST", $"/{plural}/{badId}/cancel", """{"reason":"Opened in error"}"""), HttpStatusCode.NotFound);
+
+        Assert.Equal(expected, history.GetProperty("detail").GetString());
+        Assert.Equal(expected, cancel.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task A_bad_id_under_a_part_of_a_process_is_not_found_rather_than_refused()
     {

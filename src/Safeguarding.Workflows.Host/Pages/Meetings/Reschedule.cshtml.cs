@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Safeguarding.Workflows.Domain.Meetings;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Host.Http;
 using Safeguarding.Workflows.Host.Meetings;
-using Safeguarding.Workflows.Host.Pages.Forms;
-using Safeguarding.Workflows.Host.Pages.Shared;
+using Safeguarding.Workflows.Host.Pages.Forms.Meetings;
 using Safeguarding.Workflows.Orchestration.Clock;
 
 namespace Safeguarding.Workflows.Host.Pages.Meetings;
@@ -13,10 +11,8 @@ namespace Safeguarding.Workflows.Host.Pages.Meetings;
 /// <c>/partnerships/{p}/meetings/{id}/reschedule</c>: a new date and start time, through
 /// <see cref="MeetingCommands.RescheduleAsync"/>; then Post/Redirect/Get to the meeting with a success banner.
 /// </summary>
-public sealed class RescheduleModel(PartnershipDirectory partnerships, MeetingCommands commands, WorkflowClock clock) : ProcessForm<Meeting>(partnerships, commands.GetAsync)
+public sealed class RescheduleModel(PartnershipDirectory partnerships, MeetingCommands commands, WorkflowClock clock) : MeetingForm(partnerships, commands)
 {
-    public Meeting Meeting => Process;
-
     public async Task<IActionResult> OnGetAsync(string p, string id)
     {
         if (await FindAsync(p, id) is { } notFound)
@@ -37,20 +33,12 @@ public sealed class RescheduleModel(PartnershipDirectory partnerships, MeetingCo
         }
 
         ReadForm();
-        var now = clock.GetUtcNow();
-        if (MeetingWhen.Read(Form, "date", "time", now) is not { } startsAt || MeetingValidation.Instant(startsAt) is not { } instant)
+        if (MeetingWhen.Read(Form, "date", "time", clock.GetUtcNow()) is not { } startsAt || MeetingValidation.Instant(startsAt) is not { } instant)
         {
             return Invalid();
         }
 
-        var reply = await commands.RescheduleAsync(p, id, instant, RequestActor.Of(HttpContext));
-        if (!reply.Succeeded)
-        {
-            var outcome = PageOutcome.Of(reply);
-            Form.Fail("date", outcome.Detail ?? "The meeting could not be moved", "date-day");
-            return Invalid();
-        }
-
-        return Redirect($"/partnerships/{p}/meetings/{id}?done=rescheduled");
+        var reply = await Commands.RescheduleAsync(p, id, instant, RequestActor.Of(HttpContext));
+        return BackToMeeting(reply, p, id, "rescheduled", "date", "The meeting could not be moved", anchor: "date-day");
     }
 }

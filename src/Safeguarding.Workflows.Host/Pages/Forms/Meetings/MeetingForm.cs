@@ -34,9 +34,10 @@ public abstract class MeetingForm(PartnershipDirectory partnerships, MeetingComm
 
     /// <summary>
     /// A staff page's answer to a command: back to the meeting with the success banner <paramref name="done"/>
-    /// (Post/Redirect/Get), "Page not found", or the refusal said on <paramref name="field"/>.
+    /// (Post/Redirect/Get), "Page not found", or the refusal said on <paramref name="field"/> (linked from the error
+    /// summary to <paramref name="anchor"/>, such as a date's day box, when that is not the field's own id).
     /// </summary>
-    protected IActionResult BackToMeeting(Reply<Domain.Meetings.Meeting> reply, string p, string id, string done, string field, string refused)
+    protected IActionResult BackToMeeting(Reply<Domain.Meetings.Meeting> reply, string p, string id, string done, string field, string refused, string? anchor = null)
     {
         if (reply.Outcome == DecisionOutcome.NotFound)
         {
@@ -45,7 +46,7 @@ public abstract class MeetingForm(PartnershipDirectory partnerships, MeetingComm
 
         if (!reply.Succeeded)
         {
-            Form.Fail(field, PageOutcome.Of(reply).Detail ?? refused);
+            Form.Fail(field, PageOutcome.Of(reply).Detail ?? refused, anchor);
             return Invalid();
         }
 

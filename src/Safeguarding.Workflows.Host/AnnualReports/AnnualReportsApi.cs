@@ -1,4 +1,5 @@
 using Safeguarding.Workflows.Host.Pages.Dashboard;
+using System.ComponentModel;
 using System.Globalization;
 using System.Net.Mail;
 using System.Net.Mime;
@@ -55,6 +56,11 @@ public static class AnnualReportsApi
     public sealed record SectionRequest(string? Text, ContributorRequest? Contributor);
 
     public sealed record EventRequest(string? Type, string? On, string? Url);
+
+    /// <param name="Timeliness">The compile page's box of the same name: left out, the appendix has the tables.</param>
+    public sealed record CompileRequest(
+        [property: Description("Whether the appendix holds the year's timeliness, contributions and attendance tables (the figures of the timeliness page). Default true.")]
+        bool? Timeliness = null);
 
     public sealed record ContributorView(string Name, string Email, string Agency);
 
@@ -134,13 +140,15 @@ public static class AnnualReportsApi
         Replies.Ok(await reports.RemindOwnersAsync(partnershipId, year, RequestActor.Of(context)), View);
 
     /// <summary>
-    /// <c>POST .../annual-reports/{year}/compile</c> → <c>{html, docx}</c> links to the new versions. 409 listing the
-    /// mandatory sections that have no text.
+    /// <c>POST .../annual-reports/{year}/compile</c> <c>{timeliness?}</c> (the body may be left out) → <c>{html, docx}</c>
+    /// links to the new versions; with <c>timeliness: false</c> the appendix has no timeliness, contributions or attendance
+    /// tables. 409 listing the mandatory sections that have no text.
     /// </summary>
     public static async Task<Results<Ok<CompileView>, ValidationProblem, ProblemHttpResult>> CompileReport(
-        string partnershipId, string year, AnnualReportCommands reports, HttpContext context)
+        string partnershipId, string year, CompileRequest? request, AnnualReportCommands reports, HttpContext context)
     {
-        var reply = await reports.CompileAsync(partnershipId, year, RequestActor.Of(context));
+        var withTimeliness = new JsonFields().Bool(request?.Timeliness, "timeliness", required: false) ?? true;
+        var reply = await reports.CompileAsync(partnershipId, year, RequestActor.Of(context), withTimeliness);
         return MandatorySectionsMissing(reply) ?? Replies.Ok(reply, report => new CompileView(
             DocumentLink(partnershipId, year, AnnualReportGrain.HtmlDocument),
             DocumentLink(partnershipId, year, AnnualReportGrain.DocxDocument),

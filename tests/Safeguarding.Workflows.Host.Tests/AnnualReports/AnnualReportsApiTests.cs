@@ -161,6 +161,30 @@ public sealed class AnnualReportsApiTests(AnnualReportsApiTests.Service fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{report.Path}/documents/annual-report.html?version=9")).StatusCode);
     }
 
+    [Fact]
+    public async Task Compiling_with_timeliness_false_leaves_the_appendix_tables_out()
+    {
+        var report = await fixture.OpenAsync("brighton-and-hove");
+        (await report.SendSectionAsync(1, "What was done.")).EnsureSuccessStatusCode();
+        (await report.SendSectionAsync(2, "Effective.")).EnsureSuccessStatusCode();
+
+        var wrongType = await client.PostAsync($"{report.Path}/compile", new StringContent("""{"timeliness":"no"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.True((await ProblemAsync(wrongType)).GetProperty("errors").TryGetProperty("timeliness", out _));
+        Assert.Null((await report.GetAsync())["compiled"]);
+
+        (await client.PostAsJsonAsync($"{report.Path}/compile", new { timeliness = false })).EnsureSuccessStatusCode();
+        var without = await client.GetStringAsync($"{report.Path}/documents/annual-report.html");
+        (await report.CompileAsync()).EnsureSuccessStatusCode(); // no body: with the tables, as before
+        var with = await client.GetStringAsync($"{report.Path}/documents/annual-report.html");
+
+        Assert.Contains("Appendix: figures from the service", without, StringComparison.Ordinal);
+        Assert.DoesNotContain("Timeliness of deadlines", without, StringComparison.Ordinal);
+        Assert.DoesNotContain("What agencies were asked to send", without, StringComparison.Ordinal);
+        Assert.DoesNotContain("Attendance at partnership meetings", without, StringComparison.Ordinal);
+        Assert.Contains("Timeliness of deadlines", with, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"type":"drafted","on":"2026-05-01","url":"https://example.org/r"}""", "type")]
     [InlineData("""{"type":"published","on":"1 May 2026","url":"https://example.org/r"}""", "on")]

@@ -18,6 +18,14 @@ namespace Safeguarding.Workflows.Host.Calendar;
 /// </summary>
 public static class DeadlineFeeds
 {
+    /// <summary>The backfill of older process rows for person calendars (<see cref="OwedBackfill"/>), after the engine.</summary>
+    public static WebApplicationBuilder AddDeadlineFeeds(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<OwedBackfill>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OwedBackfill>());
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapDeadlineFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/calendar/{file}", GetFeed).AllowAnonymous().ExcludeFromDescription();

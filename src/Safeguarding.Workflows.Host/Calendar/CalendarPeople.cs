@@ -25,6 +25,13 @@ public static class CalendarPeople
     public static string NameOf(PartnershipArrangements partnership, string email) =>
         MeetingPeople.Of(partnership).FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))?.Name ?? email;
 
+    /// <summary>
+    /// Whether the person is one of the partnership's business-unit people (its business manager, as the settings name
+    /// them), whose calendar holds the business unit's own duties too.
+    /// </summary>
+    public static bool IsBusinessUnit(PartnershipArrangements partnership, string email) =>
+        string.Equals(partnership.BusinessManager.Email.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Who a feed is for, as the settings page lists it.</summary>
     public static string Describe(PartnershipArrangements partnership, CalendarFeed feed) =>
         feed.PersonEmail is not { } email ? feed.For

@@ -37,6 +37,7 @@ builder.AddMeetings();
 builder.AddAnnualReports();
 builder.AddDrills();
 builder.AddOperations();
+builder.AddDeadlineFeeds();
 builder.AddPages();
 
 var app = builder.Build();

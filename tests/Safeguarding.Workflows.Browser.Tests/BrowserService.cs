@@ -34,11 +34,17 @@ public sealed class BrowserService : WebApplicationFactory<Program>
             ["Diagnostics:EnableDrills"] = "true",
             // No sign-in: the browser acts as local-user, a business-unit user of every partnership.
             ["Auth:Mode"] = "Development",
+            // One reader, picked with the X-Dev-User header, for the pages a reader uses on their own behalf.
+            [$"Auth:Development:Users:{Scrutineer}:Role"] = "scrutineer",
+            [$"Auth:Development:Users:{Scrutineer}:Partnerships"] = "warwickshire",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Orleans"] = "Error",
         };
         UseKestrel(Port);
     }
+
+    /// <summary>A scrutineer of Warwickshire, signed in by their email address (<c>X-Dev-User</c>).</summary>
+    public const string Scrutineer = "sam.scrutineer@warwickshire.example.org";
 
     public int Port { get; }
 

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Security.Claims;
 using Safeguarding.Workflows.Domain.Partnerships;
 using Safeguarding.Workflows.Host.Pages.Meetings;
 using Safeguarding.Workflows.Host.Pages.Shared;
@@ -24,6 +25,24 @@ public static class CalendarPeople
     /// <summary>The person's name when the partnership knows them, otherwise their address.</summary>
     public static string NameOf(PartnershipArrangements partnership, string email) =>
         MeetingPeople.Of(partnership).FirstOrDefault(c => string.Equals(c.Email, email, StringComparison.OrdinalIgnoreCase))?.Name ?? email;
+
+    /// <summary>
+    /// Whether the person is one of the partnership's business-unit people (its business manager, as the settings name
+    /// them), whose calendar holds the business unit's own duties too.
+    /// </summary>
+    public static bool IsBusinessUnit(PartnershipArrangements partnership, string email) =>
+        string.Equals(partnership.BusinessManager.Email.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The signed-in person's own email address: their sign-in name (Entra ID's <c>preferred_username</c>, the name the
+    /// service records them by) when it is an address; null when it is not (an application, the local development user).
+    /// Not the token's optional <c>email</c> claim, which a tenant may let people set unverified.
+    /// </summary>
+    public static string? SignedIn(ClaimsPrincipal user)
+    {
+        var name = user.Identity is { IsAuthenticated: true, Name: { } signedIn } ? signedIn.Trim() : "";
+        return name.Length is > 0 and <= 254 && MailAddress.TryCreate(name, out var address) && address.Address == name ? name : null;
+    }
 
     /// <summary>Who a feed is for, as the settings page lists it.</summary>
     public static string Describe(PartnershipArrangements partnership, CalendarFeed feed) =>

@@ -18,6 +18,14 @@ namespace Safeguarding.Workflows.Host.Calendar;
 /// </summary>
 public static class DeadlineFeeds
 {
+    /// <summary>The backfill of older process rows for person calendars (<see cref="OwedBackfill"/>), after the engine.</summary>
+    public static WebApplicationBuilder AddDeadlineFeeds(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<OwedBackfill>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OwedBackfill>());
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapDeadlineFeeds(this IEndpointRouteBuilder app)
     {
         app.MapGet("/calendar/{file}", GetFeed).AllowAnonymous().ExcludeFromDescription();
@@ -39,18 +47,30 @@ public static class DeadlineFeeds
         var baseUrl = email.Value.PublicBaseUrl.TrimEnd('/');
         var open = (await listing.AllAsync(partnership.Id, cancellationToken)).Where(e => e.Status == ProcessStatus.Open);
         Uri Link(ProcessIndexEntry e) => new($"{baseUrl}/partnerships/{partnership.Id}/{kinds.PluralOf(e.Kind)}/{e.Id}");
+
+        // The open deadlines of a process that the business unit owes (BusinessUnitDuties), by their names in the row.
+        IEnumerable<FeedEntry> Duties(ProcessIndexEntry e) =>
+            from d in e.OpenDeadlines ?? []
+            where d.IsOpen
+            let what = BusinessUnitDuties.Of(e.Kind, d.Name)
+            where what is not null
+            select new FeedEntry($"{e.Kind}.{e.Id}.{d.Name}.owed@{partnership.Id}.safeguarding-workflows", d.DueOn, $"{what}: {ProcessName(e)}", Link(e));
+
         string name;
         IEnumerable<FeedEntry> entries;
         if (feed.PersonEmail is { } person)
         {
             // Only what the person owes, as the processes list it in their index rows (a row saved before they did
-            // lists nothing until its process is next saved).
+            // lists nothing until OwedBackfill, or its next change, writes it again); for the business unit's people,
+            // the business unit's own duties too.
             name = $"{partnership.Name}: deadlines for {CalendarPeople.NameOf(partnership, person)}";
+            var businessUnit = CalendarPeople.IsBusinessUnit(partnership, person);
             entries = open.SelectMany(e => (e.Owed ?? []).Where(o => o.IsOwedBy(person)).Select(o => new FeedEntry(
-                    $"{e.Kind}.{e.Id}.{o.Item}.owed@{partnership.Id}.safeguarding-workflows",
-                    o.DueOn,
-                    $"{o.What}: {ProcessName(e)}",
-                    Link(e))))
+                        $"{e.Kind}.{e.Id}.{o.Item}.owed@{partnership.Id}.safeguarding-workflows",
+                        o.DueOn,
+                        $"{o.What}: {ProcessName(e)}",
+                        Link(e)))
+                    .Concat(businessUnit ? Duties(e) : []))
                 .DistinctBy(f => f.Uid, StringComparer.Ordinal);
         }
         else

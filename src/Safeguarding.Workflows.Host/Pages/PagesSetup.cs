@@ -32,6 +32,8 @@ public static class PagesSetup
             // The partnership's people and timescales are the business unit's to change (and to read: it lists email addresses).
             o.Conventions.AddPageApplicationModelConvention("/Settings/Settings", page => page.EndpointMetadata.Add(new RequiredPermission(Permission.BusinessUnit)));
             o.Conventions.AddPageApplicationModelConvention("/Settings/Calendars", page => page.EndpointMetadata.Add(new RequiredPermission(Permission.BusinessUnit)));
+            // Anyone who may read the partnership makes and revokes a calendar for themselves (only): reading, not changing, its work.
+            o.Conventions.AddPageApplicationModelConvention("/Dashboard/YourCalendar", page => page.EndpointMetadata.Add(new RequiredPermission(Permission.Read)));
             // Scheduling, moving and cancelling a meeting are the business unit's; anyone in the partnership may read them.
             foreach (var page in new[] { "/Meetings/New", "/Meetings/Reschedule", "/Meetings/Cancel", "/Meetings/AddPaper", "/Meetings/WithdrawPaper", "/Meetings/CompleteAction", "/Meetings/Series" })
             {

@@ -17,6 +17,12 @@ public interface IProcessGrain : IGrainWithStringKey
 
     /// <summary>What every process page and list shows, whatever the kind; null when the process does not exist.</summary>
     Task<Domain.Processes.ProcessOverview?> GetOverviewAsync();
+
+    /// <summary>
+    /// Writes the process's index row again from its state, unchanged, so a row saved before an index column was kept
+    /// gets it; false when the process does not exist.
+    /// </summary>
+    Task<bool> SaveIndexAgainAsync();
 }
 
 /// <summary>How a command on a process ended, for endpoints to turn into 200/404/409.</summary>

@@ -59,4 +59,26 @@ public sealed class CalendarFeedPageTests(BrowserFixture browser)
         Assert.Equal(0, await page.Locator("#feeds tbody tr", new() { HasText = "police.dsp@warwickshire.example.org" }).CountAsync());
         Assert.Equal(404, (await page.APIRequest.GetAsync(personal)).Status);
     }
+    [Fact]
+    public async Task A_reader_makes_a_calendar_for_themselves_from_the_dashboard_and_revokes_it()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Dev-User"] = BrowserService.Scrutineer });
+        await page.GotoAsync("/partnerships/warwickshire");
+        await page.Locator("#your-calendar").ClickAsync();
+        Assert.EndsWith("/partnerships/warwickshire/calendar", page.Url, StringComparison.Ordinal);
+        Assert.Equal(BrowserService.Scrutineer, (await page.Locator("#for-email").InnerTextAsync()).Trim());
+        await PageChecks.CheckAsync(page, "your-calendar");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a calendar address for yourself" }).ClickAsync();
+        var address = (await page.Locator("#feed-address").InnerTextAsync()).Trim();
+        Assert.Equal(200, (await page.APIRequest.GetAsync(address)).Status);
+        await PageChecks.CheckAsync(page, "your-calendar-made");
+
+        await page.GotoAsync("/partnerships/warwickshire/calendar");
+        await page.Locator("#feeds tbody tr").Last.GetByRole(AriaRole.Button).ClickAsync();
+        Assert.Contains("Calendar address revoked", await page.Locator("#revoked").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAsync(page, "your-calendar-revoked");
+        Assert.Equal(404, (await page.APIRequest.GetAsync(address)).Status);
+    }
 }

@@ -91,4 +91,22 @@ public sealed class OwedItemsTests
         var done = PracticeReviewExamples.Record(added, new PracticeReviewEvent(PracticeReviewEventType.ActionCompleted, DateOnly.FromDateTime(now.Date), ActionId: "r1"), now);
         Assert.Empty(done.Owed);
     }
+    [Theory]
+    [InlineData("rapid-review", "panel-notification", "Notifying the Child Safeguarding Practice Review Panel")]
+    [InlineData("rapid-review", "agency-summaries", null)]
+    [InlineData("meeting", "circulation", "Circulating the papers")]
+    [InlineData("meeting", "paper-deadline", null)]
+    [InlineData("meeting", "action:a1", null)]
+    [InlineData("escalation", "formal-notice", "Serving the formal notice")]
+    [InlineData("escalation", "stage-2", null)]
+    [InlineData("escalation", "notice-response", null)]
+    [InlineData("escalation", "requirement:r1", null)]
+    [InlineData("annual-report", "draft", "Compiling the draft report")]
+    [InlineData("annual-report", "contributions", null)]
+    [InlineData("practice-review", "checkpoint:3", "Monitoring checkpoint 3")]
+    [InlineData("practice-review", "publication-period", null)]
+    [InlineData("practice-review", "action:r1", null)]
+    [InlineData("drill", "panel-notification", null)]
+    public void The_business_unit_owes_its_own_deadlines_and_never_what_a_contributor_owes(string kind, string deadline, string? duty) =>
+        Assert.Equal(duty, BusinessUnitDuties.Of(kind, deadline));
 }

@@ -81,7 +81,7 @@ public static partial class SecuritySetup
     {
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
-        app.UseRateLimiter();
+        app.UseClientRateLimits();
         app.UseAuthorization();
         app.UseMiddleware<PartnershipAccessMiddleware>();
         app.UseMiddleware<TextGuardMiddleware>();

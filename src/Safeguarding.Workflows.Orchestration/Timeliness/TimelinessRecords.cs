@@ -33,9 +33,14 @@ public sealed class TimelinessRecords(ProcessListing listing, ProcessGrains grai
         var attended = new List<AttendedMeeting>();
 
         // A process last changed before the year began cannot have a deadline fall due in it unmarked (every due
-        // deadline wakes its process), so only open ones and those changed since are read in full.
+        // deadline wakes its process), so only open ones and those changed since are read in full. Of those, one created
+        // after the year whose deadlines all fall after it has nothing in the year either: its other dates (a meeting,
+        // its papers, an agency asked later) are on or after the day it was created. So a past year's report reads that
+        // year's processes, not every one since. A row saved before it held its earliest deadline is read.
+        var afterYear = LondonTime.At(to.AddDays(1), TimeOnly.MinValue);
         var relevant = (await listing.AllAsync(partnershipId, cancellationToken))
             .Where(e => e.Status == ProcessStatus.Open || e.UpdatedAt >= fromInstant)
+            .Where(e => e.CreatedAt < afterYear || e.EarliestDueOn is not { } earliest || earliest <= to)
             .ToList();
         foreach (var batch in relevant.Chunk(Batch))
         {

@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<Partnerships.CalendarFeedStore>();
         services.TryAddSingleton<Meetings.MeetingSeriesStore>();
         services.TryAddSingleton<Meetings.AttendanceConcernStore>();
+        services.TryAddSingleton<Meetings.AttendanceRegister>();
         return services;
     }
 }

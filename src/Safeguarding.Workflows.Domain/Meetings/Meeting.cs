@@ -398,8 +398,9 @@ public sealed record Meeting(
     /// <summary>
     /// Records who attended, the declarations of interest and the quorum. An inquorate meeting still proceeds; its
     /// decisions are pending ratification at the next meeting. Allowed from the meeting's date. Given the partnership's
-    /// <paramref name="otherMeetings"/>, an agency whose absences in a row reach the partnership's limit with this
-    /// meeting is reported to the independent chair (once per run: attendance is recorded once per meeting).
+    /// <paramref name="otherMeetings"/> (all, or the latest back to each agency's last attendance:
+    /// <see cref="AttendanceRules.RunsEndWithin"/>), an agency whose absences in a row reach the partnership's limit
+    /// with this meeting is reported to the independent chair (once per run: attendance is recorded once per meeting).
     /// </summary>
     public Decision<Meeting> RecordAttendance(
         AttendanceReport report, PartnershipArrangements arrangements, string actor, DateTimeOffset now, IReadOnlyList<AttendedMeeting>? otherMeetings = null)

@@ -65,6 +65,15 @@ public static class AttendanceRules
     public static IReadOnlyList<AgencyAttendance> MissingInARow(PartnershipArrangements arrangements, IEnumerable<AttendedMeeting> meetings, int limit) =>
         limit <= 0 ? [] : [.. ByAgency(arrangements, meetings).Where(a => a.AbsentInARow >= limit && !IsChairOnly(arrangements, a.Agency))];
 
+    /// <summary>
+    /// Whether <paramref name="latest"/>, the partnership's latest meetings (all those after the earliest of them),
+    /// reach back far enough for <see cref="JustReached"/> and <see cref="MissingInARow"/>: every agency the chair may
+    /// be told of attended one of them, so no older meeting can change its run of absences, wherever a meeting
+    /// recorded now falls among them.
+    /// </summary>
+    public static bool RunsEndWithin(PartnershipArrangements arrangements, IEnumerable<AttendedMeeting> latest) =>
+        ByAgency(arrangements, latest).All(a => a.Present > 0 || IsChairOnly(arrangements, a.Agency));
+
     // An agency whose only member is the independent chair and scrutineer (in Staffordshire, the partnership itself).
     private static bool IsChairOnly(PartnershipArrangements arrangements, string agency) =>
         arrangements.IndependentScrutineer is { } chair

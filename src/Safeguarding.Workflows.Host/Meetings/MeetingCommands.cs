@@ -196,10 +196,11 @@ public sealed partial class MeetingCommands(
         IdProblem(id) is null ? await Grain(partnershipId, id).RescheduleAsync(startsAt, actor) : NoMeeting(partnershipId, id);
 
     /// <summary>
-    /// Records who was present, the declarations of interest and so the quorum. The partnership's other meetings are
-    /// read first, so the meeting can tell the independent chair of an agency that has just missed the partnership's
-    /// number of meetings in a row; then the dashboard's list of such agencies is brought up to date (also when the
-    /// same attendance is sent again, which mends a list left behind by a failure).
+    /// Records who was present, the declarations of interest and so the quorum. The partnership's latest other meetings
+    /// are read first (from the attendance register, back to each agency's last attendance), so the meeting can tell the
+    /// independent chair of an agency that has just missed the partnership's number of meetings in a row; then the
+    /// meeting goes in the register and the dashboard's list of such agencies is brought up to date (also when the same
+    /// attendance is sent again, which mends a register row or a list left behind by a failure).
     /// </summary>
     public async Task<Reply<Meeting>> RecordAttendanceAsync(string partnershipId, string id, AttendanceReport report, string actor)
     {
@@ -209,15 +210,23 @@ public sealed partial class MeetingCommands(
         }
 
         var key = new ProcessKey(partnershipId, ProcessKinds.Meeting, id);
-        var others = await records.AttendedMeetingsAsync(partnershipId, key, CancellationToken.None);
+        var arrangements = partnerships.Find(partnershipId);
+        // With the check turned off (0) no earlier meeting can change the answer, so none is read.
+        IReadOnlyList<AttendedMeeting> others = arrangements is { Meetings.TellChairAfterMissedMeetings: > 0 }
+            ? await records.LatestAttendedAsync(partnershipId, arrangements, key, CancellationToken.None)
+            : [];
         var reply = await Grain(partnershipId, id).RecordAttendanceAsync(report, actor, [.. others]);
-        if (reply.Succeeded && reply.Process?.Attendance is { } attendance && partnerships.Find(partnershipId) is { } arrangements)
+        if (reply.Succeeded && reply.Process is { Attendance: { } attendance } meeting)
         {
-            var all = others.Append(new AttendedMeeting(LondonTime.LocalDate(reply.Process.StartsAt), attendance.Report.Present));
-            var concerns = AttendanceRules.MissingInARow(arrangements, all, arrangements.Meetings.TellChairAfterMissedMeetings)
-                .Select(a => new AttendanceConcern(a.Agency, a.AbsentInARow, a.AbsentSince!.Value))
-                .ToList();
-            await concernStore.SetAsync(partnershipId, concerns, clock.GetUtcNow(), CancellationToken.None);
+            await records.RegisterAsync(meeting, CancellationToken.None);
+            if (arrangements is not null)
+            {
+                var all = others.Append(new AttendedMeeting(LondonTime.LocalDate(meeting.StartsAt), attendance.Report.Present));
+                var concerns = AttendanceRules.MissingInARow(arrangements, all, arrangements.Meetings.TellChairAfterMissedMeetings)
+                    .Select(a => new AttendanceConcern(a.Agency, a.AbsentInARow, a.AbsentSince!.Value))
+                    .ToList();
+                await concernStore.SetAsync(partnershipId, concerns, clock.GetUtcNow(), CancellationToken.None);
+            }
         }
 
         return reply;

@@ -56,6 +56,7 @@ public static class PagesSetup
         builder.Services.AddSingleton<RecentHistories>();
         // Freshness is real time: the simulated clock may stand still or leap.
         builder.Services.AddSingleton(sp => new FailedEmailListing(sp.GetRequiredService<Safeguarding.Workflows.Notifications.Delivery.FailedMessages>(), TimeProvider.System));
+        builder.Services.AddSingleton(sp => new AttendanceConcernListing(sp.GetRequiredService<Safeguarding.Workflows.Storage.Meetings.AttendanceConcernStore>(), TimeProvider.System));
         return builder;
     }
 

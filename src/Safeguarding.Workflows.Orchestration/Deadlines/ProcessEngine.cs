@@ -92,7 +92,8 @@ public sealed partial class ProcessEngine(
             record.CreatedAt ?? now,
             record.UpdatedAt ?? now,
             [.. process.Deadlines.Where(d => d.IsOpen)],
-            process.Owed);
+            process.Owed,
+            EarliestDueOn: process.Deadlines.Select(d => (DateOnly?)d.DueOn).Min());
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Process {ProcessKey} woke at {Now}; next wake {NextWakeAt}")]

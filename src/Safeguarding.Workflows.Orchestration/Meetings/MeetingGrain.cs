@@ -24,7 +24,7 @@ public interface IMeetingGrain : IProcessGrain
 
     Task<Reply<Meeting>> RescheduleAsync(DateTimeOffset startsAt, string actor);
 
-    /// <summary>Records attendance; <paramref name="otherMeetings"/> (the partnership's other meetings with attendance) tell whether an agency's absences in a row just reached the partnership's limit.</summary>
+    /// <summary>Records attendance; <paramref name="otherMeetings"/> (the partnership's latest other meetings with attendance, back to each agency's last attendance) tell whether an agency's absences in a row just reached the partnership's limit.</summary>
     Task<Reply<Meeting>> RecordAttendanceAsync(AttendanceReport report, string actor, List<AttendedMeeting> otherMeetings);
 
     Task<Reply<Meeting>> RecordNotesAsync(NotesReport report, string actor);

@@ -6,6 +6,7 @@ using Safeguarding.Workflows.Domain.Timeliness;
 using Safeguarding.Workflows.Orchestration.Deadlines;
 using Safeguarding.Workflows.Orchestration.Meetings;
 using Safeguarding.Workflows.Orchestration.RapidReviews;
+using Safeguarding.Workflows.Storage.Meetings;
 using Safeguarding.Workflows.Storage.Processes;
 
 namespace Safeguarding.Workflows.Orchestration.Timeliness;
@@ -15,7 +16,7 @@ namespace Safeguarding.Workflows.Orchestration.Timeliness;
 /// the pure <see cref="TimelinessRules"/> and <see cref="AttendanceRules"/>. One place for the timeliness page and its
 /// CSV, the annual report's appendix, and the attendance check when a meeting's attendance is recorded.
 /// </summary>
-public sealed class TimelinessRecords(ProcessListing listing, ProcessGrains grains, PartnershipDirectory partnerships)
+public sealed class TimelinessRecords(ProcessListing listing, ProcessGrains grains, PartnershipDirectory partnerships, AttendanceRegister register)
 {
     // Processes read at once: enough to be quick, few enough not to flood the silo.
     private const int Batch = 50;
@@ -32,9 +33,14 @@ public sealed class TimelinessRecords(ProcessListing listing, ProcessGrains grai
         var attended = new List<AttendedMeeting>();
 
         // A process last changed before the year began cannot have a deadline fall due in it unmarked (every due
-        // deadline wakes its process), so only open ones and those changed since are read in full.
+        // deadline wakes its process), so only open ones and those changed since are read in full. Of those, one created
+        // after the year whose deadlines all fall after it has nothing in the year either: its other dates (a meeting,
+        // its papers, an agency asked later) are on or after the day it was created. So a past year's report reads that
+        // year's processes, not every one since. A row saved before it held its earliest deadline is read.
+        var afterYear = LondonTime.At(to.AddDays(1), TimeOnly.MinValue);
         var relevant = (await listing.AllAsync(partnershipId, cancellationToken))
             .Where(e => e.Status == ProcessStatus.Open || e.UpdatedAt >= fromInstant)
+            .Where(e => e.CreatedAt < afterYear || e.EarliestDueOn is not { } earliest || earliest <= to)
             .ToList();
         foreach (var batch in relevant.Chunk(Batch))
         {
@@ -58,25 +64,63 @@ public sealed class TimelinessRecords(ProcessListing listing, ProcessGrains grai
             : report;
     }
 
-    /// <summary>Every meeting of the partnership whose attendance is recorded, but <paramref name="except"/>, whatever its date.</summary>
-    public async Task<IReadOnlyList<AttendedMeeting>> AttendedMeetingsAsync(string partnershipId, ProcessKey? except, CancellationToken cancellationToken)
+    /// <summary>
+    /// The partnership's latest meetings whose attendance is recorded, but <paramref name="except"/>, oldest first: back
+    /// to the one each agency the chair may be told of last attended (<see cref="AttendanceRules.RunsEndWithin"/>), or
+    /// all of them while one never has. They come from the attendance register (<see cref="AttendanceRegister"/>), a
+    /// page of rows, instead of every meeting's grain; a cancelled meeting, or one no longer kept, does not count.
+    /// </summary>
+    public async Task<IReadOnlyList<AttendedMeeting>> LatestAttendedAsync(
+        string partnershipId, PartnershipArrangements arrangements, ProcessKey except, CancellationToken cancellationToken)
     {
-        var meetings = (await listing.AllAsync(partnershipId, cancellationToken))
+        var counted = (await listing.AllAsync(partnershipId, cancellationToken))
             .Where(e => e.Kind == ProcessKinds.Meeting && e.Status != ProcessStatus.Cancelled && e.Key != except)
-            .ToList();
-        var attended = new List<AttendedMeeting>();
-        foreach (var batch in meetings.Chunk(Batch))
+            .Select(e => e.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        if (!await register.IsCompleteAsync(partnershipId, cancellationToken))
         {
-            foreach (var meeting in await Task.WhenAll(batch.Select(e => grains.Find(e.Key) is IMeetingGrain grain ? grain.GetAsync() : Task.FromResult<Meeting?>(null))))
+            await FillRegisterAsync(partnershipId, cancellationToken);
+        }
+
+        var latest = new List<AttendedMeeting>();
+        await foreach (var held in register.LatestFirstAsync(partnershipId, cancellationToken))
+        {
+            if (!counted.Contains(held.MeetingId))
             {
-                if (Attended(meeting) is { } held)
-                {
-                    attended.Add(held);
-                }
+                continue;
+            }
+
+            latest.Add(new AttendedMeeting(held.On, held.Present));
+            if (AttendanceRules.RunsEndWithin(arrangements, latest))
+            {
+                break;
             }
         }
 
-        return attended;
+        latest.Reverse();
+        return latest;
+    }
+
+    /// <summary>Puts the meeting in the attendance register once its attendance is recorded (again changes nothing).</summary>
+    public Task RegisterAsync(Meeting meeting, CancellationToken cancellationToken) =>
+        meeting.Attendance is { } attendance
+            ? register.RecordAsync(meeting.Key.PartnershipId, new HeldMeeting(meeting.Key.Id, LondonTime.LocalDate(meeting.StartsAt), attendance.Report.Present), cancellationToken)
+            : Task.CompletedTask;
+
+    // Once per partnership: the meetings whose attendance was recorded before the register existed are copied in from
+    // their grains, then the register is marked complete. Interrupted, it runs again (a row written twice is the same).
+    private async Task FillRegisterAsync(string partnershipId, CancellationToken cancellationToken)
+    {
+        var meetings = (await listing.AllAsync(partnershipId, cancellationToken))
+            .Where(e => e.Kind == ProcessKinds.Meeting && e.Status != ProcessStatus.Cancelled)
+            .ToList();
+        foreach (var batch in meetings.Chunk(Batch))
+        {
+            var read = await Task.WhenAll(batch.Select(e => grains.Find(e.Key) is IMeetingGrain grain ? grain.GetAsync() : Task.FromResult<Meeting?>(null)));
+            await Task.WhenAll(read.OfType<Meeting>().Select(m => RegisterAsync(m, cancellationToken)));
+        }
+
+        await register.MarkCompleteAsync(partnershipId, cancellationToken);
     }
 
     private static AttendedMeeting? Attended(Meeting? meeting) =>

@@ -17,6 +17,14 @@ public sealed class AttendanceConcernStore(StorageClients clients)
     public const string TableSuffix = "attendanceconcerns";
     private const string Row = "concerns";
 
+    private long changes;
+
+    /// <summary>
+    /// How many lists this host has saved: a page that keeps a copy reads it again when this moves, so a change made
+    /// here shows at once.
+    /// </summary>
+    public long Changes => Interlocked.Read(ref changes);
+
     public async Task<IReadOnlyList<AttendanceConcern>> ListAsync(string partnershipId, CancellationToken cancellationToken)
     {
         var table = await clients.CreatedTableAsync(TableSuffix, cancellationToken).ConfigureAwait(false);
@@ -34,6 +42,7 @@ public sealed class AttendanceConcernStore(StorageClients clients)
             new TableEntity(Partition(partnershipId), Row) { ["Json"] = JsonSerializer.Serialize(concerns, JsonSerializerOptions.Web), ["SavedAt"] = at },
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref changes);
     }
 
     private static string Partition(string partnershipId) => TableKeys.Key(partnershipId, "partnership id");

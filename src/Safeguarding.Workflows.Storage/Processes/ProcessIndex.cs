@@ -24,7 +24,7 @@ public sealed class ProcessIndex
 
     // The index columns: what listings read, leaving the state behind.
     private static readonly string[] Columns =
-        ["PartnershipId", "Kind", "Id", "Status", "Title", "NextDeadlineName", "NextDeadlineDueOn", "NextDeadlineDueAt", "OverdueCount", "NextWakeAt", "CreatedAt", "UpdatedAt", "OpenDeadlines", "Owed"];
+        ["PartnershipId", "Kind", "Id", "Status", "Title", "NextDeadlineName", "NextDeadlineDueOn", "NextDeadlineDueAt", "OverdueCount", "NextWakeAt", "CreatedAt", "UpdatedAt", "OpenDeadlines", "Owed", "EarliestDueOn"];
 
     private readonly StorageClients _clients;
 
@@ -196,6 +196,7 @@ public sealed class ProcessIndex
         if (entry.NextWakeAt is { } wakeAt) entity["NextWakeAt"] = wakeAt;
         if (entry.OpenDeadlines is { } open) entity["OpenDeadlines"] = JsonSerializer.Serialize(open, StateJson.Options);
         if (entry.Owed is { } owed) entity["Owed"] = JsonSerializer.Serialize(owed, StateJson.Options);
+        if (entry.EarliestDueOn is { } earliest) entity["EarliestDueOn"] = earliest.ToString(DateFormat, CultureInfo.InvariantCulture);
         return entity;
     }
 
@@ -214,5 +215,6 @@ public sealed class ProcessIndex
         entity.GetDateTimeOffset("UpdatedAt") ?? default,
         entity.GetString("OpenDeadlines") is { } open ? JsonSerializer.Deserialize<List<Deadline>>(open, StateJson.Options) : null,
         entity.GetString("Owed") is { } owed ? JsonSerializer.Deserialize<List<OwedItem>>(owed, StateJson.Options) : null,
-        entity.ETag.ToString());
+        entity.ETag.ToString(),
+        entity.GetString("EarliestDueOn") is { } earliest ? DateOnly.ParseExact(earliest, DateFormat, CultureInfo.InvariantCulture) : null);
 }

@@ -12,6 +12,7 @@ namespace Safeguarding.Workflows.Storage.Processes;
 /// <param name="OpenDeadlines">Its deadlines still pending or overdue, for the dashboard; null in a row saved before they were kept.</param>
 /// <param name="Owed">What named people owe it and have not yet done, for their own calendars; null in a row saved before it was kept.</param>
 /// <param name="Version">The row's ETag when read or just saved (not a column): a process's history is the same while it is.</param>
+/// <param name="EarliestDueOn">The earliest date of any of its deadlines, met, waived or not (null when it has none, or in a row saved before it was kept): a year's timeliness report leaves out a process created after the year whose deadlines all fall after it.</param>
 public sealed record ProcessIndexEntry(
     string PartnershipId,
     string Kind,
@@ -27,7 +28,8 @@ public sealed record ProcessIndexEntry(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<Deadline>? OpenDeadlines = null,
     IReadOnlyList<OwedItem>? Owed = null,
-    string? Version = null)
+    string? Version = null,
+    DateOnly? EarliestDueOn = null)
 {
     [JsonIgnore]
     public ProcessKey Key => new(PartnershipId, Kind, Id);

@@ -13,6 +13,7 @@ using Safeguarding.Workflows.Notifications;
 using Safeguarding.Workflows.Notifications.Delivery;
 using Safeguarding.Workflows.Orchestration.Clock;
 using Safeguarding.Workflows.Storage;
+using Safeguarding.Workflows.Storage.Meetings;
 using Safeguarding.Workflows.Storage.Processes;
 
 namespace Safeguarding.Workflows.Host.Tests.Dashboard;
@@ -65,6 +66,38 @@ public sealed partial class DashboardPageTests
         Assert.Contains("m-there", html, StringComparison.Ordinal);
         Assert.Contains("rr-here", html, StringComparison.Ordinal);
         Assert.Contains("The mail service refused the message.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_attendance_warning_is_kept_for_a_few_seconds_and_one_saved_by_another_host_shows_within_them()
+    {
+        var time = new ManualTime(DateTimeOffset.UtcNow);
+        await using var factory = new ServiceFactory(configureServices: services =>
+            services.AddSingleton(sp => new AttendanceConcernListing(sp.GetRequiredService<AttendanceConcernStore>(), time)));
+        var client = factory.CreateClient();
+        Assert.DoesNotContain("id=\"absences\"", await client.GetStringAsync(Dashboard), StringComparison.Ordinal);
+
+        // Saved on this host, as recording a meeting's attendance saves it: the next view shows it.
+        var police = "Staffordshire Police";
+        await factory.Services.GetRequiredService<AttendanceConcernStore>()
+            .SetAsync("staffordshire", [new(police, 2, new DateOnly(2026, 1, 13))], DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.Contains("Staffordshire Police has missed the last 2 partnership meetings", await client.GetStringAsync(Dashboard), StringComparison.Ordinal);
+
+        // Saved by another host of the cluster (its own store, on the same table): this host does not know.
+        await new AttendanceConcernStore(factory.Services.GetRequiredService<StorageClients>())
+            .SetAsync("staffordshire", [new(police, 3, new DateOnly(2026, 1, 13))], DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.Contains("missed the last 2 partnership meetings", await client.GetStringAsync(Dashboard), StringComparison.Ordinal); // the copy: storage is not read
+
+        // Once the copy is older than FreshFor, a view starts a re-read; the views after it show the new list.
+        time.Now += HostCopy.FreshFor + TimeSpan.FromSeconds(1);
+        var html = "";
+        for (var attempt = 0; attempt < 50 && !html.Contains("missed the last 3", StringComparison.Ordinal); attempt++)
+        {
+            html = await client.GetStringAsync(Dashboard);
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("Staffordshire Police has missed the last 3 partnership meetings", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,11 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Workflows.Domain.Partnerships;
+using Safeguarding.Workflows.Domain.Processes;
 using Safeguarding.Workflows.Host.Partnerships;
 using Safeguarding.Workflows.Host.Tests.AnnualReports;
 using Safeguarding.Workflows.Host.Tests.Partnerships;
 using Safeguarding.Workflows.Host.Tests.Meetings;
 using Safeguarding.Workflows.Host.Tests.RapidReviews;
+using Safeguarding.Workflows.Orchestration.Timeliness;
+using Safeguarding.Workflows.Storage;
+using Safeguarding.Workflows.Storage.Meetings;
 using static Safeguarding.Workflows.Host.Tests.Meetings.MeetingsClient;
 
 namespace Safeguarding.Workflows.Host.Tests.Timeliness;
@@ -127,6 +132,54 @@ public sealed partial class AttendanceAlertTests : IAsyncLifetime
 
         Assert.Contains("Staffordshire Police 3 0 3", appendix, StringComparison.Ordinal);
         Assert.Contains("Staffordshire County Council 3 3 0", appendix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_meeting_recorded_out_of_date_order_counts_in_its_place_and_the_check_reads_back_only_to_each_agencys_last_attendance()
+    {
+        string[] days = ["2026-01-13", "2026-02-10", "2026-03-10", "2026-04-14"];
+        for (var i = 0; i < days.Length; i++)
+        {
+            var scheduled = await meetings.ScheduleAsync($"late-2026-0{i + 1}", At($"{days[i]}T10:00:00Z"));
+            Assert.True(scheduled.StatusCode == HttpStatusCode.Created, await scheduled.Content.ReadAsStringAsync());
+        }
+
+        await meetings.MoveClockTo(At("2026-04-14T13:00:00Z"));
+
+        // March without the police, then January with them: one absence, after January.
+        await RecordAsync("late-2026-03", Council, Icb);
+        await RecordAsync("late-2026-01", Council, Police, Icb);
+        Assert.DoesNotContain(await meetings.OutboxAsync("late-2026-03"), e => e.Kind == "meetings/absences-in-a-row");
+        Assert.DoesNotContain(await meetings.OutboxAsync("late-2026-01"), e => e.Kind == "meetings/absences-in-a-row");
+
+        // February, recorded last and also without the police, makes two in a row with March: since 10 February.
+        await RecordAsync("late-2026-02", Council, Icb);
+        var told = Assert.Single(await meetings.OutboxAsync("late-2026-02"), e => e.Kind == "meetings/absences-in-a-row");
+        Assert.Contains("since Tuesday 10 February 2026", told.Body, StringComparison.Ordinal);
+        Assert.Contains("Staffordshire Police has missed the last 2 partnership meetings, since 10 February 2026.", await DashboardAsync(), StringComparison.Ordinal);
+
+        // Meetings recorded before the attendance register existed: emptied, it is filled again from the meetings.
+        var register = await factory.Services.GetRequiredService<StorageClients>().CreatedTableAsync(AttendanceRegister.TableSuffix);
+        await foreach (var row in register.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            await register.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        // April, everyone there: the police's run ends. The check now reads one meeting, the latest, of four.
+        await RecordAsync("late-2026-04", Council, Police, Icb);
+        Assert.DoesNotContain("id=\"absences\"", await DashboardAsync(), StringComparison.Ordinal);
+        var arrangements = factory.Services.GetRequiredService<PartnershipDirectory>().Find("staffordshire")!;
+        var latest = await factory.Services.GetRequiredService<TimelinessRecords>()
+            .LatestAttendedAsync("staffordshire", arrangements, new ProcessKey("staffordshire", "meeting", "not-held"), CancellationToken.None);
+        Assert.Equal([new DateOnly(2026, 4, 14)], latest.Select(m => m.On));
+        Assert.Equal(3, (await factory.Services.GetRequiredService<TimelinessRecords>()
+            .LatestAttendedAsync("staffordshire", arrangements, new ProcessKey("staffordshire", "meeting", "late-2026-04"), CancellationToken.None)).Count);
+    }
+
+    private async Task RecordAsync(string id, params object[] present)
+    {
+        var response = await meetings.PostAsync(id, "attendance", new { present, declarations = Array.Empty<object>() });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
     private async Task AttendAsync(int meeting, params object[] present)

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguarding.Workflows.Domain.Processes;
+using Safeguarding.Workflows.Storage.Processes;
 using Safeguarding.Workflows.Host.Tests.RapidReviews;
 
 namespace Safeguarding.Workflows.Host.Tests.Timeliness;
@@ -43,5 +46,22 @@ public sealed class TimelinessPageTests : IAsyncLifetime
         Assert.Contains("April 2025 to March 2026", page, StringComparison.Ordinal);
         Assert.Contains("No deadline fell due in this year.", await reviews.Http.GetStringAsync("/partnerships/staffordshire/timeliness?year=2024"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await reviews.Http.GetAsync("/partnerships/atlantis/timeliness")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_rapid_review_recorded_after_the_year_it_became_known_in_counts_in_that_year()
+    {
+        // Known on Friday 13 March 2026, recorded only on 8 April: its Panel notification was due on 20 March, in the
+        // year April 2025 to March 2026, although the review was created after that year ended.
+        await reviews.MoveToAsync("2026-04-08", 10);
+        var created = await reviews.PutAsync("rapid-reviews", "rr-2026-072", RapidReviewsApiTests.Body(caseReference: "RR-2026-072", awareOn: "2026-03-13"));
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+
+        // Its index row says so: the year's report reads it (it leaves out only those created after the year whose deadlines all fall after it).
+        var row = await factory.Services.GetRequiredService<ProcessIndex>().GetAsync(new ProcessKey("staffordshire", "rapid-review", "rr-2026-072"), CancellationToken.None);
+        Assert.Equal(new DateOnly(2026, 3, 20), row?.EarliestDueOn);
+
+        var csv = await reviews.Http.GetStringAsync("/partnerships/staffordshire/timeliness/csv?year=2025");
+        Assert.Contains("clock,Rapid review,Notifying the Child Safeguarding Practice Review Panel,1,0,0,1,0,0", csv.Split("\r\n"));
     }
 }

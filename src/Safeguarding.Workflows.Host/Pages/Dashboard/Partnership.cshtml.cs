@@ -25,7 +25,7 @@ public sealed class PartnershipModel(
     ProcessSnapshots snapshots,
     FailedEmailListing failedEmails,
     ProcessSearch search,
-    AttendanceConcernStore attendanceConcerns,
+    AttendanceConcernListing attendanceConcerns,
     WorkflowClock clock) : PageModel
 {
     /// <summary>The most rows the overdue and due-soon tables show; the search finds the rest (a partnership with thousands open).</summary>
@@ -72,7 +72,7 @@ public sealed class PartnershipModel(
         var all = await listing.AllAsync(p, cancellationToken);
         Panels = DashboardPanels.For(all.Where(e => e.Status == ProcessStatus.Open).Select(ForPanels), LondonTime.LocalDate(clock.GetUtcNow()), partnerships.CalendarFor(p));
         Recent = await RecentActivityAsync(all, cancellationToken);
-        Absences = partnership.Meetings.TellChairAfterMissedMeetings > 0 ? await attendanceConcerns.ListAsync(p, cancellationToken) : [];
+        Absences = partnership.Meetings.TellChairAfterMissedMeetings > 0 ? await attendanceConcerns.ForAsync(p, cancellationToken) : [];
         ShowsFailedEmails = PageAccess.IsBusinessUnit(User, p);
         FailedEmails = ShowsFailedEmails ? await failedEmails.ForAsync(p, cancellationToken) : [];
 

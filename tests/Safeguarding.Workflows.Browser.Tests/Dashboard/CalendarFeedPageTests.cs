@@ -65,6 +65,12 @@ public sealed class CalendarFeedPageTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Dev-User"] = BrowserService.Scrutineer });
         await page.GotoAsync("/partnerships/warwickshire");
+        // A reader's menu offers only what they may do: no referral, escalation or settings forms that would refuse them.
+        var menu = await page.Locator("#navigation").InnerTextAsync();
+        Assert.Contains("Dashboard", menu, StringComparison.Ordinal);
+        Assert.DoesNotContain("Refer a serious incident", menu, StringComparison.Ordinal);
+        Assert.DoesNotContain("Raise an escalation", menu, StringComparison.Ordinal);
+        Assert.DoesNotContain("Settings", menu, StringComparison.Ordinal);
         await page.Locator("#your-calendar").ClickAsync();
         Assert.EndsWith("/partnerships/warwickshire/calendar", page.Url, StringComparison.Ordinal);
         Assert.Equal(BrowserService.Scrutineer, (await page.Locator("#for-email").InnerTextAsync()).Trim());

@@ -8,7 +8,9 @@ scripts/install-tools.sh --tests || { echo "0 passed, 1 failed"; exit 1; }
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 work="$(mktemp -d /tmp/sgw-test.XXXXXX)"
 blob=$(free_port); queue=$(free_port); table=$(free_port)
-azurite_pid=$(scripts/azurite.sh "$work/azurite" "$blob" "$queue" "$table") || { echo "0 passed, 1 failed"; exit 1; }
+# In memory: on disk Azurite rewrites its whole database every 5 s, and once the suites have filled it every call
+# waits seconds on that (a test's read once took over 30 s). Tests that restart storage start their own Azurite.
+azurite_pid=$(AZURITE_IN_MEMORY=1 scripts/azurite.sh "$work/azurite" "$blob" "$queue" "$table") || { echo "0 passed, 1 failed"; exit 1; }
 cleanup() {
   # Azurite is not this shell's child (scripts/azurite.sh started it), so wait for it by polling before removing its data.
   kill "$azurite_pid" 2>/dev/null

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Starts Azurite (installed from the npm registry by package.json) in the background.
 # Usage: scripts/azurite.sh DATA_DIR BLOB_PORT QUEUE_PORT TABLE_PORT  -> prints the PID; logs to DATA_DIR/azurite.log
+# AZURITE_IN_MEMORY=1 keeps the data in memory only (lost when Azurite stops).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="$1"; blob="$2"; queue="$3"; table="$4"
 mkdir -p "$data"
 "$root/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
   --location "$data" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$data/azurite.log" 2>&1 &
+  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" ${AZURITE_IN_MEMORY:+--inMemoryPersistence} >"$data/azurite.log" 2>&1 &
 pid=$!
 # Wait until all three endpoints accept connections (Azurite needs a second or two to start).
 for _ in $(seq 1 100); do

@@ -64,6 +64,11 @@ public sealed class CalendarFeedPageTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Dev-User"] = BrowserService.Scrutineer });
+        // Nor do the lists offer them a form: the rapid reviews list has no "Refer a serious incident" for a reader.
+        await page.GotoAsync("/partnerships/warwickshire/rapid-reviews");
+        Assert.Equal(0, await page.Locator("#refer").CountAsync());
+        await PageChecks.CheckAsync(page, "reader-rapid-reviews");
+
         await page.GotoAsync("/partnerships/warwickshire");
         // A reader's menu offers only what they may do: no referral, escalation or settings forms that would refuse them.
         var menu = await page.Locator("#navigation").InnerTextAsync();

@@ -6,9 +6,11 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="$1"; blob="$2"; queue="$3"; table="$4"
 mkdir -p "$data"
+# Azurite refuses a data folder with --inMemoryPersistence.
+if [ -n "${AZURITE_IN_MEMORY:-}" ]; then keep=(--inMemoryPersistence); else keep=(--location "$data"); fi
 "$root/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
-  --location "$data" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" ${AZURITE_IN_MEMORY:+--inMemoryPersistence} >"$data/azurite.log" 2>&1 &
+  "${keep[@]}" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" >"$data/azurite.log" 2>&1 &
 pid=$!
 # Wait until all three endpoints accept connections (Azurite needs a second or two to start).
 for _ in $(seq 1 100); do

@@ -61,6 +61,9 @@ public sealed class ProcessListing(ProcessIndex index, TimeProvider time)
 
     private async Task ReadAsync(string partnershipId, Copy copy)
     {
+        // Never finish on the caller's thread: the caller sets Reading after this returns, so a read that failed at once
+        // would otherwise leave Reading set for good, and the copy would never be read again.
+        await Task.Yield();
         var startedAt = time.GetUtcNow();
         var savesBefore = Interlocked.Read(ref copy.Saves);
         try
